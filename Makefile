@@ -1,0 +1,38 @@
+# Two commands for a newcomer: `make run` and `make test`. Both bootstrap what they need.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed-stamp
+# Debian packages Qt's X11 platform needs beyond what a desktop Debian has (Qt's own error message
+# wrongly blames libxcb-cursor0). Installed by `make run` only if missing and only as root.
+DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libfontconfig1
+
+.PHONY: venv run test lint schemas clean debian-packages
+
+venv: $(STAMP)
+
+# Re-created or refreshed whenever pyproject.toml changes, so an old venv never lacks a dependency.
+$(STAMP): pyproject.toml
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+debian-packages:
+	@sh .ci/debian-packages $(DEBIAN_RUN_PACKAGES)
+
+run: venv debian-packages
+	$(VENV)/bin/pia-wizard gui
+
+test: venv
+	$(VENV)/bin/python -m pytest -n auto
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+# Rewrite the committed JSON Schemas from the models (a test fails when they are stale).
+schemas: venv
+	$(VENV)/bin/python -m pia_wizard.core.schema_export questionnaires/schema
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,63 @@
+"""The one entry point, `pia-wizard`.
+
+It imports almost nothing before it knows the command: headless commands never import Qt, and the
+window's imports are paid only by `gui`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pia_wizard import __version__
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+SCHEMA_KINDS = ("questionnaire", "rulebook", "sources", "glossary", "assessment")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pia-wizard",
+        description="Assess a proposed biometric surveillance deployment.",
+    )
+    parser.add_argument("--version", action="version", version=f"pia-wizard {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the wizard window (the default)")
+    gui.add_argument("file", nargs="?", type=Path, help="an assessment file to open")
+
+    validate = commands.add_parser(
+        "validate", help="check questionnaire, rulebook, sources, glossary, assessment and schema files"
+    )
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a file kind")
+    schema.add_argument("kind", choices=SCHEMA_KINDS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    args = _parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from pia_wizard.ui.launch import run_gui
+
+        return run_gui(getattr(args, "file", None))
+    if args.command == "validate":
+        from pia_wizard.commands.validate import run_validate
+
+        return run_validate(args.paths)
+    if args.command == "schema":
+        from pia_wizard.core.schema_export import schema_text
+
+        sys.stdout.write(schema_text(args.kind))
+        return EXIT_OK
+    raise AssertionError(f"unhandled command {args.command!r}")  # argparse rejects the rest
+
+
+if __name__ == "__main__":
+    sys.exit(main())

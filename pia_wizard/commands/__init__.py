@@ -1,0 +1,1 @@
+"""Headless CLI commands; each imports only the core."""

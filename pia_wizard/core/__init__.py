@@ -1,0 +1,1 @@
+"""Pure-Python core: models, loading, conditions, file I/O. Imports neither Qt nor WeasyPrint."""

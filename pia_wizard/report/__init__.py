@@ -1,0 +1,1 @@
+"""Report rendering (Jinja2 + WeasyPrint). Imports the core, never Qt."""

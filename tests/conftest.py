@@ -1,0 +1,26 @@
+"""Test set-up shared by the whole suite.
+
+Qt needs a platform before any QApplication exists: CI has no display, and without this the whole
+pytest process aborts with no summary line.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# One profile for CI (which sets CI=true) and for local runs, so both behave alike: no deadlines
+# (a loaded 2-core machine must not flake), derandomized so a failure reproduces everywhere.
+settings.register_profile(
+    "pia",
+    deadline=None,
+    derandomize=True,
+    max_examples=150,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("PIA_HYPOTHESIS_PROFILE", "pia"))
