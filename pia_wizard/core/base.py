@@ -1,0 +1,88 @@
+"""Shared pydantic building blocks: frozen models, ids, localised and free text, tagged unions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, StringConstraints, Tag
+
+from pia_wizard.core.frozen import FrozenMap
+
+
+class Frozen(BaseModel):
+    """Base of every model: unknown keys rejected, nothing mutable in place, no NaN."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        strict=False,
+        allow_inf_nan=False,
+        validate_default=False,
+        use_enum_values=True,
+    )
+
+
+# Ids carry no meaning and never change once published (XLSForm's lesson): lower case, digits, _ -.
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,63}$")]
+# Source ids follow the domain brief's style (AIA-5-1-h, GDPR-9-2-g, BRIDGES-BR-R1).
+SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/()-]{0,79}$")]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^([a-z]{2,3}(-[A-Z]{2})?)?$")]
+
+
+class FreeTextMarker:
+    """Marks a field a user types freely; the report layer escapes these, and tests walk them."""
+
+    def __repr__(self) -> str:
+        return "FreeText"
+
+
+FREE_TEXT_MAX = 200_000
+# Every field a user types freely has this one annotated type.
+FreeText = Annotated[str, FreeTextMarker(), StringConstraints(max_length=FREE_TEXT_MAX)]
+
+
+def _plain_string_is_default_language(value: Any) -> Any:
+    return {"": value} if isinstance(value, str) else value
+
+
+# A string in several languages: {en: …, fr: …}. A plain string means "the file's default language"
+# and is stored under the empty key; `localise` falls back to the default language.
+LocalisedText = Annotated[
+    FrozenMap[LanguageCode, Annotated[str, StringConstraints(min_length=1, max_length=20_000)]],
+    BeforeValidator(_plain_string_is_default_language, json_schema_input_type=str | dict[str, str]),
+]
+
+
+def localise(text: Mapping[str, str], language: str, default_language: str) -> str:
+    """The text in `language`, else in the default language, else any text there is."""
+    for key in (language, default_language, ""):
+        if key in text:
+            return text[key]
+    return next(iter(text.values()), "")
+
+
+def tagged_union(choose: Callable[[Any], str | None], *members: tuple[str, Any], what: str) -> Any:
+    """A union whose member is picked by `choose(raw)`; tags look like `<name>` so error locations
+    never collide with real keys in the file (the position mapper skips them)."""
+    options = tuple(Annotated[member, Tag(f"<{tag}>")] for tag, member in members)
+    expected = ", ".join(tag for tag, _ in members)
+
+    def pick(raw: Any) -> str | None:
+        tag = choose(raw)
+        return f"<{tag}>" if tag is not None else None
+
+    return Annotated[
+        _union(options),
+        Discriminator(
+            pick,
+            custom_error_type=f"invalid_{what.replace(' ', '_')}",
+            custom_error_message=f"not a valid {what}; expected one of: {expected}",
+        ),
+    ]
+
+
+def _union(options: tuple[Any, ...]) -> Any:
+    from typing import Union
+
+    return Union[options]  # noqa: UP007

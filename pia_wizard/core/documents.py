@@ -1,0 +1,259 @@
+"""Read YAML and JSON into plain data while remembering where each value came from.
+
+The position map lets a schema error found later (by pydantic or by the cross-reference checks) be
+reported at the YAML line and column of the offending value. The readers also refuse what a plain
+`yaml.safe_load` / `json.loads` would accept silently: duplicate keys, NaN and infinity, YAML aliases
+(the "billion laughs" expansion), absurd nesting and oversize files — each before memory can grow.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pia_wizard.core.atomic_file import FileTooLargeError, read_limited
+from pia_wizard.core.problems import LoadError, Problem, json_pointer
+
+try:  # libyaml is much faster; fall back to the pure-Python parser where it is missing.
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_YAML_BYTES = 5 * 1024 * 1024
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain data read from a file, with the 1-based (line, column) of every value and mapping key."""
+
+    file: str
+    data: Any
+    kind: str  # "yaml" or "json"
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+        """A problem at `path`, placed at the nearest position known (YAML) or as a pointer (JSON)."""
+        if self.kind == "json":
+            return Problem(self.file, message, pointer=json_pointer(path))
+        where = None
+        if at_key:
+            where = self.key_positions.get(path)
+        probe = path
+        while where is None:
+            where = self.positions.get(probe)
+            if not probe:
+                break
+            probe = probe[:-1]
+        line, column = where or (1, 1)
+        return Problem(self.file, message, line=line, column=column)
+
+
+def _read_text(path: Path, limit: int) -> str:
+    try:
+        raw = read_limited(path, limit)
+    except FileTooLargeError as exc:
+        raise LoadError.single(path, str(exc)) from exc
+    except FileNotFoundError as exc:
+        raise LoadError.single(path, "file not found") from exc
+    except IsADirectoryError as exc:
+        raise LoadError.single(path, "is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise LoadError.single(path, "no permission to read this file") from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError.single(
+            path, "not UTF-8 text (save the file as UTF-8)", line=line, column=column
+        ) from exc
+
+
+# ----------------------------------------------------------------------------------------- YAML
+
+
+def read_yaml(path: Path, *, limit: int = MAX_YAML_BYTES, display_name: str | None = None) -> Document:
+    """Parse one YAML document into plain data with positions; raise LoadError on any problem."""
+    name = display_name or str(path)
+    return parse_yaml(_read_text(path, limit), name)
+
+
+def parse_yaml(text: str, name: str) -> Document:
+    """Parse YAML text (already read) into a Document."""
+    try:
+        node = yaml.compose(text, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        if mark is None:
+            raise LoadError.single(name, f"invalid YAML: {message}") from exc
+        raise LoadError.single(
+            name, f"invalid YAML: {message}", line=mark.line + 1, column=mark.column + 1
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise LoadError.single(name, f"invalid YAML: {exc}") from exc
+    if node is None:
+        raise LoadError.single(name, "the file is empty", line=1, column=1)
+    builder = _YamlBuilder(name)
+    data = builder.build(node, (), depth=0)
+    if builder.problems:
+        raise LoadError(builder.problems)
+    return Document(name, data, "yaml", builder.positions, builder.key_positions)
+
+
+_SCALARS = yaml.constructor.SafeConstructor()
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _YamlBuilder:
+    """Turns a composed node tree into plain data; rejects aliases, duplicate keys and deep nesting."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _problem(self, mark: yaml.Mark, message: str) -> None:
+        problem = Problem(self.name, message, line=mark.line + 1, column=mark.column + 1)
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    def build(self, node: yaml.Node, path: Path_, depth: int, used_at: yaml.Mark | None = None) -> Any:
+        if id(node) in self._seen:
+            # The composer shares one node between an anchor and its aliases: a second visit is an alias.
+            self._problem(
+                used_at or node.start_mark,
+                "YAML anchors and aliases (&name / *name) are not supported (the anchor defined here "
+                "is used again): write the value out, or use a reusable choice list",
+            )
+            return None
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self._problem(node.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+            return None
+        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.build(item, (*path, i), depth + 1, item.start_mark) for i, item in enumerate(node.value)
+            ]
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        self._problem(node.start_mark, "unsupported YAML node")  # pragma: no cover
+        return None
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            value = _SCALARS.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            self._problem(node.start_mark, f"invalid value: {exc.problem}")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self._problem(node.start_mark, "NaN and infinity are not allowed")
+            return None
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                self._problem(key_node.start_mark, "YAML merge keys (<<) are not supported")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(key_node.start_mark, "a mapping key must be a plain value")
+                continue
+            key = self._scalar(key_node)
+            if not isinstance(key, str | int | bool) or key is None:
+                self._problem(key_node.start_mark, f"invalid mapping key {key_node.value!r}")
+                continue
+            key = str(key) if not isinstance(key, str) else key
+            if key in result:
+                first = self.key_positions.get((*path, key), (0, 0))
+                self._problem(
+                    key_node.start_mark, f"duplicate key '{key}' (first defined on line {first[0]})"
+                )
+                continue
+            self.key_positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, (*path, key), depth + 1, key_node.start_mark)
+        return result
+
+
+# ----------------------------------------------------------------------------------------- JSON
+
+
+class _Bad:
+    """Placeholder left in parsed JSON where a value must be reported with its pointer."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def read_json(path: Path, *, limit: int, display_name: str | None = None) -> Document:
+    """Parse strict JSON: duplicate keys, NaN, infinity and deep nesting are problems."""
+    name = display_name or str(path)
+    return parse_json(_read_text(path, limit), name)
+
+
+def parse_json(text: str, name: str) -> Document:
+    """Parse JSON text (already read) into a Document whose problems are reported as pointers."""
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                result[key] = _Bad(f"duplicate key '{key}'")
+            else:
+                result[key] = value
+        return result
+
+    def bad_constant(token: str) -> _Bad:
+        return _Bad(f"{token} is not allowed (numbers must be finite)")
+
+    def finite_float(token: str) -> float | _Bad:
+        value = float(token)
+        return value if math.isfinite(value) else _Bad(f"the number {token} is too large")
+
+    try:
+        data = json.loads(
+            text, object_pairs_hook=pairs_hook, parse_constant=bad_constant, parse_float=finite_float
+        )
+    except json.JSONDecodeError as exc:
+        raise LoadError.single(name, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from exc
+    except RecursionError as exc:
+        raise LoadError.single(name, f"invalid JSON: nested more than {MAX_DEPTH} levels deep") from exc
+    problems = [
+        Problem(name, message, pointer=json_pointer(where)) for where, message in _json_problems(data, (), 0)
+    ]
+    if problems:
+        raise LoadError(problems)
+    return Document(name, data, "json")
+
+
+def _json_problems(value: Any, path: Path_, depth: int) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, _Bad):
+        yield path, value.message
+        return
+    if depth > MAX_DEPTH:
+        yield path, f"nested more than {MAX_DEPTH} levels deep"
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _json_problems(item, (*path, key), depth + 1)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _json_problems(item, (*path, index), depth + 1)

@@ -1,0 +1,240 @@
+"""The knowledge a check needs: sources, glossary, questionnaires and rulebooks, cross-checked.
+
+`validate` builds a library from the shipped files and then lets the files it was given take their
+place (by kind and id), so a folder of edited questionnaires is checked together with its own
+sources, and a single assessment is checked against the shipped questionnaire.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from pia_wizard.core.answer_check import check_assessment
+from pia_wizard.core.compiled import CompiledQuestionnaire, compile_questionnaire
+from pia_wizard.core.documents import Document, Path_, read_yaml
+from pia_wizard.core.loading import (
+    SCHEMA_SUFFIX,
+    file_kind_by_name,
+    load_yaml_model,
+    read_assessment_document,
+    validate_assessment,
+    yaml_kind,
+)
+from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.questionnaire import Questionnaire
+from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.core.models.sources import Glossary, SourcesFile
+from pia_wizard.core.problems import LoadError, Problem
+from pia_wizard.core.resources import questionnaires_dir
+from pia_wizard.core.rulebook_check import check_rulebook
+
+
+@dataclass
+class Library:
+    sources: SourcesFile | None = None
+    glossary: Glossary | None = None
+    questionnaires: dict[str, CompiledQuestionnaire] = field(default_factory=dict)
+    rulebooks: dict[str, Rulebook] = field(default_factory=dict)
+
+    @property
+    def source_ids(self) -> frozenset[str]:
+        return frozenset(s.id for s in self.sources.sources) if self.sources else frozenset()
+
+
+@dataclass
+class _Loaded:
+    path: Path
+    document: Document
+    model: BaseModel
+
+
+@dataclass
+class CheckReport:
+    files: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def collect_files(paths: list[Path]) -> Iterator[Path]:
+    """Files under the given paths, folders walked recursively in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        else:
+            yield path
+
+
+def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library, CheckReport]:
+    """Load and cross-check every file; the library returned holds what loaded cleanly."""
+    library = (
+        Library()
+        if base is None
+        else Library(base.sources, base.glossary, dict(base.questionnaires), dict(base.rulebooks))
+    )
+    report = CheckReport()
+    by_kind: dict[str, list[_Loaded]] = {"sources": [], "glossary": [], "questionnaire": [], "rulebook": []}
+    assessments: list[Path] = []
+    schemas: list[Path] = []
+    for path in collect_files(paths):
+        report.files.append(path)
+        kind = file_kind_by_name(path)
+        if kind is None:
+            report.problems.append(Problem(str(path), _not_ours(path)))
+        elif kind == "assessment":
+            assessments.append(path)
+        elif kind == "schema":
+            schemas.append(path)
+        else:
+            try:
+                document = read_yaml(path)
+                by_kind[yaml_kind(document)].append(_Loaded(path, document, load_yaml_model(document)))
+            except LoadError as exc:
+                report.problems.extend(exc.problems)
+
+    for loaded in by_kind["sources"]:
+        library.sources = loaded.model  # type: ignore[assignment]
+        report.problems.extend(_duplicate_ids(loaded, "sources", "id"))
+    for loaded in by_kind["glossary"]:
+        library.glossary = loaded.model  # type: ignore[assignment]
+        report.problems.extend(_duplicate_ids(loaded, "terms", "id"))
+    for loaded in by_kind["questionnaire"]:
+        if not isinstance(loaded.model, Questionnaire):  # pragma: no cover - sorted by kind above
+            continue
+        try:
+            compiled = compile_questionnaire(loaded.model, loaded.document)
+            library.questionnaires[compiled.id] = compiled
+        except LoadError as exc:
+            report.problems.extend(exc.problems)
+    for loaded in by_kind["rulebook"]:
+        rulebook = loaded.model
+        if not isinstance(rulebook, Rulebook):  # pragma: no cover - sorted by kind above
+            continue
+        compiled = library.questionnaires.get(rulebook.questionnaire)
+        if compiled is None:
+            report.problems.append(
+                loaded.document.problem(
+                    ("questionnaire",), f"unknown questionnaire '{rulebook.questionnaire}'"
+                )
+            )
+            continue
+        issues = check_rulebook(rulebook, compiled)
+        report.problems.extend(loaded.document.problem(p, m) for p, m in issues)
+        if not issues:
+            library.rulebooks[rulebook.id] = rulebook
+    if library.sources is not None:
+        for loaded in [x for kind in ("questionnaire", "rulebook", "glossary") for x in by_kind[kind]]:
+            report.problems.extend(_unknown_refs(loaded, library.source_ids))
+    for path in assessments:
+        try:
+            load_assessment(path, library)
+        except LoadError as exc:
+            report.problems.extend(exc.problems)
+    for path in schemas:
+        report.problems.extend(_check_schema_file(path))
+    return library, report
+
+
+def load_assessment(path: Path, library: Library) -> tuple[Assessment, CompiledQuestionnaire]:
+    """Load, migrate and check an assessment against the questionnaire it answers."""
+    document = read_assessment_document(path)
+    return assessment_from_document(document, library)
+
+
+def assessment_from_document(
+    document: Document, library: Library
+) -> tuple[Assessment, CompiledQuestionnaire]:
+    assessment = validate_assessment(document)
+    compiled = library.questionnaires.get(assessment.questionnaire.id)
+    if compiled is None:
+        known = ", ".join(sorted(library.questionnaires)) or "none"
+        raise LoadError(
+            [
+                document.problem(
+                    ("questionnaire", "id"),
+                    f"unknown questionnaire '{assessment.questionnaire.id}' (this pia-wizard has: {known})",
+                )
+            ]
+        )
+    issues = check_assessment(compiled, assessment)
+    if issues:
+        raise LoadError([document.problem(p, m) for p, m in issues])
+    return assessment, compiled
+
+
+def _not_ours(path: Path) -> str:
+    return (
+        "not a pia-wizard file (expected a questionnaire, rulebook, sources or glossary .yaml, "
+        "an assessment .pia.json or a generated .schema.json)"
+    )
+
+
+def _duplicate_ids(loaded: _Loaded, collection: str, key: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, item in enumerate(getattr(loaded.model, collection)):
+        value = getattr(item, key)
+        if value in seen:
+            yield loaded.document.problem((collection, index, key), f"duplicate id '{value}'")
+        seen.add(value)
+
+
+def refs_of(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every source id cited in a model (fields named `refs`), with its path in the file."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = info.alias or name
+        if name == "refs":
+            for index, ref in enumerate(value):
+                yield (*path, key, index), ref
+        else:
+            yield from _refs_in(value, (*path, key))
+
+
+def _refs_in(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, BaseModel):
+        yield from refs_of(value, path)
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _refs_in(item, (*path, index))
+
+
+def _unknown_refs(loaded: _Loaded, known: frozenset[str]) -> Iterator[Problem]:
+    for path, ref in refs_of(loaded.model):
+        if ref not in known:
+            yield loaded.document.problem(path, f"unknown source id '{ref}' (not in sources.yaml)")
+
+
+def _check_schema_file(path: Path) -> list[Problem]:
+    from pia_wizard.core.schema_export import SCHEMA_MODELS, schema_text
+
+    kind = path.name[: -len(SCHEMA_SUFFIX)]
+    if kind not in SCHEMA_MODELS:
+        return [Problem(str(path), f"no file kind '{kind}' (schemas: {', '.join(SCHEMA_MODELS)})")]
+    try:
+        committed = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [Problem(str(path), f"cannot read schema: {exc}")]
+    if committed != json.loads(schema_text(kind)):
+        return [
+            Problem(str(path), f"out of date with the models: regenerate with `pia-wizard schema {kind}`")
+        ]
+    return []
+
+
+@functools.cache
+def shipped_library() -> Library:
+    """The questionnaires, rulebooks, sources and glossary this installation ships (loaded once)."""
+    folder = questionnaires_dir()
+    library, report = check_files([p for p in sorted(folder.rglob("*.yaml"))])
+    if report.problems:
+        raise LoadError(report.problems)
+    return library
+
+
+def library_with(overrides: Mapping[str, CompiledQuestionnaire]) -> Library:
+    base = shipped_library()
+    return Library(base.sources, base.glossary, {**base.questionnaires, **overrides}, dict(base.rulebooks))

@@ -1,0 +1,1 @@
+"""pydantic v2 models of every file the project reads or writes."""

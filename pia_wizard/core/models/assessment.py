@@ -1,0 +1,127 @@
+"""The assessment file (`*.pia.json`): what a councillor, journalist or NGO has found out.
+
+Metadata is free text only (who assesses, for whom); every fact the engine reads is a question's
+answer. An answer is a value or *unknown* ("not disclosed / don't know"), which is different from no
+answer at all (absent). Evidence is an http(s) address or a file embedded in the assessment with its
+SHA-256, never a path on someone's disk.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from pia_wizard.core.base import FreeText, Frozen, Id
+from pia_wizard.core.frozen import FrozenMap
+from pia_wizard.core.models.sources import HttpAddress
+
+ASSESSMENT_SCHEMA_VERSION = 1
+
+# The domain brief's evidence scale (§8.2): 0 none, 1 the deployer's or vendor's word, 2 internal
+# document, 3 published document, 4 independent verification (audit, court decision, accredited test).
+EvidenceLevel = Annotated[int, Field(ge=0, le=4)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+# An embedded file's name: no folders, nothing that could leave the folder it is extracted to.
+SafeFileName = Annotated[str, StringConstraints(pattern=r"^[^./\\:\x00-\x1f][^/\\:\x00-\x1f]{0,199}$")]
+AttachmentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+
+
+class Note(Frozen):
+    text: FreeText
+    private: bool = Field(default=False, description="Private notes are never exported.")
+
+
+class Evidence(Frozen):
+    title: FreeText = Field(min_length=1)
+    address: HttpAddress | None = None
+    attachment: AttachmentId | None = Field(
+        default=None, description="An id in the assessment's attachments."
+    )
+    accessed: dt.date | None = None
+    quote: FreeText = ""
+    confidence: EvidenceLevel
+
+    @model_validator(mode="after")
+    def _address_or_attachment(self) -> Evidence:
+        if self.address is not None and self.attachment is not None:
+            raise ValueError("evidence is either an http(s) address or an attached file, not both")
+        return self
+
+
+class Attachment(Frozen):
+    """A file embedded in the assessment (a PDF of a council paper, a photo of a sign)."""
+
+    file_name: SafeFileName
+    media_type: Annotated[str, StringConstraints(pattern=r"^[\w.+-]+/[\w.+-]+$")]
+    sha256: Sha256
+    data: str = Field(description="The file's bytes, base64-encoded.")
+
+    @model_validator(mode="after")
+    def _hash_matches(self) -> Attachment:
+        try:
+            raw = base64.b64decode(self.data, validate=True)
+        except binascii.Error as exc:
+            raise ValueError(f"data is not valid base64 ({exc})") from exc
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != self.sha256:
+            raise ValueError(f"sha256 does not match the data (the data hashes to {digest})")
+        return self
+
+
+# A value's shape depends on the question's type, which the questionnaire knows: the model accepts
+# the shapes JSON can carry, and `answer_check.py` checks each against its question.
+ScalarValue = Annotated[bool, Field(strict=True)] | int | float | FreeText
+ItemAnswers = FrozenMap[Id, "Answer"]
+
+
+class Answer(Frozen):
+    value: ScalarValue | tuple[Id, ...] | tuple[ItemAnswers, ...] | None = None
+    unknown: bool = Field(default=False, description='"Unknown / not disclosed": an honest answer.')
+    note: Note | None = None
+    evidence: tuple[Evidence, ...] = ()
+    status: Literal["draft", "final"] = "draft"
+
+    @model_validator(mode="after")
+    def _value_or_unknown(self) -> Answer:
+        if self.unknown and self.value is not None:
+            raise ValueError("an answer is either a value or unknown, not both")
+        return self
+
+    @property
+    def answered(self) -> bool:
+        """Given a value or "unknown"; a bare note or evidence is not an answer yet."""
+        return self.unknown or self.value is not None
+
+
+Answer.model_rebuild()
+
+
+class QuestionnaireRef(Frozen):
+    id: Id
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")]
+
+
+class Metadata(Frozen):
+    """Free text about the assessment itself; the engine never reads it."""
+
+    title: FreeText = ""
+    deployment: FreeText = ""
+    operator_name: FreeText = ""
+    place: FreeText = ""
+    assessor: FreeText = ""
+    organisation: FreeText = ""
+    audience: FreeText = ""
+    assessment_date: dt.date | None = None
+
+
+class Assessment(Frozen):
+    schema_version: Literal[1]
+    questionnaire: QuestionnaireRef
+    metadata: Metadata = Metadata()
+    answers: FrozenMap[Id, Answer] = Field(default_factory=dict)
+    attachments: FrozenMap[AttachmentId, Attachment] = Field(default_factory=dict)

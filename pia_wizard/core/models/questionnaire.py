@@ -1,0 +1,165 @@
+"""The questionnaire file: sections of typed questions, reusable choice lists, `show_if` conditions.
+
+Ids are stable and carry no meaning; labels are localised and never used as keys. Every question says
+whether it records a `fact` (how things are) or something `actionable` (a safeguard or decision the
+operator could change), so that the engine can suggest changes that are in the operator's hands first.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, model_validator
+
+from pia_wizard.core.base import Frozen, Id, LanguageCode, LocalisedText, SourceId, tagged_union
+from pia_wizard.core.conditions import Condition
+
+QUESTIONNAIRE_SCHEMA_VERSION = 1
+
+Nature = Literal["fact", "actionable"]
+QuestionType = Literal["single_choice", "multiple_choice", "yes_no", "number", "text", "date", "group"]
+
+
+class Choice(Frozen):
+    value: Id = Field(description="Stored in assessment files; never change it once published.")
+    label: LocalisedText
+    help: LocalisedText | None = None
+    refs: tuple[SourceId, ...] = ()
+
+
+class ChoiceList(Frozen):
+    """Choices shared by several questions (countries, rights, modalities)."""
+
+    id: Id
+    choices: tuple[Choice, ...] = Field(min_length=1)
+
+
+class _QuestionBase(Frozen):
+    id: Id
+    label: LocalisedText
+    help: LocalisedText | None = None
+    refs: tuple[SourceId, ...] = ()
+    required: bool = False
+    show_if: Condition | None = None
+    nature: Nature = Field(
+        description="fact: how things are; actionable: a safeguard or decision the operator could change"
+    )
+
+
+class _ChoiceQuestion(_QuestionBase):
+    choices: tuple[Choice, ...] | None = Field(default=None, min_length=1)
+    choice_list: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_source_of_choices(self) -> _ChoiceQuestion:
+        if (self.choices is None) == (self.choice_list is None):
+            raise ValueError("give either `choices` or `choice_list`, not both and not neither")
+        return self
+
+
+class SingleChoiceQuestion(_ChoiceQuestion):
+    type: Literal["single_choice"]
+
+
+class MultipleChoiceQuestion(_ChoiceQuestion):
+    type: Literal["multiple_choice"]
+
+
+class YesNoQuestion(_QuestionBase):
+    type: Literal["yes_no"]
+
+
+class NumberQuestion(_QuestionBase):
+    type: Literal["number"]
+    unit: LocalisedText | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+
+    @model_validator(mode="after")
+    def _bounds_in_order(self) -> NumberQuestion:
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValueError(f"minimum {self.minimum} is greater than maximum {self.maximum}")
+        return self
+
+
+class TextQuestion(_QuestionBase):
+    type: Literal["text"]
+    multiline: bool = False
+    max_length: int = Field(default=20_000, ge=1, le=200_000)
+
+
+class DateQuestion(_QuestionBase):
+    type: Literal["date"]
+
+
+def _question_type(raw: Any) -> str | None:
+    if isinstance(raw, dict):
+        kind = raw.get("type")
+        return kind if isinstance(kind, str) and kind in _ITEM_TYPES | {"group"} else None
+    return getattr(raw, "type", None)
+
+
+_ITEM_TYPES = {"single_choice", "multiple_choice", "yes_no", "number", "text", "date"}
+
+_ITEM_MEMBERS: tuple[tuple[str, Any], ...] = (
+    ("single_choice", SingleChoiceQuestion),
+    ("multiple_choice", MultipleChoiceQuestion),
+    ("yes_no", YesNoQuestion),
+    ("number", NumberQuestion),
+    ("text", TextQuestion),
+    ("date", DateQuestion),
+)
+
+ItemQuestion = tagged_union(
+    lambda raw: t if (t := _question_type(raw)) in _ITEM_TYPES else None,
+    *_ITEM_MEMBERS,
+    what="question type inside a group",
+)
+
+
+class GroupQuestion(_QuestionBase):
+    """A repeatable group: the same questions asked for each of several sites or cameras."""
+
+    type: Literal["group"]
+    item_label: LocalisedText = Field(description='What one item is called, e.g. "site" or "camera".')
+    items: tuple[ItemQuestion, ...] = Field(min_length=1)
+    min_items: int = Field(default=0, ge=0)
+    max_items: int = Field(default=500, ge=1, le=10_000)
+
+
+Question = tagged_union(_question_type, *_ITEM_MEMBERS, ("group", GroupQuestion), what="question type")
+
+AnyQuestion = (
+    SingleChoiceQuestion
+    | MultipleChoiceQuestion
+    | YesNoQuestion
+    | NumberQuestion
+    | TextQuestion
+    | DateQuestion
+    | GroupQuestion
+)
+ChoiceQuestion = SingleChoiceQuestion | MultipleChoiceQuestion
+
+
+class Section(Frozen):
+    id: Id
+    title: LocalisedText
+    help: LocalisedText | None = None
+    show_if: Condition | None = None
+    skipped_reason: LocalisedText | None = Field(
+        default=None, description='Shown when the section is skipped, e.g. "only asked for police use".'
+    )
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+class Questionnaire(Frozen):
+    kind: Literal["questionnaire"]
+    schema_version: Annotated[int, Field(ge=1)]
+    id: Id
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")]
+    default_language: LanguageCode = Field(min_length=2)
+    title: LocalisedText
+    description: LocalisedText | None = None
+    choice_lists: tuple[ChoiceList, ...] = ()
+    sections: tuple[Section, ...] = Field(min_length=1)

@@ -1,0 +1,140 @@
+"""A rulebook: one named lens (EU law, the civil-society ban, human-rights tests, US local law).
+
+Everything that decides a verdict is data here — derived facts, red lines with the gates of their
+exceptions, test steps with minimum evidence levels, applicability dates, safeguards — each rule citing
+its sources. Python holds only the mechanism (`evaluate`, in the engine), so a rule change never needs
+a code change, and no score or threshold hides in an id or in code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from pia_wizard.core.base import Frozen, Id, LocalisedText, SourceId
+from pia_wizard.core.conditions import Condition
+from pia_wizard.core.frozen import FrozenMap
+from pia_wizard.core.models.sources import VerificationTag
+
+RULEBOOK_SCHEMA_VERSION = 1
+
+# Rule ids follow the domain brief (A1, B4, L3, N2, PR1, G7, EQ1): short, upper case allowed.
+RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,31}$")]
+EvidenceLevel = Annotated[int, Field(ge=0, le=4)]
+Severity = Literal["red_line", "fail", "warning", "info"]
+
+
+class Timeline(Frozen):
+    """One reading of when rules apply (the original Art. 113 dates, or an amendment)."""
+
+    id: Id
+    title: LocalisedText
+    tag: VerificationTag
+    refs: tuple[SourceId, ...] = ()
+    default: bool = False
+
+
+class Applicability(Frozen):
+    """A named date from which some rules apply, per timeline (a rule not yet in force is reported
+    "applies from …", never dropped)."""
+
+    id: Id
+    title: LocalisedText
+    from_: FrozenMap[Id, dt.date] = Field(alias="from", min_length=1)
+    refs: tuple[SourceId, ...] = ()
+
+    model_config = Frozen.model_config | {"populate_by_name": True}
+
+
+class DerivedFact(Frozen):
+    """A legal notion built from plain answers (e.g. is_real_time from AI Act Art. 3(42))."""
+
+    id: Id
+    label: LocalisedText
+    when: Condition
+    refs: tuple[SourceId, ...] = Field(min_length=1)
+
+
+class Gate(Frozen):
+    """One condition of an exception that the deployer must show (the burden of proof is theirs)."""
+
+    id: RuleId
+    title: LocalisedText
+    shown_when: Condition
+    min_evidence: EvidenceLevel = 0
+    refs: tuple[SourceId, ...] = ()
+
+
+class RedLine(Frozen):
+    id: RuleId
+    title: LocalisedText
+    text: LocalisedText
+    when: Condition
+    exceptions: tuple[Gate, ...] = Field(
+        default=(), description="An exception counts only if every gate is shown; unknown leaves the line."
+    )
+    applies_from: Id | None = None
+    refs: tuple[SourceId, ...] = Field(min_length=1)
+
+
+class Step(Frozen):
+    """One step of a test (L1, N3, P2 …): passes, fails, or stays undetermined."""
+
+    id: RuleId
+    title: LocalisedText
+    text: LocalisedText | None = None
+    applies_when: Condition | None = None
+    fail_when: Condition | None = None
+    pass_when: Condition | None = None
+    conditional_when: Condition | None = Field(
+        default=None, description="Passes only once planned safeguards are in place."
+    )
+    min_evidence: EvidenceLevel = 0
+    decisive: bool = True
+    severity: Severity = "fail"
+    refs: tuple[SourceId, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _decides_something(self) -> Step:
+        if self.fail_when is None and self.pass_when is None:
+            raise ValueError(f"step {self.id} needs pass_when, fail_when or both")
+        return self
+
+
+class Test(Frozen):
+    """An ordered test (legality, legitimate aim, necessity, proportionality, equality)."""
+
+    id: Id
+    title: LocalisedText
+    after: tuple[Id, ...] = Field(default=(), description="Tests that must pass before this one is run.")
+    steps: tuple[Step, ...] = Field(min_length=1)
+
+
+class Safeguard(Frozen):
+    """A safeguard to require, phrased so a council can write it into a procurement decision."""
+
+    id: RuleId
+    text: LocalisedText
+    when: Condition | None = None
+    refs: tuple[SourceId, ...] = ()
+
+
+class Rulebook(Frozen):
+    kind: Literal["rulebook"]
+    schema_version: Annotated[int, Field(ge=1)]
+    id: Id
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")]
+    questionnaire: Id
+    title: LocalisedText
+    description: LocalisedText
+    jurisdiction: LocalisedText = Field(description="Where this rulebook applies, in words.")
+    applies_when: Condition | None = Field(default=None, description="None: applies everywhere.")
+    refs: tuple[SourceId, ...] = ()
+    timelines: tuple[Timeline, ...] = ()
+    applicability: tuple[Applicability, ...] = ()
+    facts: tuple[DerivedFact, ...] = ()
+    red_lines: tuple[RedLine, ...] = ()
+    tests: tuple[Test, ...] = ()
+    safeguards: tuple[Safeguard, ...] = ()

@@ -1,0 +1,46 @@
+"""The source table and the glossary: every legal statement in the product cites a source id here."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from pia_wizard.core.base import Frozen, Id, LocalisedText, SourceId
+
+SOURCES_SCHEMA_VERSION = 1
+GLOSSARY_SCHEMA_VERSION = 1
+
+# The domain brief's verification tags: V checked against the legal text itself; S against a
+# secondary source only; U not verified (a placeholder until a lawyer confirms it).
+VerificationTag = Literal["V", "S", "U"]
+HttpAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=2000)]
+
+
+class Source(Frozen):
+    id: SourceId
+    title: str = Field(min_length=1, max_length=500)
+    pinpoint: str = Field(default="", max_length=500, description="Article, paragraph or page.")
+    address: HttpAddress | None = None
+    tag: VerificationTag
+    note: str = Field(default="", max_length=5000)
+
+
+class SourcesFile(Frozen):
+    kind: Literal["sources"]
+    schema_version: Annotated[int, Field(ge=1)]
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+
+class Term(Frozen):
+    id: Id
+    term: LocalisedText
+    definition: LocalisedText
+    refs: tuple[SourceId, ...] = ()
+
+
+class Glossary(Frozen):
+    kind: Literal["glossary"]
+    schema_version: Annotated[int, Field(ge=1)]
+    default_language: str = Field(default="en", min_length=2)
+    terms: tuple[Term, ...] = Field(min_length=1)

@@ -1,0 +1,88 @@
+"""Check a rulebook against the questionnaire it reads: every condition, id and date reference."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pia_wizard.core.compiled import CompiledQuestionnaire, find_cycle
+from pia_wizard.core.condition_check import Scope, check_condition, referenced_facts
+from pia_wizard.core.conditions import ConditionNode
+from pia_wizard.core.documents import Path_
+from pia_wizard.core.models.rulebook import Rulebook
+
+Issue = tuple[Path_, str]
+
+
+def check_rulebook(rulebook: Rulebook, compiled: CompiledQuestionnaire) -> list[Issue]:
+    issues: list[Issue] = list(_id_issues(rulebook))
+    facts = frozenset(f.id for f in rulebook.facts)
+    scope = Scope(compiled.scope.questions, None, facts)
+    for path, condition in conditions_of(rulebook):
+        issues.extend(check_condition(condition, scope, path))
+    graph = {fact.id: set(referenced_facts(fact.when)) for fact in rulebook.facts}
+    cycle = find_cycle(graph)
+    if cycle is not None:
+        index = next(i for i, f in enumerate(rulebook.facts) if f.id == cycle[0])
+        issues.append((("facts", index, "when"), "derived facts form a cycle: " + " → ".join(cycle)))
+    return issues
+
+
+def conditions_of(rulebook: Rulebook) -> Iterator[tuple[Path_, ConditionNode]]:
+    """Every condition in a rulebook with its path in the file."""
+    if rulebook.applies_when is not None:
+        yield ("applies_when",), rulebook.applies_when
+    for i, fact in enumerate(rulebook.facts):
+        yield ("facts", i, "when"), fact.when
+    for i, line in enumerate(rulebook.red_lines):
+        yield ("red_lines", i, "when"), line.when
+        for j, gate in enumerate(line.exceptions):
+            yield ("red_lines", i, "exceptions", j, "shown_when"), gate.shown_when
+    for i, test in enumerate(rulebook.tests):
+        for j, step in enumerate(test.steps):
+            for key in ("applies_when", "fail_when", "pass_when", "conditional_when"):
+                condition = getattr(step, key)
+                if condition is not None:
+                    yield ("tests", i, "steps", j, key), condition
+    for i, safeguard in enumerate(rulebook.safeguards):
+        if safeguard.when is not None:
+            yield ("safeguards", i, "when"), safeguard.when
+
+
+def _id_issues(rulebook: Rulebook) -> Iterator[Issue]:
+    timelines = {t.id for t in rulebook.timelines}
+    defaults = [i for i, t in enumerate(rulebook.timelines) if t.default]
+    if rulebook.timelines and len(defaults) != 1:
+        yield ("timelines",), f"exactly one timeline must be the default (found {len(defaults)})"
+    applicability = {a.id for a in rulebook.applicability}
+    for i, item in enumerate(rulebook.applicability):
+        for timeline in item.from_:
+            if timeline not in timelines:
+                yield ("applicability", i, "from", timeline), f"unknown timeline '{timeline}'"
+    seen: dict[str, Path_] = {}
+    for path, rule_id in _rule_ids(rulebook):
+        if rule_id in seen:
+            yield path, f"duplicate id '{rule_id}'"
+        seen[rule_id] = path
+    for i, line in enumerate(rulebook.red_lines):
+        if line.applies_from is not None and line.applies_from not in applicability:
+            yield ("red_lines", i, "applies_from"), f"unknown applicability date '{line.applies_from}'"
+    tests = [t.id for t in rulebook.tests]
+    for i, test in enumerate(rulebook.tests):
+        for j, before in enumerate(test.after):
+            if before not in tests[:i]:
+                yield ("tests", i, "after", j), f"'{before}' is not a test listed before '{test.id}'"
+
+
+def _rule_ids(rulebook: Rulebook) -> Iterator[tuple[Path_, str]]:
+    for i, fact in enumerate(rulebook.facts):
+        yield ("facts", i, "id"), fact.id
+    for i, line in enumerate(rulebook.red_lines):
+        yield ("red_lines", i, "id"), line.id
+        for j, gate in enumerate(line.exceptions):
+            yield ("red_lines", i, "exceptions", j, "id"), f"{line.id}/{gate.id}"
+    for i, test in enumerate(rulebook.tests):
+        yield ("tests", i, "id"), test.id
+        for j, step in enumerate(test.steps):
+            yield ("tests", i, "steps", j, "id"), step.id
+    for i, safeguard in enumerate(rulebook.safeguards):
+        yield ("safeguards", i, "id"), safeguard.id
