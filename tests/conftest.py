@@ -10,7 +10,7 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis import HealthCheck, settings
 
 # One profile for CI (which sets CI=true) and for local runs, so both behave alike: no deadlines
 # (a loaded 2-core machine must not flake), derandomized so a failure reproduces everywhere.
@@ -24,3 +24,8 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile(os.environ.get("PIA_HYPOTHESIS_PROFILE", "pia"))
+
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))  # `from helpers import …` in every test folder

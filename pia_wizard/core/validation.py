@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -21,20 +22,36 @@ def validate_document(document: Document, model: type[M]) -> M:
 
 
 def problems_from_validation(document: Document, error: ValidationError) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: set[tuple[Path_, str]] = set()
     details = error.errors(include_url=False)
     failing_paths = [_data_path(document.data, e["loc"]) for e in details]
+    # One place can fail several alternatives of a union ("a number" / "a date"): say it once.
+    grouped: dict[Path_, list[Any]] = {}
     for detail, path in zip(details, failing_paths, strict=True):
         if detail["type"] == "too_short" and any(p != path and p[: len(path)] == path for p in failing_paths):
             continue  # pydantic adds "too short" to a list whose only member failed: noise
-        message = _message(detail, path)
-        if (path, message) in seen:
-            continue
-        seen.add((path, message))
-        problems.append(document.problem(path, message, at_key=detail["type"] == "extra_forbidden"))
+        grouped.setdefault(path, []).append(detail)
+    missing_by_parent: dict[Path_, list[str]] = {}
+    for path, group in grouped.items():
+        if any(detail["type"] == "missing" for detail in group):
+            missing_by_parent.setdefault(path[:-1], []).append(str(path[-1]))
+    problems: list[Problem] = []
+    for path, group in grouped.items():
+        messages = list(dict.fromkeys(_message(detail, path) for detail in group))
+        if group[0]["type"] == "extra_forbidden" and path:
+            close = difflib.get_close_matches(str(path[-1]), missing_by_parent.get(path[:-1], []), n=1)
+            if close:
+                messages[0] += f" (did you mean '{close[0]}'?)"
+        message = messages[0] if len(messages) == 1 else _either(path, messages)
+        at_key = all(detail["type"] == "extra_forbidden" for detail in group)
+        problems.append(document.problem(path, message, at_key=at_key))
     problems.sort(key=_file_order)
     return problems
+
+
+def _either(path: Path_, messages: list[str]) -> str:
+    prefix = f"{_where(path)}: "
+    parts = [m.removeprefix(prefix) for m in messages]
+    return prefix + "; or ".join(parts) if path else "; or ".join(parts)
 
 
 def _file_order(problem: Problem) -> tuple[int, int, str]:

@@ -1,0 +1,53 @@
+"""Read and write assessment files (`*.pia.json`).
+
+Saving is atomic and keeps the previous version as `NAME.pia.json.bak` (see atomic_file.py); the bytes
+are canonical (sorted keys, defaults left out) so the same assessment always gives the same file.
+Loading migrates older schema versions in memory and never rewrites the file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pia_wizard.core.atomic_file import MAX_ASSESSMENT_BYTES, SaveError, write_atomic
+from pia_wizard.core.compiled import CompiledQuestionnaire
+from pia_wizard.core.library import Library, assessment_from_document, shipped_library
+from pia_wizard.core.loading import read_assessment_document
+from pia_wizard.core.models.assessment import Assessment
+
+
+@dataclass(frozen=True)
+class LoadedAssessment:
+    assessment: Assessment
+    questionnaire: CompiledQuestionnaire
+    path: Path
+
+
+def assessment_bytes(assessment: Assessment) -> bytes:
+    """The canonical file content of an assessment."""
+    data = assessment.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["schema_version"] = assessment.schema_version  # always written, even though it is the default
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def save_assessment(path: Path, assessment: Assessment) -> None:
+    """Write atomically, keeping the previous version as .bak; SaveError says why it failed."""
+    content = assessment_bytes(assessment)
+    if len(content) > MAX_ASSESSMENT_BYTES:
+        raise SaveError(
+            path,
+            f"Could not save '{path.name}': it would be {len(content) / 2**20:.1f} MB, more than the "
+            f"{MAX_ASSESSMENT_BYTES // 2**20} MB an assessment may hold (large attached files?). "
+            "Your previous version is unchanged.",
+        )
+    write_atomic(path, content, keep_backup=True)
+
+
+def load_assessment_file(path: Path, library: Library | None = None) -> LoadedAssessment:
+    """Load, migrate and check an assessment; LoadError names every problem's place."""
+    document = read_assessment_document(path)
+    assessment, compiled = assessment_from_document(document, library or shipped_library())
+    return LoadedAssessment(assessment, compiled, path)
