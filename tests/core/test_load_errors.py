@@ -20,7 +20,7 @@ CASES = [
     ("bad_choice.yaml", "bad_choice.yaml:12:90: 'y' is not a choice of question 'q1' (choices: x)"),
     (
         "equals_multiple.yaml",
-        "equals_multiple.yaml:12:90: 'equals' cannot test the multiple-choice question 'q1': use includes_any",
+        "equals_multiple.yaml:12:90: 'equals' cannot test the multiple-choice question 'q1'",
     ),
     (
         "type_mismatch.yaml",

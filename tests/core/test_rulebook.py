@@ -1,0 +1,77 @@
+"""Rulebooks load with their conditions checked against the questionnaire they read."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import FIXTURES, MINI
+
+from pia_wizard.core.library import check_files, shipped_library
+
+RULEBOOK = FIXTURES / "rulebook-mini.yaml"
+
+
+def check(tmp_path, text: str | None = None) -> list[str]:
+    path = RULEBOOK
+    if text is not None:
+        path = tmp_path / "rules.yaml"
+        path.write_text(text, encoding="utf-8")
+    _library, report = check_files([MINI, path], shipped_library())
+    return [str(p).replace(str(path), "R") for p in report.problems]
+
+
+def test_valid_rulebook_loads(tmp_path) -> None:
+    library, report = check_files([MINI, RULEBOOK], shipped_library())
+    assert report.problems == []
+    rulebook = library.rulebooks["mini-rules"]
+    assert rulebook.red_lines[0].exceptions[0].min_evidence == 3
+    assert str(rulebook.applicability[0].from_["amended"]) == "2025-02-02"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("when: {fact: is_b_and_yes}", "when: {fact: is_c}", "R:29:18: unknown derived fact 'is_c'"),
+        (
+            "when: {question: q_choice, equals: b}",
+            "when: {fact: is_b_and_yes}",
+            "R:19:11: derived facts form a cycle: is_b → is_b_and_yes → is_b",
+        ),
+        ("applies_from: bans", "applies_from: someday", "R:30:19: unknown applicability date 'someday'"),
+        (
+            "{original: 2025-02-02, amended",
+            "{original: 2025-02-02, revised",
+            "R:15:43: unknown timeline 'revised'",
+        ),
+        (
+            "after: [legality]",
+            "after: [proportionality]",
+            "R:41:13: 'proportionality' is not a test listed before",
+        ),
+        (
+            "refs: [AIA-5-1-h]\n    exceptions",
+            "refs: [AIA-9-9]\n    exceptions",
+            "R:31:12: unknown source id 'AIA-9-9'",
+        ),
+        (
+            "question: q_site_people}",
+            "question: q_text}",
+            "R:43:81: 'q_text' is not a question of group 'g_sites'",
+        ),
+        ("questionnaire: mini", "questionnaire: other", "R:5:16: unknown questionnaire 'other'"),
+    ],
+)
+def test_rulebook_errors_are_located(tmp_path, old: str, new: str, expected: str) -> None:
+    text = RULEBOOK.read_text(encoding="utf-8")
+    assert old in text
+    found = check(tmp_path, text.replace(old, new, 1))
+    assert any(line.startswith(expected) for line in found), found
+
+
+def test_facts_are_not_allowed_in_questionnaires(tmp_path) -> None:
+    text = MINI.read_text(encoding="utf-8").replace(
+        "show_if: {question: q_choice, equals: b}", "show_if: {fact: is_b}"
+    )
+    path = tmp_path / "q.yaml"
+    path.write_text(text, encoding="utf-8")
+    _library, report = check_files([path], shipped_library())
+    assert [p.message for p in report.problems] == ["derived facts can be used only in rulebooks"]
