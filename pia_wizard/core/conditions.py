@@ -165,7 +165,7 @@ Condition = Annotated[
         ("question", QuestionTest),
         what="condition",
     ),
-    Field(description="A condition over answers; see docs/conditions.md"),
+    Field(description="A condition over answers; see docs/file-formats.md"),
 ]
 
 for _model in (Not, All, AnyOf, AnyItem, AllItems):
