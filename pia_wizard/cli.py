@@ -35,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
 
+    score = commands.add_parser("score", help="evaluate an assessment under the rulebooks")
+    score.add_argument("file", type=Path, help="an assessment file (*.pia.json)")
+    score.add_argument("--rulebook", action="append", default=[], metavar="ID", help="only this rulebook")
+    score.add_argument("--date", help="evaluation date YYYY-MM-DD (default: the assessment's date)")
+    score.add_argument("--json", action="store_true", help="print the documented JSON structure")
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a file kind")
     schema.add_argument("kind", choices=SCHEMA_KINDS)
     return parser
@@ -51,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         from pia_wizard.commands.validate import run_validate
 
         return run_validate(args.paths)
+    if args.command == "score":
+        from pia_wizard.commands.score import run_score
+
+        return run_score(args.file, args.rulebook, args.date, args.json)
     if args.command == "schema":
         from pia_wizard.core.schema_export import schema_text
 

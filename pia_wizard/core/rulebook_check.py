@@ -15,6 +15,7 @@ Issue = tuple[Path_, str]
 
 def check_rulebook(rulebook: Rulebook, compiled: CompiledQuestionnaire) -> list[Issue]:
     issues: list[Issue] = list(_id_issues(rulebook))
+    issues.extend(_evidence_question_issues(rulebook, compiled))
     facts = frozenset(f.id for f in rulebook.facts)
     scope = Scope(compiled.scope.questions, None, facts)
     for path, condition in conditions_of(rulebook):
@@ -66,6 +67,13 @@ def _id_issues(rulebook: Rulebook) -> Iterator[Issue]:
     for i, line in enumerate(rulebook.red_lines):
         if line.applies_from is not None and line.applies_from not in applicability:
             yield ("red_lines", i, "applies_from"), f"unknown applicability date '{line.applies_from}'"
+    for i, test in enumerate(rulebook.tests):
+        for j, step in enumerate(test.steps):
+            if step.applies_from is not None and step.applies_from not in applicability:
+                yield (
+                    ("tests", i, "steps", j, "applies_from"),
+                    f"unknown applicability date '{step.applies_from}'",
+                )
     tests = [t.id for t in rulebook.tests]
     for i, test in enumerate(rulebook.tests):
         for j, before in enumerate(test.after):
@@ -86,3 +94,19 @@ def _rule_ids(rulebook: Rulebook) -> Iterator[tuple[Path_, str]]:
             yield ("tests", i, "steps", j, "id"), step.id
     for i, safeguard in enumerate(rulebook.safeguards):
         yield ("safeguards", i, "id"), safeguard.id
+
+
+def _evidence_question_issues(rulebook: Rulebook, compiled: CompiledQuestionnaire) -> Iterator[Issue]:
+    for i, line in enumerate(rulebook.red_lines):
+        for j, gate in enumerate(line.exceptions):
+            for k, question in enumerate(gate.evidence_from):
+                if question not in compiled.entries:
+                    yield (
+                        ("red_lines", i, "exceptions", j, "evidence_from", k),
+                        f"unknown question '{question}'",
+                    )
+    for i, test in enumerate(rulebook.tests):
+        for j, step in enumerate(test.steps):
+            for k, question in enumerate(step.evidence_from):
+                if question not in compiled.entries:
+                    yield ("tests", i, "steps", j, "evidence_from", k), f"unknown question '{question}'"

@@ -38,6 +38,9 @@ class _QuestionBase(Frozen):
     id: Id
     label: LocalisedText
     help: LocalisedText | None = None
+    ask: LocalisedText | None = Field(
+        default=None, description="The question to put to the operator when this answer is unknown."
+    )
     refs: tuple[SourceId, ...] = ()
     required: bool = False
     show_if: Condition | None = None

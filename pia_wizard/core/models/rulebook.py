@@ -64,6 +64,9 @@ class Gate(Frozen):
     title: LocalisedText
     shown_when: Condition
     min_evidence: EvidenceLevel = 0
+    evidence_from: tuple[Id, ...] = Field(
+        default=(), description="Questions whose evidence counts; default: those shown_when reads."
+    )
     refs: tuple[SourceId, ...] = ()
 
 
@@ -91,7 +94,11 @@ class Step(Frozen):
     conditional_when: Condition | None = Field(
         default=None, description="Passes only once planned safeguards are in place."
     )
+    fail_text: LocalisedText | None = None
+    pass_text: LocalisedText | None = None
     min_evidence: EvidenceLevel = 0
+    evidence_from: tuple[Id, ...] = ()
+    applies_from: Id | None = None
     decisive: bool = True
     severity: Severity = "fail"
     refs: tuple[SourceId, ...] = Field(min_length=1)

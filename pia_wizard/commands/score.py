@@ -1,0 +1,88 @@
+"""`pia-wizard score FILE [--rulebook ID]... [--date YYYY-MM-DD] [--json]`.
+
+Exit 0 when the assessment was evaluated, whatever the verdict; 2 on bad input. With --json the
+documented structure (docs/engine.md) goes to stdout and nothing else does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pia_wizard.core.assessment_io import load_assessment_file
+from pia_wizard.core.evaluate import evaluate
+from pia_wizard.core.evaluation import Evaluation
+from pia_wizard.core.library import shipped_library
+from pia_wizard.core.problems import LoadError
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def run_score(path: Path, rulebook_ids: list[str], date: str | None, as_json: bool) -> int:
+    try:
+        library = shipped_library()
+        loaded = load_assessment_file(path, library)
+    except LoadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    when = None
+    if date is not None:
+        try:
+            when = dt.date.fromisoformat(date)
+        except ValueError:
+            print(f"--date: {date!r} is not a date in the form YYYY-MM-DD", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    books = [b for b in library.rulebooks.values() if b.questionnaire == loaded.questionnaire.id]
+    if rulebook_ids:
+        known = {b.id for b in books}
+        unknown = [r for r in rulebook_ids if r not in known]
+        if unknown:
+            print(
+                f"--rulebook: unknown {', '.join(unknown)} (known: {', '.join(sorted(known))})",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        books = [b for b in books if b.id in rulebook_ids]
+    try:
+        evaluation = evaluate(loaded.questionnaire, books, loaded.assessment, when, sources=library.sources)
+    except ValueError as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if as_json:
+        sys.stdout.write(
+            json.dumps(score_json(evaluation), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+        )
+    else:
+        sys.stdout.write(summary(evaluation))
+    return EXIT_OK
+
+
+def score_json(evaluation: Evaluation) -> dict[str, Any]:
+    """The stable structure documented in docs/engine.md."""
+    body = evaluation.model_dump(mode="json")
+    return {
+        "date": body["date"],
+        "timeline": body["timeline"],
+        "verdicts": {r["id"]: r["verdict"] for r in body["rulebooks"]},
+        "rulebooks": body["rulebooks"],
+        "figures": {},
+        "inconsistencies": [],
+    }
+
+
+def summary(evaluation: Evaluation) -> str:
+    lines = [f"Evaluated on {evaluation.date.isoformat()}"]
+    for result in evaluation.rulebooks:
+        lines.append("")
+        lines.append(f"{result.title} ({result.id}): {result.verdict.replace('_', ' ').upper()}")
+        for finding in result.findings:
+            lines.append(f"  [{finding.severity}] {finding.rule}: {finding.text}")
+        for gap in result.gaps[:5]:
+            lines.append(f"  gap: {gap.ask}")
+        for counterfactual in result.counterfactuals[:3]:
+            lines.append(f"  what would change it: {counterfactual.text}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,103 @@
+"""`evaluate(questionnaire, rulebooks, assessment, date) -> Evaluation`: the one entry to the engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from pia_wizard.core.compiled import CompiledQuestionnaire
+from pia_wizard.core.engine import Context, RulebookIndex, judge
+from pia_wizard.core.evaluation import Evaluation, RulebookResult, Verdict
+from pia_wizard.core.explore import (
+    alternatives,
+    counterfactuals,
+    gap_questions,
+    make_gap,
+    thresholds,
+    with_changes,
+)
+from pia_wizard.core.models.assessment import Answer, Assessment
+from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.core.models.sources import SourcesFile
+
+_INDEXES: dict[int, tuple[Rulebook, RulebookIndex]] = {}
+
+
+def _index(rulebook: Rulebook) -> RulebookIndex:
+    """Built once per rulebook object (models hold read-only mappings, so they are not hashable)."""
+    cached = _INDEXES.get(id(rulebook))
+    if cached is None or cached[0] is not rulebook:
+        if len(_INDEXES) > 64:
+            _INDEXES.clear()
+        cached = (rulebook, RulebookIndex.build(rulebook))
+        _INDEXES[id(rulebook)] = cached
+    return cached[1]
+
+
+def evaluation_date(assessment: Assessment, date: dt.date | None) -> dt.date:
+    """The date rules are judged at: given, else the assessment's own date — never the clock."""
+    if date is not None:
+        return date
+    if assessment.metadata.assessment_date is not None:
+        return assessment.metadata.assessment_date
+    raise ValueError("no evaluation date: give one, or set the assessment date in the metadata")
+
+
+def evaluate(
+    compiled: CompiledQuestionnaire,
+    rulebooks: Iterable[Rulebook],
+    assessment: Assessment,
+    date: dt.date | None = None,
+    *,
+    sources: SourcesFile | None = None,
+    timeline: str | None = None,
+    explore: bool = True,
+    language: str = "en",
+) -> Evaluation:
+    """Judge the assessment under each rulebook; with `explore`, also rank gaps and find counterfactuals."""
+    when = evaluation_date(assessment, date)
+    books = tuple(rulebooks)
+    tags = {s.id: s.tag for s in sources.sources} if sources else {}
+
+    def context(rulebook: Rulebook, answers: Mapping[str, Answer]) -> Context:
+        return Context(compiled, _index(rulebook), answers, when, timeline, tags, language)
+
+    judgements = [judge(context(book, assessment.answers)) for book in books]
+    if not explore:
+        return Evaluation(date=when, timeline=timeline, rulebooks=tuple(j.result for j in judgements))
+
+    limits = thresholds(books)
+    current: dict[str, Verdict] = {j.result.id: j.result.verdict for j in judgements}
+
+    def verdicts_with(answers: Mapping[str, Answer]) -> dict[str, Verdict]:
+        return {book.id: judge(context(book, answers)).result.verdict for book in books}
+
+    results: list[RulebookResult] = []
+    impact_cache: dict[str, int] = {}
+    for book, judgement in zip(books, judgements, strict=True):
+        ctx = context(book, assessment.answers)
+        gaps = []
+        for question_id, (state, blocks) in gap_questions(ctx, judgement).items():
+            if question_id not in impact_cache:
+                changed: set[str] = set()
+                for value in alternatives(ctx, question_id, limits):
+                    from pia_wizard.core.evaluation import Change
+
+                    trial = with_changes(
+                        assessment.answers,
+                        [Change(question=question_id, value=value, nature="fact", evidence_level=4)],
+                    )
+                    for book_id, verdict in verdicts_with(trial).items():
+                        if verdict != current[book_id]:
+                            changed.add(book_id)
+                impact_cache[question_id] = len(changed)
+            gaps.append(make_gap(ctx, question_id, state, blocks, impact_cache[question_id]))
+        order = list(compiled.entries)
+        gaps.sort(key=lambda g: (-g.impact, g.state == "evidence", order.index(g.question)))
+
+        def rejudge(answers: Mapping[str, Answer], book: Rulebook = book) -> Verdict:
+            return judge(context(book, answers)).result.verdict
+
+        found = counterfactuals(ctx, judgement, rejudge, limits)
+        results.append(judgement.result.model_copy(update={"gaps": tuple(gaps), "counterfactuals": found}))
+    return Evaluation(date=when, timeline=timeline, rulebooks=tuple(results))

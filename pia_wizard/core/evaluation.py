@@ -1,0 +1,123 @@
+"""What an evaluation returns: verdicts that explain themselves.
+
+Plain frozen models, serialised to the documented JSON of `pia-wizard score --json`; every view and
+report shows these and computes nothing of its own. Same input → same output, byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pia_wizard.core.base import Frozen
+
+Verdict = Literal["red_line", "fails", "insufficient_information", "conditional", "passes", "not_applicable"]
+# Worst first: the order in which a rulebook's verdict is decided.
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    "red_line",
+    "fails",
+    "insufficient_information",
+    "conditional",
+    "passes",
+    "not_applicable",
+)
+StepStatus = Literal["pass", "fail", "undetermined", "conditional", "not_applicable", "not_in_force"]
+TestStatus = Literal["pass", "fail", "undetermined", "conditional", "not_reached", "not_applicable"]
+AnswerStateName = Literal["value", "unknown", "unanswered", "hidden"]
+
+
+class SourceRef(Frozen):
+    id: str
+    tag: str  # V / S / U, or "?" when the source table lacks the id
+
+
+class AnswerRef(Frozen):
+    """One answer that led to a finding, as it stood."""
+
+    question: str
+    state: AnswerStateName
+    value: Any = None
+    evidence_level: int = 0
+
+
+class Finding(Frozen):
+    rule: str
+    kind: Literal["red_line", "exception", "step", "applicability"]
+    severity: Literal["red_line", "fail", "undetermined", "conditional", "warning", "info"]
+    title: str
+    text: str
+    answers: tuple[AnswerRef, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    missing_gates: tuple[str, ...] = ()
+    applies_from: dt.date | None = None
+
+
+class StepResult(Frozen):
+    id: str
+    title: str
+    status: StepStatus
+    reason: str
+    decisive: bool = True
+    answers: tuple[AnswerRef, ...] = ()
+
+
+class TestResult(Frozen):
+    id: str
+    title: str
+    status: TestStatus
+    steps: tuple[StepResult, ...] = ()
+
+
+class Gap(Frozen):
+    question: str
+    label: str
+    ask: str
+    state: Literal["unknown", "unanswered", "evidence"]
+    blocks: tuple[str, ...]
+    impact: int = 0  # how many verdicts change over the question's possible values
+
+
+class Change(Frozen):
+    question: str
+    value: Any = None
+    unknown: bool = False
+    evidence_level: int | None = None
+    nature: Literal["fact", "actionable"]
+    label: str = ""
+
+
+class Counterfactual(Frozen):
+    rulebook: str
+    changes: tuple[Change, ...]
+    from_verdict: Verdict
+    to_verdict: Verdict
+    kind: Literal["actionable", "fact", "mixed"]
+    text: str
+
+
+class Safeguard(Frozen):
+    id: str
+    text: str
+    sources: tuple[SourceRef, ...] = ()
+
+
+class RulebookResult(Frozen):
+    id: str
+    title: str
+    verdict: Verdict
+    applies: Literal["yes", "no", "unknown"]
+    tests: tuple[TestResult, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+    counterfactuals: tuple[Counterfactual, ...] = ()
+    safeguards: tuple[Safeguard, ...] = ()
+
+
+class Evaluation(Frozen):
+    date: dt.date
+    timeline: str | None
+    rulebooks: tuple[RulebookResult, ...]
+
+    @property
+    def verdicts(self) -> dict[str, Verdict]:
+        return {r.id: r.verdict for r in self.rulebooks}

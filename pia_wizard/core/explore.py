@@ -1,0 +1,315 @@
+"""What would change a verdict: information gaps ranked by impact, and counterfactuals.
+
+Both work by re-evaluation: the engine is fast and pure, so trying each possible answer of a question
+and judging again is simpler and more honest than reasoning about the rules symbolically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from pia_wizard.core.conditions import All, AllItems, AnyItem, AnyOf, ConditionNode, Not, QuestionTest
+from pia_wizard.core.engine import Context, Judgement, better
+from pia_wizard.core.evaluation import Change, Counterfactual, Gap, Verdict
+from pia_wizard.core.logic import UNKNOWN, Known
+from pia_wizard.core.models.assessment import Answer, Evidence
+from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.core.rulebook_check import conditions_of
+
+MAX_COUNTERFACTUALS = 8
+
+
+def thresholds(rulebooks: Iterable[Rulebook]) -> dict[str, set[Any]]:
+    """Numbers and dates each question is compared with, to pick values on both sides of them."""
+    found: dict[str, set[Any]] = {}
+
+    def walk(node: ConditionNode) -> None:
+        if isinstance(node, QuestionTest):
+            for op in ("equals", "gt", "ge", "lt", "le"):
+                value = node.operand(op)
+                if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
+                    found.setdefault(node.question, set()).add(value)
+        elif isinstance(node, Not):
+            walk(node.not_)
+        elif isinstance(node, All | AnyOf):
+            for member in node.all if isinstance(node, All) else node.any:
+                walk(member)
+        elif isinstance(node, AnyItem | AllItems):
+            walk(node.where)
+
+    for rulebook in rulebooks:
+        for _path, condition in conditions_of(rulebook):
+            walk(condition)
+        for fact in rulebook.facts:
+            walk(fact.when)
+    return found
+
+
+def alternatives(ctx: Context, question_id: str, limits: Mapping[str, set[Any]]) -> list[Any]:
+    """Plausible other values for a question: every choice, yes and no, each side of a threshold."""
+    entry = ctx.compiled.entries[question_id]
+    question = entry.question
+    qtype = question.type
+    if entry.group is not None or qtype == "group":
+        return []
+    if qtype == "single_choice":
+        return [c.value for c in entry.choices]
+    if qtype == "multiple_choice":
+        state = ctx.view.state(question_id)
+        current = set(state.value) if isinstance(state, Known) else set()
+        options = []
+        for choice in entry.choices:
+            changed = current ^ {choice.value}
+            options.append(tuple(c.value for c in entry.choices if c.value in changed))
+        return options
+    if qtype == "yes_no":
+        return [True, False]
+    if qtype == "number":
+        values: set[float] = set()
+        for limit in limits.get(question_id, ()):
+            values |= {limit - 1, limit, limit + 1}
+        low = getattr(question, "minimum", None)
+        high = getattr(question, "maximum", None)
+        kept = [v for v in sorted(values) if (low is None or v >= low) and (high is None or v <= high)]
+        return [int(v) if getattr(question, "integer", False) else v for v in kept]
+    if qtype == "date":
+        days: set[dt.date] = set()
+        for limit in limits.get(question_id, ()):
+            days |= {limit - dt.timedelta(days=1), limit}
+        return [d.isoformat() for d in sorted(days)]
+    if qtype == "text":
+        return ["(given)"]
+    return []
+
+
+def with_changes(answers: Mapping[str, Answer], changes: Iterable[Change]) -> Mapping[str, Answer]:
+    updated = dict(answers)
+    for change in changes:
+        old = updated.get(change.question) or Answer()
+        evidence = old.evidence
+        if change.evidence_level:
+            marker = Evidence(title="(assumed for this comparison)", confidence=change.evidence_level)
+            evidence = (*evidence, marker)
+        if change.unknown:
+            updated[change.question] = old.model_copy(update={"value": None, "unknown": True})
+        else:
+            updated[change.question] = old.model_copy(
+                update={"value": change.value, "unknown": False, "evidence": evidence}
+            )
+    return MappingProxyType(updated)
+
+
+def evidence_needed(rulebook: Rulebook, ctx: Context) -> dict[str, int]:
+    """The highest minimum evidence level any gate or step asks of each question."""
+    needed: dict[str, int] = {}
+    for line in rulebook.red_lines:
+        for gate in line.exceptions:
+            for q in gate.evidence_from or ctx.index.reads(gate.shown_when):
+                needed[q] = max(needed.get(q, 0), gate.min_evidence)
+    for test in rulebook.tests:
+        for step in test.steps:
+            reads = step.evidence_from or (ctx.index.reads(step.pass_when) | ctx.index.reads(step.fail_when))
+            for q in reads:
+                needed[q] = max(needed.get(q, 0), step.min_evidence)
+    return needed
+
+
+def _change(ctx: Context, question_id: str, value: Any, level: int) -> Change:
+    entry = ctx.compiled.entries[question_id]
+    return Change(
+        question=question_id,
+        value=value,
+        evidence_level=level or None,
+        nature=entry.question.nature,
+        label=ctx.text(entry.question.label),
+    )
+
+
+def _describe(ctx: Context, change: Change) -> str:
+    entry = ctx.compiled.entries[change.question]
+    labels = {c.value: ctx.text(c.label) for c in entry.choices}
+    value = change.value
+    if isinstance(value, tuple):
+        shown = ", ".join(labels.get(v, str(v)) for v in value) or "none"
+    elif isinstance(value, bool):
+        shown = "yes" if value else "no"
+    else:
+        shown = labels.get(value, str(value))
+    text = f"“{change.label}” answered “{shown}”"
+    if change.evidence_level:
+        text += f" (with evidence at level {change.evidence_level} or higher)"
+    return text
+
+
+def counterfactuals(
+    ctx: Context,
+    judgement: Judgement,
+    rejudge: Callable[[Mapping[str, Answer]], Verdict],
+    limits: Mapping[str, set[Any]],
+) -> tuple[Counterfactual, ...]:
+    """The smallest answer changes that would improve this rulebook's verdict."""
+    current = judgement.result.verdict
+    if current in ("passes", "not_applicable"):
+        return ()
+    needed = evidence_needed(ctx.rulebook, ctx)
+    order = list(ctx.compiled.entries)
+    candidates = sorted(judgement.decisive_reads, key=order.index)
+    found: dict[tuple[Any, ...], Counterfactual] = {}
+
+    def consider(changes: tuple[Change, ...]) -> None:
+        key = tuple((c.question, repr(c.value)) for c in sorted(changes, key=lambda c: c.question))
+        if key in found or not changes:
+            return
+        verdict = rejudge(with_changes(ctx.answers, changes))
+        if not better(verdict, current):
+            return
+        natures = {c.nature for c in changes}
+        kind = "mixed" if len(natures) > 1 else natures.pop()
+        text = (
+            "If "
+            + " and ".join(_describe(ctx, c) for c in changes)
+            + f", {ctx.rulebook.id} would move from {current} to {verdict}"
+            + (" (this changes a fact, not a decision of the operator)" if kind == "fact" else "")
+            + "."
+        )
+        found[key] = Counterfactual(
+            rulebook=ctx.rulebook.id,
+            changes=changes,
+            from_verdict=current,
+            to_verdict=verdict,
+            kind=kind,  # type: ignore[arg-type]
+            text=text,
+        )
+
+    singles: dict[str, list[Change]] = {}
+    for question_id in candidates:
+        state = ctx.view.state(question_id)
+        for value in alternatives(ctx, question_id, limits):
+            if isinstance(state, Known) and _same(state.value, value) and not needed.get(question_id):
+                continue
+            change = _change(ctx, question_id, value, needed.get(question_id, 0))
+            singles.setdefault(question_id, []).append(change)
+            consider((change,))
+
+    # Exceptions need every gate shown: bundle one change per missing gate.
+    for outcome in judgement.red_lines:
+        if outcome.state != "fires" or not outcome.gates:
+            continue
+        bundle: list[Change] = []
+        for status in outcome.gates:
+            if status.shown:
+                continue
+            fix = _fix_gate(ctx, status.gate, singles, status.questions)
+            if fix is None:
+                bundle = []
+                break
+            bundle.append(fix)
+        if bundle:
+            consider(tuple(bundle))
+
+    ranked = sorted(
+        found.values(),
+        key=lambda c: (
+            len(c.changes),
+            {"actionable": 0, "mixed": 1, "fact": 2}[c.kind],
+            -_gain(c),
+            c.text,
+        ),
+    )
+    return tuple(ranked[:MAX_COUNTERFACTUALS])
+
+
+def _gain(counterfactual: Counterfactual) -> int:
+    from pia_wizard.core.evaluation import VERDICT_ORDER
+
+    return VERDICT_ORDER.index(counterfactual.to_verdict) - VERDICT_ORDER.index(counterfactual.from_verdict)
+
+
+def _fix_gate(
+    ctx: Context, gate: Any, singles: Mapping[str, list[Change]], questions: Iterable[str]
+) -> Change | None:
+    from pia_wizard.core.engine import gate_status
+
+    options = [c for q in questions for c in singles.get(q, [])]
+    options.sort(key=lambda c: c.nature != "actionable")
+    for change in options:
+        trial = Context(
+            ctx.compiled,
+            ctx.index,
+            with_changes(ctx.answers, [change]),
+            ctx.date,
+            ctx.timeline,
+            ctx.source_tags,
+        )
+        if gate_status(trial, gate).shown:
+            return change
+    return None
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, dt.date):
+        return a.isoformat() == b
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return set(a) == set(b)
+    return a == b
+
+
+def gap_questions(ctx: Context, judgement: Judgement) -> dict[str, tuple[str, set[str]]]:
+    """Unknown or unanswered (or under-evidenced) questions that block a decision: id → (state, rules)."""
+    gaps: dict[str, tuple[str, set[str]]] = {}
+
+    def add(question_id: str, rule: str) -> None:
+        entry = ctx.compiled.entries[question_id]
+        if entry.group is not None or not ctx.view.question_visible(question_id):
+            return
+        state = ctx.view.state(question_id)
+        if isinstance(state, Known):
+            return
+        name = "unknown" if state is UNKNOWN else "unanswered"
+        gaps.setdefault(question_id, (name, set()))[1].add(rule)
+
+    for outcome in judgement.red_lines:
+        if outcome.state == "undetermined":
+            for q in outcome.reads:
+                add(q, outcome.rule.id)
+        elif outcome.state == "fires":
+            for status in outcome.gates:
+                if not status.shown and status.reason in ("unknown", "evidence"):
+                    for q in status.questions:
+                        add(q, f"{outcome.rule.id}/{status.gate.id}")
+                    if status.reason == "evidence":
+                        for q in ctx.known_values(status.questions):
+                            gaps.setdefault(q, ("evidence", set()))[1].add(
+                                f"{outcome.rule.id}/{status.gate.id}"
+                            )
+    for test in judgement.result.tests:
+        for step in test.steps:
+            if step.decisive and step.status == "undetermined":
+                for ref in step.answers:
+                    if ref.state in ("unknown", "unanswered"):
+                        add(ref.question, step.id)
+    if judgement.result.applies == "unknown":
+        for q in ctx.index.reads(ctx.rulebook.applies_when):
+            add(q, "applies_when")
+    return gaps
+
+
+def make_gap(ctx: Context, question_id: str, state: str, blocks: set[str], impact: int) -> Gap:
+    question = ctx.compiled.entries[question_id].question
+    label = ctx.text(question.label)
+    ask = ctx.text(question.ask) if question.ask else f"Please state: {label}"
+    if state == "evidence":
+        ask = f"Please provide a document that shows the answer to: {label}"
+    return Gap(
+        question=question_id,
+        label=label,
+        ask=ask,
+        state=state,  # type: ignore[arg-type]
+        blocks=tuple(sorted(blocks)),
+        impact=impact,
+    )
