@@ -22,3 +22,16 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         timeout=120,
         check=False,
     )
+
+
+SOURCES = FIXTURES / "sources.yaml"
+
+
+def fixture_library(*extra: Path):
+    """Sources, the mini questionnaire and any extra fixture files, independent of shipped content."""
+    from pia_wizard.core.library import check_files
+
+    library, report = check_files([SOURCES, MINI, *extra])
+    if report.problems:
+        raise AssertionError("\n".join(map(str, report.problems)))
+    return library

@@ -7,17 +7,16 @@ import os
 import shutil
 
 import pytest
-from helpers import FIXTURES, MINI
+from helpers import FIXTURES, MINI, fixture_library
 
 from pia_wizard.core import edits
 from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file, save_assessment
-from pia_wizard.core.library import library_with
 from pia_wizard.core.loading import load_questionnaire
 from pia_wizard.core.models.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment
 from pia_wizard.core.problems import LoadError
 
 COMPILED = load_questionnaire(MINI)
-LIBRARY = library_with({"mini": COMPILED})
+LIBRARY = fixture_library()
 
 
 def new_assessment() -> Assessment:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import FIXTURES, MINI
+from helpers import FIXTURES, MINI, SOURCES
 
-from pia_wizard.core.library import check_files, shipped_library
+from pia_wizard.core.library import check_files
 
 RULEBOOK = FIXTURES / "rulebook-mini.yaml"
 
@@ -15,12 +15,12 @@ def check(tmp_path, text: str | None = None) -> list[str]:
     if text is not None:
         path = tmp_path / "rules.yaml"
         path.write_text(text, encoding="utf-8")
-    _library, report = check_files([MINI, path], shipped_library())
+    _library, report = check_files([SOURCES, MINI, path])
     return [str(p).replace(str(path), "R") for p in report.problems]
 
 
 def test_valid_rulebook_loads(tmp_path) -> None:
-    library, report = check_files([MINI, RULEBOOK], shipped_library())
+    library, report = check_files([SOURCES, MINI, RULEBOOK])
     assert report.problems == []
     rulebook = library.rulebooks["mini-rules"]
     assert rulebook.red_lines[0].exceptions[0].min_evidence == 3
@@ -73,5 +73,5 @@ def test_facts_are_not_allowed_in_questionnaires(tmp_path) -> None:
     )
     path = tmp_path / "q.yaml"
     path.write_text(text, encoding="utf-8")
-    _library, report = check_files([path], shipped_library())
+    _library, report = check_files([SOURCES, path])
     assert [p.message for p in report.problems] == ["derived facts can be used only in rulebooks"]
