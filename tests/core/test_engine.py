@@ -74,7 +74,7 @@ def test_exception_counts_only_if_every_gate_is_shown() -> None:
     assert finding.missing_gates == ("G1",) and "not shown (unknown)" in finding.text
     vendor_word = result(build({"q_num": 2, "q_b1": 1}, **base, q_b1=True, q_b2=True))
     assert vendor_word.verdict == "red_line"  # claimed on the vendor's word: not shown
-    assert "evidence too weak" in [f for f in vendor_word.findings if f.rule == "RL"][0].text
+    assert "evidence too weak" in next(f for f in vendor_word.findings if f.rule == "RL").text
     shown = result(build({"q_num": 2, "q_b1": 3}, **base, q_b1=True, q_b2=True))
     assert shown.verdict == "passes"
     assert [f.kind for f in shown.findings if f.rule == "RL"] == ["exception"]
