@@ -69,8 +69,8 @@ def score_json(evaluation: Evaluation) -> dict[str, Any]:
         "timeline": body["timeline"],
         "verdicts": {r["id"]: r["verdict"] for r in body["rulebooks"]},
         "rulebooks": body["rulebooks"],
-        "figures": {},
-        "inconsistencies": [],
+        "figures": body["figures"],
+        "inconsistencies": body["inconsistencies"],
     }
 
 

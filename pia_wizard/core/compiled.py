@@ -177,6 +177,68 @@ def conditions_of(compiled: CompiledQuestionnaire) -> Iterator[tuple[str, Condit
 def _condition_issues(compiled: CompiledQuestionnaire) -> Iterator[tuple[Path_, str]]:
     for _owner, condition, scope, path in conditions_of(compiled):
         yield from check_condition(condition, scope, path)
+    questionnaire = compiled.questionnaire
+    for index, check in enumerate(questionnaire.checks):
+        path = ("checks", index)
+        if check.when is not None:
+            yield from check_condition(check.when, compiled.scope, (*path, "when"))
+        for key in ("earlier", "later"):
+            question_id = getattr(check, key)
+            if question_id is not None:
+                yield from _typed(compiled, question_id, ("date", "number"), (*path, key))
+    figures = questionnaire.figures
+    if figures is None:
+        return
+    for index, criterion in enumerate(figures.dpia_criteria):
+        yield from check_condition(
+            criterion.when, compiled.scope, ("figures", "dpia_criteria", index, "when")
+        )
+    inputs = figures.false_alerts
+    if inputs is None:
+        return
+    base = ("figures", "false_alerts")
+    for key in (
+        "people_per_day",
+        "watchlist_size",
+        "false_match_rate",
+        "watchlisted_per_day",
+        "days_per_year",
+    ):
+        question_id = getattr(inputs, key)
+        if question_id is not None:
+            yield from _typed(compiled, question_id, ("number",), (*base, key))
+    yield from _typed(compiled, inputs.rate_unit, ("single_choice",), (*base, "rate_unit"))
+    entry = compiled.entries.get(inputs.rate_unit)
+    if entry is not None:
+        values = {c.value for c in entry.choices}
+        for key in ("per_comparison", "per_search"):
+            if getattr(inputs, key) not in values:
+                yield (*base, key), f"'{getattr(inputs, key)}' is not a choice of '{inputs.rate_unit}'"
+    total = inputs.people_per_day_items
+    if total is not None:
+        item = compiled.entries.get(total.question)
+        if (
+            item is None
+            or item.group is None
+            or item.group.id != total.group
+            or item.question.type != "number"
+        ):
+            yield (
+                (*base, "people_per_day_items"),
+                (f"'{total.question}' is not a number question of group '{total.group}'"),
+            )
+
+
+def _typed(
+    compiled: CompiledQuestionnaire, question_id: str, types: tuple[str, ...], path: Path_
+) -> Iterator[tuple[Path_, str]]:
+    entry = compiled.entries.get(question_id)
+    if entry is None:
+        yield path, f"unknown question '{question_id}'"
+    elif entry.group is not None:
+        yield path, f"'{question_id}' is asked per item of group '{entry.group.id}'"
+    elif entry.question.type not in types:
+        yield path, f"'{question_id}' is a {entry.question.type} question; expected {' or '.join(types)}"
 
 
 def visibility_dependencies(compiled: CompiledQuestionnaire) -> dict[str, set[str]]:

@@ -16,9 +16,11 @@ from pia_wizard.core.explore import (
     thresholds,
     with_changes,
 )
+from pia_wizard.core.figures import compute_figures, find_inconsistencies
 from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.core.models.rulebook import Rulebook
 from pia_wizard.core.models.sources import SourcesFile
+from pia_wizard.core.visibility import AnswerView
 
 _INDEXES: dict[int, tuple[Rulebook, RulebookIndex]] = {}
 
@@ -63,8 +65,15 @@ def evaluate(
         return Context(compiled, _index(rulebook), answers, when, timeline, tags, language)
 
     judgements = [judge(context(book, assessment.answers)) for book in books]
+    view = AnswerView(compiled, assessment.answers)
+    shared = {
+        "figures": compute_figures(compiled, view, language),
+        "inconsistencies": find_inconsistencies(compiled, view, language),
+    }
     if not explore:
-        return Evaluation(date=when, timeline=timeline, rulebooks=tuple(j.result for j in judgements))
+        return Evaluation(
+            date=when, timeline=timeline, rulebooks=tuple(j.result for j in judgements), **shared
+        )
 
     limits = thresholds(books)
     current: dict[str, Verdict] = {j.result.id: j.result.verdict for j in judgements}
@@ -100,4 +109,4 @@ def evaluate(
 
         found = counterfactuals(ctx, judgement, rejudge, limits)
         results.append(judgement.result.model_copy(update={"gaps": tuple(gaps), "counterfactuals": found}))
-    return Evaluation(date=when, timeline=timeline, rulebooks=tuple(results))
+    return Evaluation(date=when, timeline=timeline, rulebooks=tuple(results), **shared)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
+from pydantic import Field
+
 from pia_wizard.core.base import Frozen
 
 Verdict = Literal["red_line", "fails", "insufficient_information", "conditional", "passes", "not_applicable"]
@@ -113,10 +115,53 @@ class RulebookResult(Frozen):
     safeguards: tuple[Safeguard, ...] = ()
 
 
+class FigureInput(Frozen):
+    question: str
+    label: str
+    state: AnswerStateName
+    value: Any = None
+
+
+class Figure(Frozen):
+    """A number with its formula and inputs shown; `value` is None when an input is unknown."""
+
+    id: str
+    label: str
+    value: float | None
+    unit: str
+    formula: str
+    inputs: tuple[FigureInput, ...]
+    needs: tuple[str, ...] = ()  # labels of the inputs still unknown
+    text: str
+
+
+class DpiaIndicator(Frozen):
+    met: tuple[str, ...]
+    unknown: tuple[str, ...]
+    threshold: int
+    indicated: Literal["yes", "no", "unknown"]
+    text: str
+
+
+class Figures(Frozen):
+    false_alerts_per_day: Figure | None = None
+    wrong_alerts_per_100: Figure | None = None
+    people_scanned_per_year: Figure | None = None
+    dpia: DpiaIndicator | None = None
+
+
+class Inconsistency(Frozen):
+    id: str
+    text: str
+    questions: tuple[str, ...]
+
+
 class Evaluation(Frozen):
     date: dt.date
     timeline: str | None
     rulebooks: tuple[RulebookResult, ...]
+    figures: Figures = Field(default_factory=lambda: Figures())
+    inconsistencies: tuple[Inconsistency, ...] = ()
 
     @property
     def verdicts(self) -> dict[str, Verdict]:

@@ -156,6 +156,59 @@ class Section(Frozen):
     questions: tuple[Question, ...] = Field(min_length=1)
 
 
+class GroupTotal(Frozen):
+    group: Id
+    question: Id
+
+
+class FalseAlertInputs(Frozen):
+    """Which questions feed the false-alert calculator (the formula itself is in figures.py)."""
+
+    people_per_day: Id = Field(description="A number question: people passing the cameras per day.")
+    people_per_day_items: GroupTotal | None = Field(
+        default=None, description="Used when people_per_day is not answered: the sum over a group's items."
+    )
+    watchlist_size: Id
+    false_match_rate: Id
+    rate_unit: Id = Field(description="A single-choice question saying what the rate is per.")
+    per_comparison: Id = Field(description="The rate_unit choice meaning 'per comparison'.")
+    per_search: Id = Field(description="The rate_unit choice meaning 'per search (per person scanned)'.")
+    watchlisted_per_day: Id | None = None
+    days_per_year: Id | None = None
+    refs: tuple[SourceId, ...] = ()
+
+
+class Criterion(Frozen):
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]
+    label: LocalisedText
+    when: Condition
+
+
+class Figures(Frozen):
+    false_alerts: FalseAlertInputs | None = None
+    dpia_criteria: tuple[Criterion, ...] = Field(
+        default=(), description="WP248's high-risk criteria, each as a condition over answers."
+    )
+    dpia_threshold: int = Field(default=2, ge=1, description="Criteria met from which a DPIA is indicated.")
+    dpia_refs: tuple[SourceId, ...] = ()
+
+
+class Check(Frozen):
+    """An inconsistency between answers: a condition that should never hold, or two dates in order."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]
+    text: LocalisedText
+    when: Condition | None = None
+    earlier: Id | None = None
+    later: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Check:
+        if (self.when is None) == (self.earlier is None or self.later is None):
+            raise ValueError("a check has either `when`, or both `earlier` and `later`")
+        return self
+
+
 class Questionnaire(Frozen):
     kind: Literal["questionnaire"]
     schema_version: Annotated[int, Field(ge=1)]
@@ -166,3 +219,5 @@ class Questionnaire(Frozen):
     description: LocalisedText | None = None
     choice_lists: tuple[ChoiceList, ...] = ()
     sections: tuple[Section, ...] = Field(min_length=1)
+    figures: Figures | None = None
+    checks: tuple[Check, ...] = ()

@@ -1,0 +1,225 @@
+"""Shared figures: expected false alerts per day, how many alerts point at the wrong person, people
+scanned per year, and the WP248 DPIA indicator — each with its formula and inputs shown.
+
+Which questions hold the inputs is data (the questionnaire's `figures:` block); the arithmetic is here.
+An unknown input never becomes 0: the figure is "unknown — needs X".
+"""
+
+from __future__ import annotations
+
+from pia_wizard.core.base import localise
+from pia_wizard.core.compiled import CompiledQuestionnaire
+from pia_wizard.core.evaluation import DpiaIndicator, Figure, FigureInput, Figures, Inconsistency
+from pia_wizard.core.logic import UNKNOWN, Known, Truth, evaluate, group_sum
+from pia_wizard.core.models.questionnaire import FalseAlertInputs
+from pia_wizard.core.visibility import AnswerView
+
+
+class _Reader:
+    def __init__(self, compiled: CompiledQuestionnaire, view: AnswerView, language: str) -> None:
+        self.compiled = compiled
+        self.view = view
+        self.language = language
+
+    def label(self, question_id: str) -> str:
+        text = self.compiled.entries[question_id].question.label
+        return localise(text, self.language, self.compiled.questionnaire.default_language)
+
+    def read(self, question_id: str) -> tuple[float | str | None, FigureInput]:
+        state = self.view.state(question_id)
+        if isinstance(state, Known):
+            name, value = "value", state.value
+        elif not self.view.question_visible(question_id):
+            name, value = "hidden", None
+        else:
+            name, value = ("unknown" if state is UNKNOWN else "unanswered"), None
+        return value, FigureInput(
+            question=question_id, label=self.label(question_id), state=name, value=value
+        )
+
+
+def _fmt(value: float) -> str:
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 1:
+        return f"{value:,.1f}".rstrip("0").rstrip(".")
+    return f"{value:.3g}"
+
+
+def compute_figures(compiled: CompiledQuestionnaire, view: AnswerView, language: str = "en") -> Figures:
+    spec = compiled.questionnaire.figures
+    if spec is None:
+        return Figures()
+    reader = _Reader(compiled, view, language)
+    result = Figures(dpia=_dpia(compiled, view, spec.dpia_criteria, spec.dpia_threshold, language))
+    if spec.false_alerts is None:
+        return result
+    alerts = _false_alerts(reader, spec.false_alerts)
+    return result.model_copy(
+        update={
+            "false_alerts_per_day": alerts,
+            "wrong_alerts_per_100": _wrong_share(reader, spec.false_alerts, alerts),
+            "people_scanned_per_year": _people_per_year(reader, spec.false_alerts),
+        }
+    )
+
+
+def _people(reader: _Reader, inputs: FalseAlertInputs) -> tuple[float | None, FigureInput]:
+    value, shown = reader.read(inputs.people_per_day)
+    if value is None and inputs.people_per_day_items is not None:
+        total = group_sum(
+            reader.view, inputs.people_per_day_items.group, inputs.people_per_day_items.question
+        )
+        if total is not None:
+            label = f"{reader.label(inputs.people_per_day_items.question)} (all sites)"
+            return total, FigureInput(
+                question=inputs.people_per_day_items.group, label=label, state="value", value=total
+            )
+    return (float(value) if value is not None else None), shown  # type: ignore[arg-type]
+
+
+def _needs(inputs: list[FigureInput]) -> tuple[str, ...]:
+    return tuple(i.label for i in inputs if i.state != "value")
+
+
+def _unknown(figure_id: str, label: str, unit: str, formula: str, inputs: list[FigureInput]) -> Figure:
+    needs = _needs(inputs)
+    return Figure(
+        id=figure_id,
+        label=label,
+        value=None,
+        unit=unit,
+        formula=formula,
+        inputs=tuple(inputs),
+        needs=needs,
+        text=f"unknown — needs: {'; '.join(needs)}",
+    )
+
+
+def _false_alerts(reader: _Reader, inputs: FalseAlertInputs) -> Figure:
+    label = "Expected false alerts per day"
+    people, people_in = _people(reader, inputs)
+    rate, rate_in = reader.read(inputs.false_match_rate)
+    unit, unit_in = reader.read(inputs.rate_unit)
+    if unit == inputs.per_search:
+        formula = "people scanned per day × false-match rate per search"
+        used = [people_in, rate_in, unit_in]
+        if people is None or rate is None:
+            return _unknown("false_alerts_per_day", label, "alerts/day", formula, used)
+        value = people * float(rate)
+    else:
+        formula = "people scanned per day × watchlist size × false-match rate per comparison"
+        size, size_in = reader.read(inputs.watchlist_size)
+        used = [people_in, size_in, rate_in, unit_in]
+        if unit != inputs.per_comparison or people is None or rate is None or size is None:
+            if unit is not None and unit not in (inputs.per_comparison, inputs.per_search):
+                formula = "depends on what the false-match rate is per (comparison or search)"
+            return _unknown("false_alerts_per_day", label, "alerts/day", formula, used)
+        value = people * float(size) * float(rate)
+    return Figure(
+        id="false_alerts_per_day",
+        label=label,
+        value=value,
+        unit="alerts/day",
+        formula=formula,
+        inputs=tuple(used),
+        text=f"about {_fmt(value)} false alerts per day ({formula})",
+    )
+
+
+def _wrong_share(reader: _Reader, inputs: FalseAlertInputs, alerts: Figure) -> Figure | None:
+    if inputs.watchlisted_per_day is None:
+        return None
+    label = "Of every 100 alerts, how many point at the wrong person"
+    formula = (
+        "100 × false alerts ÷ (false alerts + watchlisted people passing), if every one of them is found"
+    )
+    true_hits, hits_in = reader.read(inputs.watchlisted_per_day)
+    used = [*alerts.inputs, hits_in]
+    if alerts.value is None or true_hits is None:
+        return _unknown("wrong_alerts_per_100", label, "of 100 alerts", formula, used)
+    total = alerts.value + float(true_hits)
+    share = 100 * alerts.value / total if total > 0 else 0.0
+    return Figure(
+        id="wrong_alerts_per_100",
+        label=label,
+        value=share,
+        unit="of 100 alerts",
+        formula=formula,
+        inputs=tuple(used),
+        text=f"of every 100 alerts, about {_fmt(share)} point at the wrong person",
+    )
+
+
+def _people_per_year(reader: _Reader, inputs: FalseAlertInputs) -> Figure | None:
+    if inputs.days_per_year is None:
+        return None
+    label = "People scanned per year"
+    formula = "people scanned per day × days of operation per year"
+    people, people_in = _people(reader, inputs)
+    days, days_in = reader.read(inputs.days_per_year)
+    used = [people_in, days_in]
+    if people is None or days is None:
+        return _unknown("people_scanned_per_year", label, "people/year", formula, used)
+    value = people * float(days)
+    return Figure(
+        id="people_scanned_per_year",
+        label=label,
+        value=value,
+        unit="people/year",
+        formula=formula,
+        inputs=tuple(used),
+        text=f"about {_fmt(value)} people scanned per year",
+    )
+
+
+def _dpia(compiled, view, criteria, threshold, language) -> DpiaIndicator | None:  # type: ignore[no-untyped-def]
+    if not criteria:
+        return None
+    default = compiled.questionnaire.default_language
+    met, unknown = [], []
+    for criterion in criteria:
+        truth = evaluate(criterion.when, view)
+        label = f"{criterion.id} {localise(criterion.label, language, default)}"
+        if truth is Truth.TRUE:
+            met.append(label)
+        elif truth is Truth.UNKNOWN:
+            unknown.append(label)
+    if len(met) >= threshold:
+        indicated = "yes"
+    elif len(met) + len(unknown) >= threshold:
+        indicated = "unknown"
+    else:
+        indicated = "no"
+    count, open_ = len(met), len(unknown)
+    text = {
+        "yes": f"{count} of the WP248 high-risk criteria are met; from {threshold} a DPIA is usually needed",
+        "unknown": f"{count} criteria met and {open_} unknown: whether a DPIA is needed depends on them",
+        "no": f"{count} criteria met (fewer than {threshold}); one criterion can be enough in some cases",
+    }[indicated]
+    return DpiaIndicator(
+        met=tuple(met), unknown=tuple(unknown), threshold=threshold, indicated=indicated, text=text
+    )
+
+
+def find_inconsistencies(
+    compiled: CompiledQuestionnaire, view: AnswerView, language: str = "en"
+) -> tuple[Inconsistency, ...]:
+    """Contradictory answers: 1:1 verification with a 5,000-entry watchlist, or an end before the start."""
+    from pia_wizard.core.condition_check import referenced_questions
+
+    default = compiled.questionnaire.default_language
+    found = []
+    for check in compiled.questionnaire.checks:
+        text = localise(check.text, language, default)
+        if check.when is not None:
+            if evaluate(check.when, view) is Truth.TRUE:
+                questions = tuple(dict.fromkeys(referenced_questions(check.when)))
+                found.append(Inconsistency(id=check.id, text=text, questions=questions))
+            continue
+        if check.earlier is None or check.later is None:  # pragma: no cover - the model forbids it
+            continue
+        first, second = view.state(check.earlier), view.state(check.later)
+        if isinstance(first, Known) and isinstance(second, Known) and second.value < first.value:
+            found.append(Inconsistency(id=check.id, text=text, questions=(check.earlier, check.later)))
+    return tuple(found)
