@@ -29,3 +29,4 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))  # `from helpers import …` in every test folder
+sys.path.insert(0, str(Path(__file__).parent / "rules"))  # the rule-case harness

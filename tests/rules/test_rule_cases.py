@@ -1,0 +1,48 @@
+"""Every rule of every shipped rulebook has a case where it fires and a boundary case where it must not."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES, fixture_library
+from rule_cases import judge_case, load_cases, rule_fired, rules_needing_cases
+
+from pia_wizard.core.library import shipped_library
+
+CASES_DIR = Path(__file__).parent / "cases"
+LIBRARY = shipped_library()
+CASES = [case for path in sorted(CASES_DIR.glob("*.yaml")) for case in load_cases(path)]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.rulebook}:{c.name}" for c in CASES])
+def test_rule_case(case) -> None:
+    rulebook = LIBRARY.rulebooks[case.rulebook]
+    compiled = LIBRARY.questionnaires[rulebook.questionnaire]
+    result = judge_case(case, compiled, rulebook, LIBRARY.sources)
+    assert rule_fired(result, case.rule) is case.fires, [f.model_dump() for f in result.findings]
+
+
+@pytest.mark.parametrize("rulebook_id", sorted(LIBRARY.rulebooks))
+def test_every_rule_has_a_firing_case_and_a_boundary_case(rulebook_id: str) -> None:
+    rulebook = LIBRARY.rulebooks[rulebook_id]
+    mine = [c for c in CASES if c.rulebook == rulebook_id]
+    missing = []
+    for rule in rules_needing_cases(rulebook):
+        kinds = {c.fires for c in mine if c.rule == rule}
+        if kinds != {True, False}:
+            missing.append(f"{rule}: needs {'a firing case' if True not in kinds else 'a boundary case'}")
+    assert missing == [], missing
+    assert all(c.domain for c in mine), "every case names the domain.md line it rests on"
+
+
+def test_the_harness_can_fail() -> None:
+    library = fixture_library(FIXTURES / "rulebook-ladder.yaml")
+    rulebook, compiled = library.rulebooks["ladder"], library.questionnaires["mini"]
+    cases = load_cases(FIXTURES / "rule-cases-ladder.yaml")
+    for case in cases:
+        assert rule_fired(judge_case(case, compiled, rulebook, library.sources), case.rule) is case.fires
+    wrong = dataclasses.replace(next(c for c in cases if c.rule == "S1" and c.fires), fires=False)
+    assert rule_fired(judge_case(wrong, compiled, rulebook, library.sources), wrong.rule) is not wrong.fires
+    assert rules_needing_cases(rulebook) == ["RL", "RL2", "S1", "S2"]
