@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # wrongly blames libxcb-cursor0). Installed by `make run` only if missing and only as root.
 DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libfontconfig1
 
-.PHONY: venv run test lint schemas clean debian-packages bench
+.PHONY: venv run test lint schemas clean debian-packages bench docs
 
 venv: $(STAMP)
 
@@ -36,6 +36,10 @@ schemas: venv
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
+
+# docs/questionnaire.md, generated from the questionnaire for a lawyer's review (a test fails when stale).
+docs: venv
+	$(VENV)/bin/python -m pia_wizard.core.questionnaire_doc
 
 # Figures, not asserts: prints each measurement with the command that reproduces it.
 bench: venv
