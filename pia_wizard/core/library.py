@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,11 +28,11 @@ from pia_wizard.core.loading import (
 )
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.questionnaire import Questionnaire
-from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.core.models.rulebook import DerivedFact, FactsFile, Rulebook
 from pia_wizard.core.models.sources import Glossary, SourcesFile
 from pia_wizard.core.problems import LoadError, Problem
 from pia_wizard.core.resources import questionnaires_dir
-from pia_wizard.core.rulebook_check import check_rulebook
+from pia_wizard.core.rulebook_check import check_facts_file, check_rulebook
 
 
 @dataclass
@@ -41,6 +41,7 @@ class Library:
     glossary: Glossary | None = None
     questionnaires: dict[str, CompiledQuestionnaire] = field(default_factory=dict)
     rulebooks: dict[str, Rulebook] = field(default_factory=dict)
+    facts: dict[str, FactsFile] = field(default_factory=dict)
 
     @property
     def source_ids(self) -> frozenset[str]:
@@ -74,10 +75,18 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
     library = (
         Library()
         if base is None
-        else Library(base.sources, base.glossary, dict(base.questionnaires), dict(base.rulebooks))
+        else Library(
+            base.sources, base.glossary, dict(base.questionnaires), dict(base.rulebooks), dict(base.facts)
+        )
     )
     report = CheckReport()
-    by_kind: dict[str, list[_Loaded]] = {"sources": [], "glossary": [], "questionnaire": [], "rulebook": []}
+    by_kind: dict[str, list[_Loaded]] = {
+        "sources": [],
+        "glossary": [],
+        "questionnaire": [],
+        "facts": [],
+        "rulebook": [],
+    }
     assessments: list[Path] = []
     schemas: list[Path] = []
     for path in collect_files(paths):
@@ -110,6 +119,22 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
             library.questionnaires[compiled.id] = compiled
         except LoadError as exc:
             report.problems.extend(exc.problems)
+    for loaded in by_kind["facts"]:
+        facts_file = loaded.model
+        if not isinstance(facts_file, FactsFile):  # pragma: no cover - sorted by kind above
+            continue
+        compiled = library.questionnaires.get(facts_file.questionnaire)
+        if compiled is None:
+            report.problems.append(
+                loaded.document.problem(
+                    ("questionnaire",), f"unknown questionnaire '{facts_file.questionnaire}'"
+                )
+            )
+            continue
+        issues = check_facts_file(facts_file, compiled)
+        report.problems.extend(loaded.document.problem(p, m) for p, m in issues)
+        if not issues:
+            library.facts[facts_file.id] = facts_file
     for loaded in by_kind["rulebook"]:
         rulebook = loaded.model
         if not isinstance(rulebook, Rulebook):  # pragma: no cover - sorted by kind above
@@ -122,12 +147,27 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
                 )
             )
             continue
-        issues = check_rulebook(rulebook, compiled)
+        shared: list[DerivedFact] = []
+        unknown_files = False
+        for index, facts_id in enumerate(rulebook.shared_facts):
+            facts_file = library.facts.get(facts_id)
+            if facts_file is None or facts_file.questionnaire != rulebook.questionnaire:
+                report.problems.append(
+                    loaded.document.problem(("shared_facts", index), f"unknown facts file '{facts_id}'")
+                )
+                unknown_files = True
+            else:
+                shared.extend(facts_file.facts)
+        if unknown_files:
+            continue
+        issues = check_rulebook(rulebook, compiled, tuple(shared))
         report.problems.extend(loaded.document.problem(p, m) for p, m in issues)
         if not issues:
-            library.rulebooks[rulebook.id] = rulebook
+            # The engine sees one list of facts: the shared ones first, then the rulebook's own.
+            library.rulebooks[rulebook.id] = rulebook.model_copy(update={"facts": (*shared, *rulebook.facts)})
     if library.sources is not None:
-        for loaded in [x for kind in ("questionnaire", "rulebook", "glossary") for x in by_kind[kind]]:
+        citing = ("questionnaire", "facts", "rulebook", "glossary")
+        for loaded in [x for kind in citing for x in by_kind[kind]]:
             report.problems.extend(_unknown_refs(loaded, library.source_ids))
     for path in assessments:
         try:
@@ -233,8 +273,3 @@ def shipped_library() -> Library:
     if report.problems:
         raise LoadError(report.problems)
     return library
-
-
-def library_with(overrides: Mapping[str, CompiledQuestionnaire]) -> Library:
-    base = shipped_library()
-    return Library(base.sources, base.glossary, {**base.questionnaires, **overrides}, dict(base.rulebooks))

@@ -18,7 +18,7 @@ from pia_wizard.core.documents import Document, parse_json, read_json, read_yaml
 from pia_wizard.core.migrations import MigrationError, migrate
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.questionnaire import QUESTIONNAIRE_SCHEMA_VERSION, Questionnaire
-from pia_wizard.core.models.rulebook import RULEBOOK_SCHEMA_VERSION, Rulebook
+from pia_wizard.core.models.rulebook import RULEBOOK_SCHEMA_VERSION, FactsFile, Rulebook
 from pia_wizard.core.models.sources import (
     GLOSSARY_SCHEMA_VERSION,
     SOURCES_SCHEMA_VERSION,
@@ -31,6 +31,7 @@ from pia_wizard.core.validation import validate_document
 YAML_KINDS: dict[str, tuple[type[BaseModel], int]] = {
     "questionnaire": (Questionnaire, QUESTIONNAIRE_SCHEMA_VERSION),
     "rulebook": (Rulebook, RULEBOOK_SCHEMA_VERSION),
+    "facts": (FactsFile, RULEBOOK_SCHEMA_VERSION),
     "sources": (SourcesFile, SOURCES_SCHEMA_VERSION),
     "glossary": (Glossary, GLOSSARY_SCHEMA_VERSION),
 }

@@ -8,22 +8,47 @@ from pia_wizard.core.compiled import CompiledQuestionnaire, find_cycle
 from pia_wizard.core.condition_check import Scope, check_condition, referenced_facts
 from pia_wizard.core.conditions import ConditionNode
 from pia_wizard.core.documents import Path_
-from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.core.models.rulebook import DerivedFact, FactsFile, Rulebook
 
 Issue = tuple[Path_, str]
 
 
-def check_rulebook(rulebook: Rulebook, compiled: CompiledQuestionnaire) -> list[Issue]:
+def check_rulebook(
+    rulebook: Rulebook, compiled: CompiledQuestionnaire, shared: tuple[DerivedFact, ...] = ()
+) -> list[Issue]:
+    """Problems in a rulebook; `shared` are the facts of the facts files it names (checked there)."""
     issues: list[Issue] = list(_id_issues(rulebook))
     issues.extend(_evidence_question_issues(rulebook, compiled))
-    facts = frozenset(f.id for f in rulebook.facts)
+    shared_ids = {f.id for f in shared}
+    for index, fact in enumerate(rulebook.facts):
+        if fact.id in shared_ids:
+            issues.append((("facts", index, "id"), f"fact '{fact.id}' is already in a shared facts file"))
+    facts = frozenset(f.id for f in rulebook.facts) | shared_ids
     scope = Scope(compiled.scope.questions, None, facts)
     for path, condition in conditions_of(rulebook):
         issues.extend(check_condition(condition, scope, path))
-    graph = {fact.id: set(referenced_facts(fact.when)) for fact in rulebook.facts}
+    graph = {fact.id: set(referenced_facts(fact.when)) for fact in (*shared, *rulebook.facts)}
     cycle = find_cycle(graph)
     if cycle is not None:
-        index = next(i for i, f in enumerate(rulebook.facts) if f.id == cycle[0])
+        index = next((i for i, f in enumerate(rulebook.facts) if f.id in cycle), None)
+        where: Path_ = ("facts", index, "when") if index is not None else ("shared_facts",)
+        issues.append((where, "derived facts form a cycle: " + " → ".join(cycle)))
+    return issues
+
+
+def check_facts_file(facts_file: FactsFile, compiled: CompiledQuestionnaire) -> list[Issue]:
+    issues: list[Issue] = []
+    seen: set[str] = set()
+    for index, fact in enumerate(facts_file.facts):
+        if fact.id in seen:
+            issues.append((("facts", index, "id"), f"duplicate fact id '{fact.id}'"))
+        seen.add(fact.id)
+    scope = Scope(compiled.scope.questions, None, frozenset(seen))
+    for index, fact in enumerate(facts_file.facts):
+        issues.extend(check_condition(fact.when, scope, ("facts", index, "when")))
+    cycle = find_cycle({fact.id: set(referenced_facts(fact.when)) for fact in facts_file.facts})
+    if cycle is not None:
+        index = next(i for i, f in enumerate(facts_file.facts) if f.id == cycle[0])
         issues.append((("facts", index, "when"), "derived facts form a cycle: " + " → ".join(cycle)))
     return issues
 

@@ -12,12 +12,13 @@ from pydantic import BaseModel
 
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.questionnaire import Questionnaire
-from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.core.models.rulebook import FactsFile, Rulebook
 from pia_wizard.core.models.sources import Glossary, SourcesFile
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "questionnaire": Questionnaire,
     "rulebook": Rulebook,
+    "facts": FactsFile,
     "sources": SourcesFile,
     "glossary": Glossary,
     "assessment": Assessment,

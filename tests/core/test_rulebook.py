@@ -75,3 +75,42 @@ def test_facts_are_not_allowed_in_questionnaires(tmp_path) -> None:
     path.write_text(text, encoding="utf-8")
     _library, report = check_files([SOURCES, path])
     assert [p.message for p in report.problems] == ["derived facts can be used only in rulebooks"]
+
+
+SHARED_RULEBOOK = """kind: rulebook
+schema_version: 1
+id: uses-shared
+version: "1.0"
+questionnaire: mini
+title: Uses shared facts
+description: d
+jurisdiction: everywhere
+shared_facts: [mini-facts]
+facts:
+  - {id: own, label: Own, when: {all: [{fact: picks_b}, {question: q_yes, equals: true}]}, refs: [AIA-3-41]}
+red_lines:
+  - {id: R1, title: t, text: t, when: {fact: own}, refs: [AIA-3-41]}
+"""
+
+
+def test_shared_facts_are_merged_into_the_rulebook(tmp_path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(SHARED_RULEBOOK, encoding="utf-8")
+    library, report = check_files([SOURCES, MINI, FIXTURES / "facts-mini.yaml", path])
+    assert report.problems == []
+    assert [f.id for f in library.rulebooks["uses-shared"].facts] == ["picks_b", "own"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("shared_facts: [mini-facts]", "shared_facts: [nope]", "R:9:16: unknown facts file 'nope'"),
+        ("- {id: own,", "- {id: picks_b,", "R:11:10: fact 'picks_b' is already in a shared facts file"),
+    ],
+)
+def test_shared_facts_errors(tmp_path, old: str, new: str, expected: str) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(SHARED_RULEBOOK.replace(old, new), encoding="utf-8")
+    _library, report = check_files([SOURCES, MINI, FIXTURES / "facts-mini.yaml", path])
+    found = [str(p).replace(str(path), "R") for p in report.problems]
+    assert any(line.startswith(expected) for line in found), found

@@ -128,6 +128,17 @@ class Safeguard(Frozen):
     refs: tuple[SourceId, ...] = ()
 
 
+class FactsFile(Frozen):
+    """Derived facts shared by several rulebooks (the classification from AI Act Art. 3)."""
+
+    kind: Literal["facts"]
+    schema_version: Annotated[int, Field(ge=1)]
+    id: Id
+    questionnaire: Id
+    title: LocalisedText
+    facts: tuple[DerivedFact, ...] = Field(min_length=1)
+
+
 class Rulebook(Frozen):
     kind: Literal["rulebook"]
     schema_version: Annotated[int, Field(ge=1)]
@@ -139,6 +150,7 @@ class Rulebook(Frozen):
     jurisdiction: LocalisedText = Field(description="Where this rulebook applies, in words.")
     applies_when: Condition | None = Field(default=None, description="None: applies everywhere.")
     refs: tuple[SourceId, ...] = ()
+    shared_facts: tuple[Id, ...] = Field(default=(), description="Ids of facts files whose facts it uses.")
     timelines: tuple[Timeline, ...] = ()
     applicability: tuple[Applicability, ...] = ()
     facts: tuple[DerivedFact, ...] = ()
