@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # wrongly blames libxcb-cursor0). Installed by `make run` only if missing and only as root.
 DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libfontconfig1
 
-.PHONY: venv run test lint schemas clean debian-packages bench docs
+.PHONY: venv run test lint schemas clean debian-packages bench docs examples
 
 venv: $(STAMP)
 
@@ -40,6 +40,10 @@ clean:
 # docs/questionnaire.md, generated from the questionnaire for a lawyer's review (a test fails when stale).
 docs: venv
 	$(VENV)/bin/python -m pia_wizard.core.questionnaire_doc
+
+# examples/*.pia.json, built from tools/build_examples.py (a test fails when they are stale).
+examples: venv
+	$(VENV)/bin/python tools/build_examples.py
 
 # Figures, not asserts: prints each measurement with the command that reproduces it.
 bench: venv

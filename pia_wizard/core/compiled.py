@@ -197,6 +197,8 @@ def _condition_issues(compiled: CompiledQuestionnaire) -> Iterator[tuple[Path_, 
     if inputs is None:
         return
     base = ("figures", "false_alerts")
+    if inputs.applies_when is not None:
+        yield from check_condition(inputs.applies_when, compiled.scope, (*base, "applies_when"))
     for key in (
         "people_per_day",
         "watchlist_size",

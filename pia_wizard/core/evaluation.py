@@ -132,6 +132,7 @@ class Figure(Frozen):
     formula: str
     inputs: tuple[FigureInput, ...]
     needs: tuple[str, ...] = ()  # labels of the inputs still unknown
+    applicable: bool = True
     text: str
 
 

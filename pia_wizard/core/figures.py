@@ -54,6 +54,11 @@ def compute_figures(compiled: CompiledQuestionnaire, view: AnswerView, language:
     result = Figures(dpia=_dpia(compiled, view, spec.dpia_criteria, spec.dpia_threshold, language))
     if spec.false_alerts is None:
         return result
+    inputs = spec.false_alerts
+    if inputs.applies_when is not None and evaluate(inputs.applies_when, view) is Truth.FALSE:
+        return result.model_copy(
+            update={"false_alerts_per_day": _not_applicable(), "people_scanned_per_year": None}
+        )
     alerts = _false_alerts(reader, spec.false_alerts)
     return result.model_copy(
         update={
@@ -76,6 +81,19 @@ def _people(reader: _Reader, inputs: FalseAlertInputs) -> tuple[float | None, Fi
                 question=inputs.people_per_day_items.group, label=label, state="value", value=total
             )
     return (float(value) if value is not None else None), shown  # type: ignore[arg-type]
+
+
+def _not_applicable() -> Figure:
+    return Figure(
+        id="false_alerts_per_day",
+        label="Expected false alerts per day",
+        value=None,
+        unit="alerts/day",
+        formula="only identification against a watchlist gives false alerts of this kind",
+        inputs=(),
+        applicable=False,
+        text="not applicable: the system does not search a watchlist",
+    )
 
 
 def _needs(inputs: list[FigureInput]) -> tuple[str, ...]:
@@ -194,12 +212,16 @@ def _dpia(compiled, view, criteria, threshold, language) -> DpiaIndicator | None
     count, open_ = len(met), len(unknown)
     text = {
         "yes": f"{count} of the WP248 high-risk criteria are met; from {threshold} a DPIA is usually needed",
-        "unknown": f"{count} criteria met and {open_} unknown: whether a DPIA is needed depends on them",
-        "no": f"{count} criteria met (fewer than {threshold}); one criterion can be enough in some cases",
+        "unknown": f"{_criteria(count)} met and {open_} unknown: whether a DPIA is needed depends on them",
+        "no": f"{_criteria(count)} met (fewer than {threshold}); one criterion can be enough in some cases",
     }[indicated]
     return DpiaIndicator(
         met=tuple(met), unknown=tuple(unknown), threshold=threshold, indicated=indicated, text=text
     )
+
+
+def _criteria(count: int) -> str:
+    return f"{count} criterion" if count == 1 else f"{count} criteria"
 
 
 def find_inconsistencies(

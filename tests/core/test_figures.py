@@ -99,3 +99,16 @@ def test_inconsistencies() -> None:
         ("C2", ("q_hits", "q_people")),
     ]
     assert find_inconsistencies(COMPILED, view(q_choice="b", q_watch=5_000, q_hits=5, q_people=10)) == ()
+
+
+def test_false_alerts_not_applicable_without_a_watchlist() -> None:
+    figures = compute_figures(
+        COMPILED, view(q_text="no watchlist", q_people=100, q_rate=0.1, q_unit="search")
+    )
+    assert figures.false_alerts_per_day.applicable is False
+    assert figures.false_alerts_per_day.text == "not applicable: the system does not search a watchlist"
+    assert figures.people_scanned_per_year is None
+
+
+def test_one_criterion_is_singular() -> None:
+    assert compute_figures(COMPILED, view(q_yes=True)).dpia.text.startswith("1 criterion met and 2 unknown")

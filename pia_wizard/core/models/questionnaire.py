@@ -164,6 +164,9 @@ class GroupTotal(Frozen):
 class FalseAlertInputs(Frozen):
     """Which questions feed the false-alert calculator (the formula itself is in figures.py)."""
 
+    applies_when: Condition | None = Field(
+        default=None, description="When false: the figures say 'not applicable' (e.g. 1:1 verification)."
+    )
     people_per_day: Id = Field(description="A number question: people passing the cameras per day.")
     people_per_day_items: GroupTotal | None = Field(
         default=None, description="Used when people_per_day is not answered: the sum over a group's items."
