@@ -23,6 +23,8 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
+# For a long local search (not CI): PIA_HYPOTHESIS_PROFILE=long pytest tests/core/test_fuzz_loaders.py
+settings.register_profile("long", parent=settings.get_profile("pia"), derandomize=False, max_examples=3000)
 settings.load_profile(os.environ.get("PIA_HYPOTHESIS_PROFILE", "pia"))
 
 import sys  # noqa: E402

@@ -58,7 +58,7 @@ def yaml_kind(document: Document) -> str:
     if not isinstance(data, dict):
         raise LoadError([document.problem((), "expected a mapping with `kind:` at the top of the file")])
     kind = data.get("kind")
-    if kind not in YAML_KINDS:
+    if not isinstance(kind, str) or kind not in YAML_KINDS:
         where = ("kind",) if "kind" in data else ()
         found = f" (found {kind!r})" if "kind" in data else ""
         raise LoadError([document.problem(where, f"`kind:` must be one of {', '.join(YAML_KINDS)}{found}")])
