@@ -56,6 +56,31 @@ class CompiledQuestionnaire:
         return self.entries[question_id].question
 
     @cached_property
+    def reach(self) -> Mapping[str, frozenset[str]]:
+        """Question → itself and every question whose visibility depends on it, transitively: what a
+        change of that answer can affect."""
+        dependents: dict[str, set[str]] = {}
+        for node, deps in visibility_dependencies(self).items():
+            for dep in deps:
+                dependents.setdefault(dep, set()).add(node)
+        reach: dict[str, frozenset[str]] = {}
+        for question_id in self.entries:
+            seen = {question_id}
+            stack = [question_id]
+            while stack:
+                for child in dependents.get(stack.pop(), ()):
+                    if child not in seen:
+                        seen.add(child)
+                        stack.append(child)
+            reach[question_id] = frozenset(q for q in seen if not q.startswith("section:"))
+        return reach
+
+    @cached_property
+    def order(self) -> Mapping[str, int]:
+        """Each question's position in the questionnaire, for sorting in questionnaire order."""
+        return {question_id: index for index, question_id in enumerate(self.entries)}
+
+    @cached_property
     def scope(self) -> Scope:
         return Scope(
             {

@@ -18,6 +18,7 @@ Meaning (three-valued) is in `logic.py`; type checks against a questionnaire in 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
@@ -60,7 +61,7 @@ class QuestionTest(Frozen):
     def operand(self, op: str) -> Any:
         return getattr(self, "in_" if op == "in" else op)
 
-    @property
+    @functools.cached_property
     def operator(self) -> str:
         return next(op for op in QUESTION_OPERATORS if self.operand(op) is not None)
 
@@ -88,7 +89,7 @@ class SumTest(Frozen):
             )
         return self
 
-    @property
+    @functools.cached_property
     def operator(self) -> str:
         return next(op for op in COMPARISONS if getattr(self, op) is not None)
 

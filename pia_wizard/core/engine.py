@@ -9,6 +9,7 @@ never counts as a pass.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -41,6 +42,8 @@ class RulebookIndex:
 
     rulebook: Rulebook
     fact_questions: Mapping[str, frozenset[str]]
+    facts_by_id: Mapping[str, ConditionNode] = field(default_factory=dict)
+    _reads: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, rulebook: Rulebook) -> RulebookIndex:
@@ -56,16 +59,39 @@ class RulebookIndex:
                 memo[fact_id] = frozenset(found)
             return memo[fact_id]
 
-        return cls(rulebook, {fact_id: reads(fact_id) for fact_id in facts})
+        return cls(
+            rulebook,
+            {fact_id: reads(fact_id) for fact_id in facts},
+            {fact_id: fact.when for fact_id, fact in facts.items()},
+        )
+
+    @functools.cached_property
+    def all_reads(self) -> frozenset[str]:
+        """Every question any condition of the rulebook reads (through facts)."""
+        from pia_wizard.core.rulebook_check import conditions_of
+
+        found: set[str] = set()
+        for _path, condition in conditions_of(self.rulebook):
+            found |= self.reads(condition)
+        for line in self.rulebook.red_lines:
+            for gate in line.exceptions:
+                found |= set(gate.evidence_from)
+        for test in self.rulebook.tests:
+            for step in test.steps:
+                found |= set(step.evidence_from)
+        return frozenset(found)
 
     def reads(self, condition: ConditionNode | None) -> frozenset[str]:
-        """Every question a condition reads, through derived facts."""
+        """Every question a condition reads, through derived facts (remembered per condition)."""
         if condition is None:
             return frozenset()
-        found = set(referenced_questions(condition))
-        for fact_id in referenced_facts(condition):
-            found |= self.fact_questions[fact_id]
-        return frozenset(found)
+        cached = self._reads.get(id(condition))
+        if cached is None:
+            found = set(referenced_questions(condition))
+            for fact_id in referenced_facts(condition):
+                found |= self.fact_questions[fact_id]
+            cached = self._reads[id(condition)] = frozenset(found)
+        return cached
 
 
 @dataclass
@@ -79,25 +105,28 @@ class Context:
     timeline: str | None
     source_tags: Mapping[str, str]
     language: str = "en"
+    explain: bool = True  # False: the verdict only, for exploration (no findings or answer lists)
+    shared_view: AnswerView | None = None
     _facts: dict[str, Truth] = field(default_factory=dict)
+    _refs: dict[str, AnswerRef] = field(default_factory=dict)
 
     @cached_property
     def view(self) -> AnswerView:
-        return AnswerView(self.compiled, self.answers)
+        """One view of the answers; rulebooks judged on the same answers share it."""
+        return self.shared_view or AnswerView(self.compiled, self.answers)
 
     @property
     def rulebook(self) -> Rulebook:
         return self.index.rulebook
 
     def text(self, value: Mapping[str, str] | None) -> str:
-        if value is None:
+        if value is None or not self.explain:
             return ""
         return localise(value, self.language, self.compiled.questionnaire.default_language)
 
     def fact(self, fact_id: str) -> Truth:
         if fact_id not in self._facts:
-            definition = next(f for f in self.rulebook.facts if f.id == fact_id)
-            self._facts[fact_id] = evaluate(definition.when, self.view, self.fact)
+            self._facts[fact_id] = evaluate(self.index.facts_by_id[fact_id], self.view, self.fact)
         return self._facts[fact_id]
 
     def truth(self, condition: ConditionNode | None, default: Truth = Truth.TRUE) -> Truth:
@@ -108,11 +137,17 @@ class Context:
         return max((e.confidence for e in answer.evidence), default=0) if answer else 0
 
     def answer_ref(self, question_id: str) -> AnswerRef:
+        if question_id not in self._refs:
+            self._refs[question_id] = self._answer_ref(question_id)
+        return self._refs[question_id]
+
+    def _answer_ref(self, question_id: str) -> AnswerRef:
         entry = self.compiled.entries[question_id]
+        build = AnswerRef.model_construct
         if entry.group is None and not self.view.question_visible(question_id):
-            return AnswerRef(question=question_id, state="hidden")
+            return build(question=question_id, state="hidden", value=None, evidence_level=0)
         if entry.group is not None:
-            return AnswerRef(question=question_id, state="value", value="(per item)")
+            return build(question=question_id, state="value", value="(per item)", evidence_level=0)
         state = self.view.state(question_id)
         level = self.evidence_level(question_id)
         if isinstance(state, Known):
@@ -121,22 +156,34 @@ class Context:
                 value = value.isoformat()
             elif entry.question.type == "group":
                 value = f"{len(value)} item(s)"
-            return AnswerRef(question=question_id, state="value", value=value, evidence_level=level)
+            return build(question=question_id, state="value", value=value, evidence_level=level)
         name = "unknown" if state is UNKNOWN else "unanswered"
-        return AnswerRef(question=question_id, state=name, evidence_level=level)
+        return build(question=question_id, state=name, value=None, evidence_level=level)
 
     def answer_refs(self, questions: Iterable[str]) -> tuple[AnswerRef, ...]:
-        order = list(self.compiled.entries)
-        return tuple(self.answer_ref(q) for q in sorted(set(questions), key=order.index))
+        if not self.explain:
+            return ()
+        order = self.compiled.order
+        return tuple(self.answer_ref(q) for q in sorted(set(questions), key=order.__getitem__))
 
     def sources(self, refs: Iterable[str]) -> tuple[SourceRef, ...]:
-        return tuple(SourceRef(id=r, tag=self.source_tags.get(r, "?")) for r in refs)
+        if not self.explain:
+            return ()
+        return tuple(_source_ref(r, self.source_tags.get(r, "?")) for r in refs)
+
+    @property
+    def timeline_used(self) -> str | None:
+        """The timeline asked for, if this rulebook has it; else the rulebook's default."""
+        ids = [t.id for t in self.rulebook.timelines]
+        if self.timeline in ids:
+            return self.timeline
+        return next((t.id for t in self.rulebook.timelines if t.default), None)
 
     def in_force(self, applicability_id: str | None) -> tuple[bool, dt.date | None]:
         if applicability_id is None:
             return True, None
         item = next(a for a in self.rulebook.applicability if a.id == applicability_id)
-        timeline = self.timeline or next((t.id for t in self.rulebook.timelines if t.default), None)
+        timeline = self.timeline_used
         start = item.from_.get(timeline) if timeline else None
         if start is None:
             start = min(item.from_.values())
@@ -148,6 +195,11 @@ class Context:
             for q in questions
             if self.compiled.entries[q].group is None and isinstance(self.view.state(q), Known)
         ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _source_ref(source_id: str, tag: str) -> SourceRef:
+    return SourceRef.model_construct(id=source_id, tag=tag)
 
 
 # ------------------------------------------------------------------------------------------ gates
@@ -182,6 +234,15 @@ def _evidence_ok(ctx: Context, minimum: int, questions: Iterable[str]) -> bool:
 # ------------------------------------------------------------------------------------- red lines
 
 
+def _finding(ctx: Context, **fields: Any) -> Finding | None:
+    """A finding, built only when the result is to be explained."""
+    if not ctx.explain:
+        return None
+    fields.setdefault("missing_gates", ())
+    fields.setdefault("applies_from", None)
+    return Finding.model_construct(**fields)
+
+
 @dataclass
 class RedLineOutcome:
     rule: RedLine
@@ -200,7 +261,8 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
     if not in_force:
         if truth is Truth.FALSE:
             return RedLineOutcome(rule, "not_in_force", None, reads)
-        finding = Finding(
+        finding = _finding(
+            ctx,
             **base,
             kind="applicability",
             severity="warning",
@@ -212,7 +274,8 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
     if truth is Truth.FALSE:
         return RedLineOutcome(rule, "clear", None, reads)
     if truth is Truth.UNKNOWN:
-        finding = Finding(
+        finding = _finding(
+            ctx,
             **base,
             kind="red_line",
             severity="undetermined",
@@ -223,7 +286,8 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
     gates = tuple(gate_status(ctx, g) for g in rule.exceptions)
     gate_reads = frozenset().union(*(g.questions for g in gates)) if gates else frozenset()
     if gates and all(g.shown for g in gates):
-        finding = Finding(
+        finding = _finding(
+            ctx,
             **base,
             kind="exception",
             severity="info",
@@ -244,7 +308,8 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
             )
             + "."
         )
-    finding = Finding(
+    finding = _finding(
+        ctx,
         **base,
         kind="red_line",
         severity="red_line",
@@ -258,54 +323,73 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
 # ------------------------------------------------------------------------------------------ steps
 
 
-def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
-    reads = (
+def step_reads(ctx: Context, step: Step) -> frozenset[str]:
+    return (
         ctx.index.reads(step.applies_when)
         | ctx.index.reads(step.fail_when)
         | ctx.index.reads(step.pass_when)
         | ctx.index.reads(step.conditional_when)
     )
-    title = ctx.text(step.title)
 
-    def result(status: str, reason: str) -> tuple[StepResult, frozenset[str]]:
-        return (
-            StepResult(
-                id=step.id,
-                title=title,
-                status=status,  # type: ignore[arg-type]
-                reason=reason,
-                decisive=step.decisive,
-                answers=ctx.answer_refs(reads),
-            ),
-            reads,
-        )
 
-    in_force, start = ctx.in_force(step.applies_from)
+def step_status(ctx: Context, step: Step) -> tuple[str, str]:
+    """(status, why) of one step; the why is a key the explaining path turns into words."""
+    in_force, _start = ctx.in_force(step.applies_from)
     if not in_force:
-        return result("not_in_force", f"applies from {start}")
-    if ctx.truth(step.applies_when) is Truth.FALSE:
-        return result("not_applicable", "does not apply to this deployment")
+        return "not_in_force", "later"
+    applies = ctx.truth(step.applies_when)
+    if applies is Truth.FALSE:
+        return "not_applicable", "not_applicable"
     failed = ctx.truth(step.fail_when, Truth.FALSE)
     if failed is Truth.TRUE:
-        return result("fail", ctx.text(step.fail_text) or title)
+        # A step that may not apply at all cannot fail the deployment: at worst it is undetermined.
+        return ("fail", "fail") if applies is Truth.TRUE else ("undetermined", "applies_unknown")
     if failed is Truth.UNKNOWN:
-        return result("undetermined", "depends on answers that are unknown")
+        return "undetermined", "unknown"
     passed = ctx.truth(step.pass_when, Truth.TRUE)
     if passed is Truth.TRUE:
-        if not _evidence_ok(ctx, step.min_evidence, step.evidence_from or reads):
-            return result("undetermined", f"the evidence is below the required level ({step.min_evidence})")
-        return result("pass", ctx.text(step.pass_text) or title)
+        if not _evidence_ok(ctx, step.min_evidence, step.evidence_from or step_reads(ctx, step)):
+            return "undetermined", "evidence"
+        return "pass", "pass"
     if ctx.truth(step.conditional_when, Truth.FALSE) is Truth.TRUE:
-        return result("conditional", "passes only once the planned safeguards are in place")
+        return "conditional", "conditional"
     if passed is Truth.FALSE:
-        return result("fail", ctx.text(step.fail_text) or title)
-    return result("undetermined", "depends on answers that are unknown")
+        return ("fail", "fail") if applies is Truth.TRUE else ("undetermined", "applies_unknown")
+    return "undetermined", "unknown"
+
+
+def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
+    """A step with its explanation: status, reason in words, and the answers it read."""
+    reads = step_reads(ctx, step)
+    status, why = step_status(ctx, step)
+    title = ctx.text(step.title)
+    reasons = {
+        "later": f"applies from {ctx.in_force(step.applies_from)[1]}",
+        "not_applicable": "does not apply to this deployment",
+        "fail": ctx.text(step.fail_text) or title,
+        "unknown": "depends on answers that are unknown",
+        "applies_unknown": "would fail, but whether it applies to this deployment is unknown",
+        "evidence": f"the evidence is below the required level ({step.min_evidence})",
+        "pass": ctx.text(step.pass_text) or title,
+        "conditional": ctx.text(step.conditional_text)
+        or "passes only once the planned safeguards are in place",
+    }
+    result = StepResult.model_construct(
+        id=step.id,
+        title=title,
+        status=status,
+        reason=reasons[why],
+        decisive=step.decisive,
+        answers=ctx.answer_refs(reads),
+    )
+    return result, reads
 
 
 _STEP_RANK = {"fail": 0, "undetermined": 1, "conditional": 2, "pass": 3}
 
 
 def judge_tests(ctx: Context) -> tuple[tuple[TestResult, ...], list[Finding], dict[str, frozenset[str]]]:
+    """Every test in order; without `ctx.explain`, statuses only (no findings, no answer lists)."""
     results: list[TestResult] = []
     findings: list[Finding] = []
     reads_by_step: dict[str, frozenset[str]] = {}
@@ -314,30 +398,43 @@ def judge_tests(ctx: Context) -> tuple[tuple[TestResult, ...], list[Finding], di
         title = ctx.text(test.title)
         if any(status_by_test.get(before) == "fail" for before in test.after):
             status_by_test[test.id] = "not_reached"
-            results.append(TestResult(id=test.id, title=title, status="not_reached"))
+            results.append(
+                TestResult.model_construct(id=test.id, title=title, status="not_reached", steps=())
+            )
             continue
-        steps = []
+        steps: list[StepResult] = []
+        decisive: list[str] = []
         for step in test.steps:
+            if not ctx.explain:
+                status, _why = step_status(ctx, step)
+                if step.decisive and status in _STEP_RANK:
+                    decisive.append(status)
+                if step.decisive and status in ("fail", "undetermined", "conditional"):
+                    reads_by_step[step.id] = step_reads(ctx, step)
+                continue
             outcome, reads = judge_step(ctx, step)
             steps.append(outcome)
             reads_by_step[step.id] = reads
+            if step.decisive and outcome.status in _STEP_RANK:
+                decisive.append(outcome.status)
             if outcome.status in ("fail", "undetermined", "conditional"):
                 severity = outcome.status if step.decisive else "warning"
                 findings.append(
-                    Finding(
+                    Finding.model_construct(
                         rule=step.id,
                         kind="step",
-                        severity=severity,  # type: ignore[arg-type]
+                        severity=severity,
                         title=outcome.title,
                         text=outcome.reason,
                         answers=outcome.answers,
                         sources=ctx.sources(step.refs),
+                        missing_gates=(),
+                        applies_from=None,
                     )
                 )
-        decisive = [s.status for s in steps if s.decisive and s.status in _STEP_RANK]
         status = min(decisive, key=_STEP_RANK.__getitem__) if decisive else "not_applicable"
         status_by_test[test.id] = status
-        results.append(TestResult(id=test.id, title=title, status=status, steps=tuple(steps)))  # type: ignore[arg-type]
+        results.append(TestResult.model_construct(id=test.id, title=title, status=status, steps=tuple(steps)))
     return tuple(results), findings, reads_by_step
 
 
@@ -359,7 +456,9 @@ def judge(ctx: Context) -> Judgement:
     applies = {Truth.TRUE: "yes", Truth.FALSE: "no", Truth.UNKNOWN: "unknown"}[applies_truth]
     title = ctx.text(rulebook.title)
     if applies == "no":
-        result = RulebookResult(id=rulebook.id, title=title, verdict="not_applicable", applies="no")
+        result = RulebookResult(
+            id=rulebook.id, title=title, verdict="not_applicable", applies="no", timeline=ctx.timeline_used
+        )
         return Judgement(result, [], frozenset())
     outcomes = [judge_red_line(ctx, rule) for rule in rulebook.red_lines]
     tests, step_findings, reads_by_step = judge_tests(ctx)
@@ -373,6 +472,9 @@ def judge(ctx: Context) -> Judgement:
         for step in test.steps:
             if step.decisive and step.status in ("fail", "undetermined", "conditional"):
                 decisive_reads |= reads_by_step[step.id]
+    if not ctx.explain:
+        for reads in reads_by_step.values():
+            decisive_reads |= reads
 
     statuses = [t.status for t in tests]
     if any(o.state == "fires" for o in outcomes):
@@ -389,9 +491,9 @@ def judge(ctx: Context) -> Judgement:
         verdict = "insufficient_information"  # whether the rulebook applies is itself unknown
 
     safeguards = tuple(
-        Safeguard(id=s.id, text=ctx.text(s.text), sources=ctx.sources(s.refs))
+        Safeguard.model_construct(id=s.id, text=ctx.text(s.text), sources=ctx.sources(s.refs))
         for s in rulebook.safeguards
-        if ctx.truth(s.when) is not Truth.FALSE
+        if ctx.explain and ctx.truth(s.when) is not Truth.FALSE
     )
     order = {
         name: i
@@ -402,6 +504,7 @@ def judge(ctx: Context) -> Judgement:
         id=rulebook.id,
         title=title,
         verdict=verdict,
+        timeline=ctx.timeline_used,
         applies=applies,  # type: ignore[arg-type]
         tests=tests,
         findings=tuple(findings),

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.engine import Context, RulebookIndex, judge
-from pia_wizard.core.evaluation import Evaluation, RulebookResult, Verdict
+from pia_wizard.core.evaluation import Change, Evaluation, RulebookResult, Verdict
 from pia_wizard.core.explore import (
     alternatives,
     counterfactuals,
@@ -61,11 +61,23 @@ def evaluate(
     books = tuple(rulebooks)
     tags = {s.id: s.tag for s in sources.sources} if sources else {}
 
-    def context(rulebook: Rulebook, answers: Mapping[str, Answer]) -> Context:
-        return Context(compiled, _index(rulebook), answers, when, timeline, tags, language)
+    def context(
+        rulebook: Rulebook, answers: Mapping[str, Answer], view: AnswerView, explain: bool = True
+    ) -> Context:
+        return Context(
+            compiled,
+            _index(rulebook),
+            answers,
+            when,
+            timeline,
+            tags,
+            language,
+            explain=explain,
+            shared_view=view,
+        )
 
-    judgements = [judge(context(book, assessment.answers)) for book in books]
     view = AnswerView(compiled, assessment.answers)
+    judgements = [judge(context(book, assessment.answers, view)) for book in books]
     shared = {
         "figures": compute_figures(compiled, view, language),
         "inconsistencies": find_inconsistencies(compiled, view, language),
@@ -78,34 +90,38 @@ def evaluate(
     limits = thresholds(books)
     current: dict[str, Verdict] = {j.result.id: j.result.verdict for j in judgements}
 
-    def verdicts_with(answers: Mapping[str, Answer]) -> dict[str, Verdict]:
-        return {book.id: judge(context(book, answers)).result.verdict for book in books}
+    def verdicts_with(answers: Mapping[str, Answer], changed: str) -> dict[str, Verdict]:
+        """Verdicts after changing one answer; rulebooks the change cannot reach keep theirs."""
+        trial_view = AnswerView(compiled, answers)
+        reach = compiled.reach[changed]
+        return {
+            book.id: judge(context(book, answers, trial_view, False)).result.verdict
+            if _index(book).all_reads & reach
+            else current[book.id]
+            for book in books
+        }
 
     results: list[RulebookResult] = []
     impact_cache: dict[str, int] = {}
     for book, judgement in zip(books, judgements, strict=True):
-        ctx = context(book, assessment.answers)
+        ctx = context(book, assessment.answers, view)
         gaps = []
         for question_id, (state, blocks) in gap_questions(ctx, judgement).items():
             if question_id not in impact_cache:
                 changed: set[str] = set()
                 for value in alternatives(ctx, question_id, limits):
-                    from pia_wizard.core.evaluation import Change
-
-                    trial = with_changes(
-                        assessment.answers,
-                        [Change(question=question_id, value=value, nature="fact", evidence_level=4)],
-                    )
-                    for book_id, verdict in verdicts_with(trial).items():
+                    change = Change(question=question_id, value=value, nature="fact", evidence_level=4)
+                    trial = with_changes(assessment.answers, [change])
+                    for book_id, verdict in verdicts_with(trial, question_id).items():
                         if verdict != current[book_id]:
                             changed.add(book_id)
                 impact_cache[question_id] = len(changed)
             gaps.append(make_gap(ctx, question_id, state, blocks, impact_cache[question_id]))
-        order = list(compiled.entries)
-        gaps.sort(key=lambda g: (-g.impact, g.state == "evidence", order.index(g.question)))
+        order = compiled.order
+        gaps.sort(key=lambda g: (-g.impact, g.state == "evidence", order[g.question]))
 
         def rejudge(answers: Mapping[str, Answer], book: Rulebook = book) -> Verdict:
-            return judge(context(book, answers)).result.verdict
+            return judge(context(book, answers, AnswerView(compiled, answers), False)).result.verdict
 
         found = counterfactuals(ctx, judgement, rejudge, limits)
         results.append(judgement.result.model_copy(update={"gaps": tuple(gaps), "counterfactuals": found}))

@@ -108,6 +108,7 @@ class RulebookResult(Frozen):
     title: str
     verdict: Verdict
     applies: Literal["yes", "no", "unknown"]
+    timeline: str | None = None  # the applicability timeline the dates were read on
     tests: tuple[TestResult, ...] = ()
     findings: tuple[Finding, ...] = ()
     gaps: tuple[Gap, ...] = ()

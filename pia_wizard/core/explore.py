@@ -63,7 +63,8 @@ def alternatives(ctx: Context, question_id: str, limits: Mapping[str, set[Any]])
         options = []
         for choice in entry.choices:
             changed = current ^ {choice.value}
-            options.append(tuple(c.value for c in entry.choices if c.value in changed))
+            if changed:  # "none of these" is never a useful answer to suggest
+                options.append(tuple(c.value for c in entry.choices if c.value in changed))
         return options
     if qtype == "yes_no":
         return [True, False]
@@ -155,8 +156,8 @@ def counterfactuals(
     if current in ("passes", "not_applicable"):
         return ()
     needed = evidence_needed(ctx.rulebook, ctx)
-    order = list(ctx.compiled.entries)
-    candidates = sorted(judgement.decisive_reads, key=order.index)
+    order = ctx.compiled.order
+    candidates = sorted(judgement.decisive_reads, key=order.__getitem__)
     found: dict[tuple[Any, ...], Counterfactual] = {}
 
     def consider(changes: tuple[Change, ...]) -> None:
@@ -202,11 +203,13 @@ def counterfactuals(
         for status in outcome.gates:
             if status.shown:
                 continue
-            fix = _fix_gate(ctx, status.gate, singles, status.questions)
+            # Earlier fixes first: a gate's question may only show once another gate's answer is given.
+            fix = _fix_gate(ctx, status.gate, singles, status.questions, tuple(bundle))
             if fix is None:
                 bundle = []
                 break
-            bundle.append(fix)
+            if fix is not _ALREADY_SHOWN:
+                bundle.append(fix)
         if bundle:
             consider(tuple(bundle))
 
@@ -228,23 +231,43 @@ def _gain(counterfactual: Counterfactual) -> int:
     return VERDICT_ORDER.index(counterfactual.to_verdict) - VERDICT_ORDER.index(counterfactual.from_verdict)
 
 
+_ALREADY_SHOWN = Change(question="", nature="fact")
+
+
 def _fix_gate(
-    ctx: Context, gate: Any, singles: Mapping[str, list[Change]], questions: Iterable[str]
+    ctx: Context,
+    gate: Any,
+    singles: Mapping[str, list[Change]],
+    questions: Iterable[str],
+    before: tuple[Change, ...],
 ) -> Change | None:
+    """One change that shows the gate once the changes `before` are made; None if there is none."""
     from pia_wizard.core.engine import gate_status
 
-    options = [c for q in questions for c in singles.get(q, [])]
-    options.sort(key=lambda c: c.nature != "actionable")
-    for change in options:
-        trial = Context(
+    def trial(changes: tuple[Change, ...]) -> Context:
+        return Context(
             ctx.compiled,
             ctx.index,
-            with_changes(ctx.answers, [change]),
+            with_changes(ctx.answers, changes),
             ctx.date,
             ctx.timeline,
             ctx.source_tags,
+            explain=False,
         )
-        if gate_status(trial, gate).shown:
+
+    if before and gate_status(trial(before), gate).shown:
+        return _ALREADY_SHOWN
+    # Questions a gate reads may be hidden until an earlier fix shows them: try their values too.
+    options = [c for q in questions for c in singles.get(q, [])]
+    options += [
+        _change(ctx, q, value, gate.min_evidence)
+        for q in sorted(questions, key=ctx.compiled.order.__getitem__)
+        if q not in singles
+        for value in alternatives(ctx, q, {})
+    ]
+    options.sort(key=lambda c: c.nature != "actionable")
+    for change in options:
+        if gate_status(trial((*before, change)), gate).shown:
             return change
     return None
 

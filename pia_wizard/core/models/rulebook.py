@@ -96,6 +96,7 @@ class Step(Frozen):
     )
     fail_text: LocalisedText | None = None
     pass_text: LocalisedText | None = None
+    conditional_text: LocalisedText | None = None
     min_evidence: EvidenceLevel = 0
     evidence_from: tuple[Id, ...] = ()
     applies_from: Id | None = None
