@@ -1221,6 +1221,81 @@ PORTLAND_SHOP = {
     "evidence": {},
 }
 
+SWITCHED_OFF_CAPABILITY = {
+    "metadata": {
+        "title": "New square cameras with face recognition 'switched off'",
+        "deployment": "A council's new cameras count visitors; the face recognition they ship with is "
+        "installed but said to be switched off. " + FICTION,
+        "operator_name": "Fictional city council",
+        "place": "A central square in an EU member state",
+        "assessor": "Example councillor",
+        "organisation": "pia-wizard examples",
+        "audience": "City council",
+        "assessment_date": "2026-11-23",
+    },
+    "answers": {
+        "q101": "eu",
+        "q105": "finland",
+        "q102": False,
+        "q103": "2027-04-01",
+        "q201": "public_authority",
+        "q222": ["fixed_cameras"],
+        "q202": ["count"],
+        "q203": False,
+        "q204": "while_present",
+        "q205": True,
+        "q210": "uncontrolled",
+        "q211": ["assembly"],
+        "q206": ["face"],
+        "q207": True,
+        "q213": ["identify"],
+        "q214": True,
+        "q402": 30000,
+        "q403": 16,
+        "q501": ["crowd"],
+        "q502": "Counting visitors to plan events and cleaning.",
+        "q503": "general",
+        "q505": "convenience",
+        "q701": "Municipal act, general powers",
+        "q702": "general",
+        "q703": True,
+        "q705": False,
+        "q706": ["purpose"],
+        "q721": True,
+        "q722": 240000,
+        "q723": "bought",
+        "q901": "partial",
+        "q902": ["privacy"],
+        "q903": False,
+        "q904": False,
+        "q909": ["plain_cctv"],
+        "q910": "Not recorded",
+        "q911": True,
+        "q912": False,
+        "q1001": 24,
+        "q1002": 365,
+        "q1003": "hours",
+        "q1004": False,
+        "q1008": ["vendor"],
+        "q1010": True,
+        "q1011": "at_camera",
+        "q1205": False,
+        "q1210": False,
+        "q1213": False,
+        "q1214": "operator_only",
+        "q1216": False,
+        "q1217": "not_consulted",
+        "q1218": False,
+    },
+    "evidence": {
+        "q207": [
+            _evidence(
+                "Vendor's data sheet: face recognition module included, licence inactive (fictional)", 3
+            )
+        ],
+    },
+}
+
 EXAMPLES: dict[str, dict[str, Any]] = {
     "police-lfr-van-football": POLICE_LFR_VAN,
     "police-protest-footage-search": POLICE_PROTEST_FOOTAGE,
@@ -1236,6 +1311,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "us-police-face-search-service": US_POLICE_FACE_SEARCH,
     "journalist-first-look": JOURNALIST_FIRST_LOOK,
     "portland-shop-door": PORTLAND_SHOP,
+    "square-cameras-switched-off": SWITCHED_OFF_CAPABILITY,
 }
 
 

@@ -348,7 +348,9 @@ def step_status(ctx: Context, step: Step) -> tuple[str, str]:
         return "undetermined", "unknown"
     passed = ctx.truth(step.pass_when, Truth.TRUE)
     if passed is Truth.TRUE:
-        if not _evidence_ok(ctx, step.min_evidence, step.evidence_from or step_reads(ctx, step)):
+        # Evidence is asked of what the step's passing rests on, not of everything it reads.
+        claimed = step.evidence_from or ctx.index.reads(step.pass_when) or ctx.index.reads(step.fail_when)
+        if not _evidence_ok(ctx, step.min_evidence, claimed):
             return "undetermined", "evidence"
         return "pass", "pass"
     if ctx.truth(step.conditional_when, Truth.FALSE) is Truth.TRUE:

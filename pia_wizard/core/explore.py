@@ -213,8 +213,18 @@ def counterfactuals(
         if bundle:
             consider(tuple(bundle))
 
+    # One suggestion per question and outcome: "any of 50 states" is one idea, not 50.
+    seen: set[tuple[str, str]] = set()
+    distinct = []
+    for counterfactual in sorted(found.values(), key=lambda c: (-_gain(c), c.text)):
+        if len(counterfactual.changes) == 1:
+            key = (counterfactual.changes[0].question, counterfactual.to_verdict)
+            if key in seen:
+                continue
+            seen.add(key)
+        distinct.append(counterfactual)
     ranked = sorted(
-        found.values(),
+        distinct,
         key=lambda c: (
             len(c.changes),
             {"actionable": 0, "mixed": 1, "fact": 2}[c.kind],
