@@ -226,9 +226,20 @@ def gate_status(ctx: Context, gate: Gate) -> GateStatus:
 
 
 def _evidence_ok(ctx: Context, minimum: int, questions: Iterable[str]) -> bool:
+    return not evidence_short(ctx, minimum, questions)
+
+
+def evidence_short(ctx: Context, minimum: int, questions: Iterable[str]) -> list[str]:
+    """The answered questions whose evidence is below `minimum`, in questionnaire order."""
     if minimum <= 0:
-        return True
-    return all(ctx.evidence_level(q) >= minimum for q in ctx.known_values(questions))
+        return []
+    short = [q for q in ctx.known_values(questions) if ctx.evidence_level(q) < minimum]
+    return sorted(short, key=ctx.compiled.order.__getitem__)
+
+
+def step_claims(ctx: Context, step: Step) -> frozenset[str]:
+    """What a step's passing rests on: `evidence_from`, else what pass_when (or fail_when) reads."""
+    return frozenset(step.evidence_from) or ctx.index.reads(step.pass_when) or ctx.index.reads(step.fail_when)
 
 
 # ------------------------------------------------------------------------------------- red lines
@@ -349,8 +360,7 @@ def step_status(ctx: Context, step: Step) -> tuple[str, str]:
     passed = ctx.truth(step.pass_when, Truth.TRUE)
     if passed is Truth.TRUE:
         # Evidence is asked of what the step's passing rests on, not of everything it reads.
-        claimed = step.evidence_from or ctx.index.reads(step.pass_when) or ctx.index.reads(step.fail_when)
-        if not _evidence_ok(ctx, step.min_evidence, claimed):
+        if not _evidence_ok(ctx, step.min_evidence, step_claims(ctx, step)):
             return "undetermined", "evidence"
         return "pass", "pass"
     if ctx.truth(step.conditional_when, Truth.FALSE) is Truth.TRUE:
@@ -371,7 +381,7 @@ def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
         "fail": ctx.text(step.fail_text) or title,
         "unknown": "depends on answers that are unknown",
         "applies_unknown": "would fail, but whether it applies to this deployment is unknown",
-        "evidence": f"the evidence is below the required level ({step.min_evidence})",
+        "evidence": _evidence_reason(ctx, step) if why == "evidence" else "",
         "pass": ctx.text(step.pass_text) or title,
         "conditional": ctx.text(step.conditional_text)
         or "passes only once the planned safeguards are in place",
@@ -385,6 +395,13 @@ def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
         answers=ctx.answer_refs(reads),
     )
     return result, reads
+
+
+def _evidence_reason(ctx: Context, step: Step) -> str:
+    short = evidence_short(ctx, step.min_evidence, step_claims(ctx, step))
+    labels = "; ".join(f"“{ctx.text(ctx.compiled.entries[q].question.label)}”" for q in short)
+    level = step.min_evidence
+    return f"the answer needs evidence at level {level} or higher (a document, not a claim): {labels}"
 
 
 _STEP_RANK = {"fail": 0, "undetermined": 1, "conditional": 2, "pass": 3}

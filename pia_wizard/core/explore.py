@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from pia_wizard.core.conditions import All, AllItems, AnyItem, AnyOf, ConditionNode, Not, QuestionTest
-from pia_wizard.core.engine import Context, Judgement, better
+from pia_wizard.core.engine import Context, Judgement, better, evidence_short, step_claims
 from pia_wizard.core.evaluation import Change, Counterfactual, Gap, Verdict
 from pia_wizard.core.logic import UNKNOWN, Known
 from pia_wizard.core.models.assessment import Answer, Evidence
@@ -139,6 +139,10 @@ def _describe(ctx: Context, change: Change) -> str:
         shown = "yes" if value else "no"
     else:
         shown = labels.get(value, str(value))
+    state = ctx.view.state(change.question)
+    if change.evidence_level and isinstance(state, Known) and _same(state.value, value):
+        level = change.evidence_level
+        return f"the answer “{shown}” to “{change.label}” were shown by evidence at level {level} or higher"
     text = f"“{change.label}” answered “{shown}”"
     if change.evidence_level:
         text += f" (with evidence at level {change.evidence_level} or higher)"
@@ -167,7 +171,8 @@ def counterfactuals(
         verdict = rejudge(with_changes(ctx.answers, changes))
         if not better(verdict, current):
             return
-        natures = {c.nature for c in changes}
+        # Documenting an answer already given is in the operator's hands, whatever the question.
+        natures = {"actionable" if _documents_only(ctx, c) else c.nature for c in changes}
         kind = "mixed" if len(natures) > 1 else natures.pop()
         text = (
             "If "
@@ -199,19 +204,29 @@ def counterfactuals(
     for outcome in judgement.red_lines:
         if outcome.state != "fires" or not outcome.gates:
             continue
+        # A gate's question may only show once another gate's answer is given (q802 after q801), so
+        # keep fixing the gates still missing, with the fixes found so far, until none is left.
         bundle: list[Change] = []
-        for status in outcome.gates:
-            if status.shown:
-                continue
-            # Earlier fixes first: a gate's question may only show once another gate's answer is given.
-            fix = _fix_gate(ctx, status.gate, singles, status.questions, tuple(bundle))
-            if fix is None:
+        missing = [status.gate for status in outcome.gates if not status.shown]
+        while missing:
+            progress = False
+            for gate in list(missing):
+                reads = ctx.index.reads(gate.shown_when)
+                fix = _fix_gate(ctx, gate, singles, reads, tuple(bundle))
+                if fix is None:
+                    continue
+                missing.remove(gate)
+                progress = True
+                if fix is not _ALREADY_SHOWN:
+                    bundle.append(fix)
+            if not progress:
                 bundle = []
                 break
-            if fix is not _ALREADY_SHOWN:
-                bundle.append(fix)
         if bundle:
             consider(tuple(bundle))
+            documented = (*bundle, *_documents_needed(ctx, tuple(bundle)))
+            if len(documented) > len(bundle):
+                consider(documented)
 
     # One suggestion per question and outcome: "any of 50 states" is one idea, not 50.
     seen: set[tuple[str, str]] = set()
@@ -242,6 +257,34 @@ def _gain(counterfactual: Counterfactual) -> int:
 
 
 _ALREADY_SHOWN = Change(question="", nature="fact")
+
+
+def _documents_needed(ctx: Context, before: tuple[Change, ...]) -> list[Change]:
+    """After `before`, the answers a step still wants documented: each as a change that adds evidence."""
+    from pia_wizard.core.engine import step_status
+
+    trial = Context(
+        ctx.compiled,
+        ctx.index,
+        with_changes(ctx.answers, before),
+        ctx.date,
+        ctx.timeline,
+        ctx.source_tags,
+        explain=False,
+    )
+    wanted: dict[str, int] = {}
+    for test in ctx.rulebook.tests:
+        for step in test.steps:
+            if step.decisive and step_status(trial, step)[1] == "evidence":
+                for q in evidence_short(trial, step.min_evidence, step_claims(trial, step)):
+                    wanted[q] = max(wanted.get(q, 0), step.min_evidence)
+    changes = []
+    for question_id in sorted(wanted, key=ctx.compiled.order.__getitem__):
+        state = trial.view.state(question_id)
+        if isinstance(state, Known):
+            value = state.value.isoformat() if isinstance(state.value, dt.date) else state.value
+            changes.append(_change(ctx, question_id, value, wanted[question_id]))
+    return changes
 
 
 def _fix_gate(
@@ -282,6 +325,11 @@ def _fix_gate(
     return None
 
 
+def _documents_only(ctx: Context, change: Change) -> bool:
+    state = ctx.view.state(change.question)
+    return bool(change.evidence_level) and isinstance(state, Known) and _same(state.value, change.value)
+
+
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, bool) or isinstance(b, bool):
         return a is b
@@ -320,12 +368,18 @@ def gap_questions(ctx: Context, judgement: Judgement) -> dict[str, tuple[str, se
                             gaps.setdefault(q, ("evidence", set()))[1].add(
                                 f"{outcome.rule.id}/{status.gate.id}"
                             )
+    steps = {step.id: step for test in ctx.rulebook.tests for step in test.steps}
     for test in judgement.result.tests:
-        for step in test.steps:
-            if step.decisive and step.status == "undetermined":
-                for ref in step.answers:
-                    if ref.state in ("unknown", "unanswered"):
-                        add(ref.question, step.id)
+        for result in test.steps:
+            if not (result.decisive and result.status == "undetermined"):
+                continue
+            for ref in result.answers:
+                if ref.state in ("unknown", "unanswered"):
+                    add(ref.question, result.id)
+            step = steps[result.id]
+            for q in evidence_short(ctx, step.min_evidence, step_claims(ctx, step)):
+                if ctx.view.question_visible(q):
+                    gaps.setdefault(q, ("evidence", set()))[1].add(result.id)
     if judgement.result.applies == "unknown":
         for q in ctx.index.reads(ctx.rulebook.applies_when):
             add(q, "applies_when")
