@@ -48,3 +48,4 @@ examples: venv
 # Figures, not asserts: prints each measurement with the command that reproduces it.
 bench: venv
 	$(VENV)/bin/python benchmarks/bench_core.py
+	$(VENV)/bin/python benchmarks/bench_engine.py

@@ -87,19 +87,27 @@ def evaluate(
             date=when, timeline=timeline, rulebooks=tuple(j.result for j in judgements), **shared
         )
 
-    limits = thresholds(books)
+    limits = thresholds(books, compiled)
     current: dict[str, Verdict] = {j.result.id: j.result.verdict for j in judgements}
 
-    def verdicts_with(answers: Mapping[str, Answer], changed: str) -> dict[str, Verdict]:
-        """Verdicts after changing one answer; rulebooks the change cannot reach keep theirs."""
-        trial_view = AnswerView(compiled, answers)
-        reach = compiled.reach[changed]
-        return {
-            book.id: judge(context(book, answers, trial_view, False)).result.verdict
-            if _index(book).all_reads & reach
-            else current[book.id]
-            for book in books
-        }
+    # One answer changed at a time is tried by both the gap ranking and the counterfactual search:
+    # judge each (question, value, rulebook) once. The change carries level-4 evidence, which meets
+    # every minimum, so the verdict is the same whatever level a counterfactual states.
+    trials: dict[tuple[str, str], tuple[Mapping[str, Answer], AnswerView]] = {}
+    trial_verdicts: dict[tuple[str, str, str], Verdict] = {}
+
+    def single_verdict(book: Rulebook, question_id: str, value: object) -> Verdict:
+        key = (question_id, repr(value))
+        if not _index(book).all_reads & compiled.reach[question_id]:
+            return current[book.id]  # the change cannot reach this rulebook
+        if (*key, book.id) not in trial_verdicts:
+            if key not in trials:
+                change = Change(question=question_id, value=value, nature="fact", evidence_level=4)
+                answers = with_changes(assessment.answers, [change])
+                trials[key] = (answers, AnswerView(compiled, answers))
+            answers, trial_view = trials[key]
+            trial_verdicts[(*key, book.id)] = judge(context(book, answers, trial_view, False)).result.verdict
+        return trial_verdicts[(*key, book.id)]
 
     results: list[RulebookResult] = []
     impact_cache: dict[str, int] = {}
@@ -108,19 +116,21 @@ def evaluate(
         gaps = []
         for question_id, (state, blocks) in gap_questions(ctx, judgement).items():
             if question_id not in impact_cache:
-                changed: set[str] = set()
-                for value in alternatives(ctx, question_id, limits):
-                    change = Change(question=question_id, value=value, nature="fact", evidence_level=4)
-                    trial = with_changes(assessment.answers, [change])
-                    for book_id, verdict in verdicts_with(trial, question_id).items():
-                        if verdict != current[book_id]:
-                            changed.add(book_id)
+                changed = {
+                    other.id
+                    for value in alternatives(ctx, question_id, limits)
+                    for other in books
+                    if single_verdict(other, question_id, value) != current[other.id]
+                }
                 impact_cache[question_id] = len(changed)
             gaps.append(make_gap(ctx, question_id, state, blocks, impact_cache[question_id]))
         order = compiled.order
         gaps.sort(key=lambda g: (-g.impact, g.state == "evidence", order[g.question]))
 
-        def rejudge(answers: Mapping[str, Answer], book: Rulebook = book) -> Verdict:
+        def rejudge(changes: tuple[Change, ...], book: Rulebook = book) -> Verdict:
+            if len(changes) == 1 and not changes[0].unknown:
+                return single_verdict(book, changes[0].question, changes[0].value)
+            answers = with_changes(assessment.answers, changes)
             return judge(context(book, answers, AnswerView(compiled, answers), False)).result.verdict
 
         found = counterfactuals(ctx, judgement, rejudge, limits)

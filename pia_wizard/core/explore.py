@@ -22,16 +22,21 @@ from pia_wizard.core.rulebook_check import conditions_of
 MAX_COUNTERFACTUALS = 8
 
 
-def thresholds(rulebooks: Iterable[Rulebook]) -> dict[str, set[Any]]:
-    """Numbers and dates each question is compared with, to pick values on both sides of them."""
+def thresholds(rulebooks: Iterable[Rulebook], compiled: Any = None) -> dict[str, set[Any]]:
+    """What each question is compared with: numbers and dates (to pick values on both sides of them)
+    and choice values (choices no condition names behave alike, so one of them stands for all)."""
     found: dict[str, set[Any]] = {}
 
     def walk(node: ConditionNode) -> None:
         if isinstance(node, QuestionTest):
             for op in ("equals", "gt", "ge", "lt", "le"):
                 value = node.operand(op)
-                if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
+                if isinstance(value, int | float | dt.date | str) and not isinstance(value, bool):
                     found.setdefault(node.question, set()).add(value)
+            for op in ("in", "includes_any", "includes_all"):
+                for value in node.operand(op) or ():
+                    if isinstance(value, str):
+                        found.setdefault(node.question, set()).add(value)
         elif isinstance(node, Not):
             walk(node.not_)
         elif isinstance(node, All | AnyOf):
@@ -45,7 +50,19 @@ def thresholds(rulebooks: Iterable[Rulebook]) -> dict[str, set[Any]]:
             walk(condition)
         for fact in rulebook.facts:
             walk(fact.when)
+    if compiled is not None:
+        from pia_wizard.core.compiled import conditions_of as show_ifs
+
+        for _owner, condition, _scope, _path in show_ifs(compiled):
+            walk(condition)
     return found
+
+
+def _representatives(values: list[str], named: set[Any]) -> list[str]:
+    """The named values, and one value standing for all the unnamed ones."""
+    kept = [v for v in values if v in named]
+    unnamed = [v for v in values if v not in named]
+    return kept + unnamed[:1]
 
 
 def alternatives(ctx: Context, question_id: str, limits: Mapping[str, set[Any]]) -> list[Any]:
@@ -55,14 +72,15 @@ def alternatives(ctx: Context, question_id: str, limits: Mapping[str, set[Any]])
     qtype = question.type
     if entry.group is not None or qtype == "group":
         return []
+    named = {v for v in limits.get(question_id, ()) if isinstance(v, str)}
     if qtype == "single_choice":
-        return [c.value for c in entry.choices]
+        return _representatives([c.value for c in entry.choices], named)
     if qtype == "multiple_choice":
         state = ctx.view.state(question_id)
         current = set(state.value) if isinstance(state, Known) else set()
         options = []
-        for choice in entry.choices:
-            changed = current ^ {choice.value}
+        for value in _representatives([c.value for c in entry.choices], named):
+            changed = current ^ {value}
             if changed:  # "none of these" is never a useful answer to suggest
                 options.append(tuple(c.value for c in entry.choices if c.value in changed))
         return options
@@ -71,7 +89,8 @@ def alternatives(ctx: Context, question_id: str, limits: Mapping[str, set[Any]])
     if qtype == "number":
         values: set[float] = set()
         for limit in limits.get(question_id, ()):
-            values |= {limit - 1, limit, limit + 1}
+            if isinstance(limit, int | float):
+                values |= {limit - 1, limit, limit + 1}
         low = getattr(question, "minimum", None)
         high = getattr(question, "maximum", None)
         kept = [v for v in sorted(values) if (low is None or v >= low) and (high is None or v <= high)]
@@ -79,7 +98,8 @@ def alternatives(ctx: Context, question_id: str, limits: Mapping[str, set[Any]])
     if qtype == "date":
         days: set[dt.date] = set()
         for limit in limits.get(question_id, ()):
-            days |= {limit - dt.timedelta(days=1), limit}
+            if isinstance(limit, dt.date):
+                days |= {limit - dt.timedelta(days=1), limit}
         return [d.isoformat() for d in sorted(days)]
     if qtype == "text":
         return ["(given)"]
@@ -152,7 +172,7 @@ def _describe(ctx: Context, change: Change) -> str:
 def counterfactuals(
     ctx: Context,
     judgement: Judgement,
-    rejudge: Callable[[Mapping[str, Answer]], Verdict],
+    rejudge: Callable[[tuple[Change, ...]], Verdict],
     limits: Mapping[str, set[Any]],
 ) -> tuple[Counterfactual, ...]:
     """The smallest answer changes that would improve this rulebook's verdict."""
@@ -168,7 +188,7 @@ def counterfactuals(
         key = tuple((c.question, repr(c.value)) for c in sorted(changes, key=lambda c: c.question))
         if key in found or not changes:
             return
-        verdict = rejudge(with_changes(ctx.answers, changes))
+        verdict = rejudge(changes)
         if not better(verdict, current):
             return
         # Documenting an answer already given is in the operator's hands, whatever the question.
@@ -212,7 +232,7 @@ def counterfactuals(
             progress = False
             for gate in list(missing):
                 reads = ctx.index.reads(gate.shown_when)
-                fix = _fix_gate(ctx, gate, singles, reads, tuple(bundle))
+                fix = _fix_gate(ctx, gate, singles, reads, tuple(bundle), limits)
                 if fix is None:
                     continue
                 missing.remove(gate)
@@ -293,6 +313,7 @@ def _fix_gate(
     singles: Mapping[str, list[Change]],
     questions: Iterable[str],
     before: tuple[Change, ...],
+    limits: Mapping[str, set[Any]],
 ) -> Change | None:
     """One change that shows the gate once the changes `before` are made; None if there is none."""
     from pia_wizard.core.engine import gate_status
@@ -316,7 +337,7 @@ def _fix_gate(
         _change(ctx, q, value, gate.min_evidence)
         for q in sorted(questions, key=ctx.compiled.order.__getitem__)
         if q not in singles
-        for value in alternatives(ctx, q, {})
+        for value in alternatives(ctx, q, limits)
     ]
     options.sort(key=lambda c: c.nature != "actionable")
     for change in options:
