@@ -41,6 +41,31 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--date", help="evaluation date YYYY-MM-DD (default: the assessment's date)")
     score.add_argument("--json", action="store_true", help="print the documented JSON structure")
 
+    report = commands.add_parser("report", help="write a PDF report (or an HTML page) of an assessment")
+    report.add_argument("file", type=Path, help="an assessment file (*.pia.json)")
+    report.add_argument("-o", "--output", type=Path, metavar="OUT.pdf", help="the PDF to write")
+    report.add_argument("--html", type=Path, metavar="OUT.html", help="write the report as HTML too")
+    report.add_argument(
+        "--template",
+        default="briefing",
+        metavar="NAME",
+        help="briefing (default), submission, factsheet or information-request",
+    )
+    report.add_argument("--lang", default="en", metavar="CODE", help="language of questions and rules")
+    report.add_argument("--draft", action="store_true", help="mark every page as a draft")
+    report.add_argument(
+        "--omit",
+        action="append",
+        default=[],
+        metavar="WHAT",
+        help="leave out notes, quotes, identity, annex, embedded or files (repeatable or comma-separated)",
+    )
+    report.add_argument("--date", help="evaluation date YYYY-MM-DD (default: the assessment's date)")
+    report.add_argument("--recipient", default="", help="information-request letter: to whom")
+    report.add_argument("--reference", default="", help="information-request letter: your reference")
+    report.add_argument("--reply-by", metavar="YYYY-MM-DD", help="information-request letter: reply-by date")
+    report.add_argument("--legal-basis", default="", help="information-request letter: legal basis")
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a file kind")
     schema.add_argument("kind", choices=SCHEMA_KINDS)
     return parser
@@ -61,6 +86,23 @@ def main(argv: list[str] | None = None) -> int:
         from pia_wizard.commands.score import run_score
 
         return run_score(args.file, args.rulebook, args.date, args.json)
+    if args.command == "report":
+        from pia_wizard.commands.report import run_report
+
+        return run_report(
+            args.file,
+            args.output,
+            template=args.template,
+            language=args.lang,
+            draft=args.draft,
+            omit=args.omit,
+            html=args.html,
+            date=args.date,
+            recipient=args.recipient,
+            reference=args.reference,
+            reply_by=args.reply_by,
+            legal_basis=args.legal_basis,
+        )
     if args.command == "schema":
         from pia_wizard.core.schema_export import schema_text
 

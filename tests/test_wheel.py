@@ -27,6 +27,8 @@ def test_wheel_installs_and_validates_shipped_questionnaires_outside_the_checkou
     names = zipfile.ZipFile(wheel).namelist()
     assert "pia_wizard/_data/questionnaires/biometric-deployment.yaml" in names
     assert "pia_wizard/_data/questionnaires/schema/assessment.schema.json" in names
+    assert "pia_wizard/_data/examples/police-lfr-van-football.pia.json" in names
+    assert "pia_wizard/_data/report_templates/briefing/template.html.j2" in names
     assert not any(name.startswith(("tests/", "questionnaires/")) for name in names)
 
     # A fresh venv that sees this interpreter's dependencies (no network) but not the checkout.

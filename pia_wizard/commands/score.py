@@ -79,6 +79,8 @@ def summary(evaluation: Evaluation) -> str:
     for result in evaluation.rulebooks:
         lines.append("")
         lines.append(f"{result.title} ({result.id}): {result.verdict.replace('_', ' ').upper()}")
+        currency = f"rules as of {result.rules_as_of}" if result.rules_as_of else "rules' date not stated"
+        lines.append(f"  ({currency}; applicability timeline: {result.timeline or 'none'})")
         for finding in result.findings:
             lines.append(f"  [{finding.severity}] {finding.rule}: {finding.text}")
         for gap in result.gaps[:5]:

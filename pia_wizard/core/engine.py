@@ -476,7 +476,12 @@ def judge(ctx: Context) -> Judgement:
     title = ctx.text(rulebook.title)
     if applies == "no":
         result = RulebookResult(
-            id=rulebook.id, title=title, verdict="not_applicable", applies="no", timeline=ctx.timeline_used
+            id=rulebook.id,
+            title=title,
+            verdict="not_applicable",
+            applies="no",
+            timeline=ctx.timeline_used,
+            rules_as_of=rulebook.rules_as_of,
         )
         return Judgement(result, [], frozenset())
     outcomes = [judge_red_line(ctx, rule) for rule in rulebook.red_lines]
@@ -524,6 +529,7 @@ def judge(ctx: Context) -> Judgement:
         title=title,
         verdict=verdict,
         timeline=ctx.timeline_used,
+        rules_as_of=rulebook.rules_as_of,
         applies=applies,  # type: ignore[arg-type]
         tests=tests,
         findings=tuple(findings),

@@ -109,6 +109,7 @@ class RulebookResult(Frozen):
     verdict: Verdict
     applies: Literal["yes", "no", "unknown"]
     timeline: str | None = None  # the applicability timeline the dates were read on
+    rules_as_of: dt.date | None = None  # the legal currency: the date of the brief the rules rest on
     tests: tuple[TestResult, ...] = ()
     findings: tuple[Finding, ...] = ()
     gaps: tuple[Gap, ...] = ()

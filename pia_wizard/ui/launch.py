@@ -12,8 +12,9 @@ Both print a short explanation to stderr and return exit code 3 (`EXIT_NO_GUI`),
 Environment variables:
 
 PIA_WIZARD_EXIT_AFTER_SHOW=1
-    Quit right after the window has been shown and return 0. Used by the smoke tests and the
-    start-up benchmark, typically together with QT_QPA_PLATFORM=offscreen.
+    Quit right after the window has been shown (and FILE opened) and return 0, without offering to
+    restore unsaved work. Used by the smoke tests and the start-up benchmark, typically together
+    with QT_QPA_PLATFORM=offscreen.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from pia_wizard import __version__
 
 EXIT_NO_GUI = 3
+EXIT_BAD_DATA = 2
 
 APP_NAME = "pia-wizard"
 EXIT_AFTER_SHOW_VAR = "PIA_WIZARD_EXIT_AFTER_SHOW"
@@ -65,7 +67,7 @@ def _exit_after_show() -> bool:
 
 
 def run_gui(path: Path | None) -> int:
-    """Open the main window (for now the placeholder) and run the event loop; return the exit code."""
+    """Open the main window (on FILE, or the start screen) and run the event loop; return the exit code."""
     if _no_display():
         sys.stderr.write(NO_DISPLAY_MESSAGE)
         return EXIT_NO_GUI
@@ -83,7 +85,7 @@ def run_gui(path: Path | None) -> int:
         return EXIT_NO_GUI
 
     # Imported after the check above so an ImportError in our own code is never mistaken for Qt's.
-    from pia_wizard.ui.placeholder_window import PlaceholderWindow
+    from pia_wizard.ui.main_window import MainWindow
 
     # Set before the QApplication exists, so QSettings and platformdirs see them from the start.
     QApplication.setApplicationName(APP_NAME)
@@ -91,8 +93,35 @@ def run_gui(path: Path | None) -> int:
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
-    window = PlaceholderWindow(path)
+    library = _library()
+    if library is None:
+        return EXIT_BAD_DATA
+    window = MainWindow(library)
     window.show()
     if _exit_after_show():
+        if path is not None:
+            window.open_path(path)
         QTimer.singleShot(0, app.quit)
+    else:
+        # After the first paint: the restore offer and the file open in a window that is already there.
+        QTimer.singleShot(0, lambda: _after_show(window, path))
     return app.exec()
+
+
+def _library():  # type: ignore[no-untyped-def]
+    """The shipped library, or None after explaining on stderr why it cannot load."""
+    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.problems import LoadError
+
+    try:
+        return shipped_library()
+    except LoadError as exc:
+        sys.stderr.write(f"pia-wizard: the questionnaire files of this installation do not load:\n{exc}\n")
+        return None
+
+
+def _after_show(window, path: Path | None) -> None:  # type: ignore[no-untyped-def]
+    if window.offer_recovery():
+        return
+    if path is not None:
+        window.open_path(path)

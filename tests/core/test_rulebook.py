@@ -90,6 +90,7 @@ facts:
   - {id: own, label: Own, when: {all: [{fact: picks_b}, {question: q_yes, equals: true}]}, refs: [AIA-3-41]}
 red_lines:
   - {id: R1, title: t, text: t, when: {fact: own}, refs: [AIA-3-41]}
+rules_as_of: 2026-11-23
 """
 
 

@@ -1,4 +1,4 @@
-"""The start-up layer and the placeholder window.
+"""The start-up layer and the first things the window shows.
 
 The window is checked in-process with pytest-qt (offscreen, from conftest.py); how the program starts
 and fails to start is checked in subprocesses, as a user's shell would run it.
@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from pia_wizard.ui import launch
-from pia_wizard.ui.placeholder_window import MAX_NAME_CHARS, PlaceholderWindow, shown_name
+from pia_wizard.ui.text import MAX_NAME_CHARS, shown_name
 
 REPO = Path(__file__).resolve().parents[2]
 DISPLAY_VARS = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -34,19 +34,15 @@ def _run(args: list[str], env: dict[str, str], timeout: float = 120) -> subproce
     )
 
 
-# --- the window --------------------------------------------------------------------------------------
+# --- the window ---------------------------------------------------------------------------------
 
 
-def test_placeholder_window_shows_with_title(qtbot) -> None:
-    window = PlaceholderWindow(None)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-
+def test_window_starts_on_the_start_screen_with_title(make_window, library) -> None:
+    window = make_window(library)
     assert window.isVisible()
     assert window.windowTitle() == "pia-wizard"
-    assert "next release" in window.coming_label.text()
-    assert window.file_label is None
+    assert window.stack.currentWidget() is window.start_screen
+    assert not window.save_action.isEnabled()
 
 
 # A file name cannot contain "/", so the markup is written without closing tags: Path("<b>x</b>.json")
@@ -55,24 +51,24 @@ def test_placeholder_window_shows_with_title(qtbot) -> None:
     "name",
     ["<b>x<br>&amp;.pia.json", "<img src=x onerror=alert(1)>.pia.json", "<h1>big<hr>.pia.json"],
 )
-def test_file_name_with_html_is_shown_literally(qtbot, name: str) -> None:
-    window = PlaceholderWindow(Path("/some/folder") / name)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def test_file_name_with_html_is_shown_literally(make_window, library, tmp_path: Path, name: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
 
-    assert window.file_label is not None
-    assert window.file_label.text() == f"File to open: {name}"
-    assert window.file_label.textFormat() == Qt.TextFormat.PlainText
+    from pia_wizard.ui import settings
+    from pia_wizard.ui.prompts import Prompts
 
-
-def test_file_name_in_the_briefs_form_is_shown_as_its_last_part_and_literally(qtbot) -> None:
-    window = PlaceholderWindow(Path("<b>x</b>.pia.json"))
-    qtbot.addWidget(window)
-
-    assert window.file_label is not None
-    assert window.file_label.text() == "File to open: b>.pia.json"
-    assert window.file_label.textFormat() == Qt.TextFormat.PlainText
+    window = make_window(library)
+    window.prompts = Prompts(window)
+    assert not window.open_path(tmp_path / name)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert box.text() == f"“{name}” cannot be opened:"
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.accept()
+    # In the recent files list too.
+    (tmp_path / name).write_text("{}", encoding="utf-8")
+    settings.add_recent_file(tmp_path / name)
+    window.show_start()
+    assert window.start_screen.recent.item(0).text() == name
 
 
 def test_very_long_file_name_is_elided_in_the_middle() -> None:
@@ -96,6 +92,11 @@ def test_run_gui_in_process_sets_names_and_returns_zero(qapp, monkeypatch) -> No
     finally:
         QApplication.setApplicationName(old[0])
         QApplication.setOrganizationName(old[1])
+        # After quit() the event dispatcher stays interrupted: a later processEvents() (qtbot.wait)
+        # would then deliver no timer at all. One more turn of an event loop clears that.
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
 
 
 @pytest.mark.parametrize("platform", ["win32", "darwin"])

@@ -149,6 +149,9 @@ class Rulebook(Frozen):
     title: LocalisedText
     description: LocalisedText
     jurisdiction: LocalisedText = Field(description="Where this rulebook applies, in words.")
+    rules_as_of: dt.date = Field(
+        description="The legal currency: the date of the domain brief (and its checks) the rules rest on."
+    )
     applies_when: Condition | None = Field(default=None, description="None: applies everywhere.")
     refs: tuple[SourceId, ...] = ()
     shared_facts: tuple[Id, ...] = Field(default=(), description="Ids of facts files whose facts it uses.")

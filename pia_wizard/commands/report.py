@@ -1,0 +1,95 @@
+"""`pia-wizard report FILE -o OUT.pdf [--template NAME] [--lang CODE] [--draft] [--omit WHAT]...
+[--html OUT.html]`.
+
+The council briefing unless another template is named. `--html` writes the same report as a web page
+(self-contained: its styles are inline), which is also the way out where WeasyPrint's system libraries
+are missing: print it from a browser. Exit 0 when every file asked for was written, 1 when the PDF
+could not be made or a file not written, 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pia_wizard.core.assessment_io import load_assessment_file
+from pia_wizard.core.atomic_file import SaveError, write_atomic
+from pia_wizard.core.library import shipped_library
+from pia_wizard.core.problems import LoadError
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+def _date(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{option}: {text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def run_report(
+    path: Path,
+    output: Path | None,
+    *,
+    template: str = "briefing",
+    language: str = "en",
+    draft: bool = False,
+    omit: Sequence[str] = (),
+    html: Path | None = None,
+    date: str | None = None,
+    recipient: str = "",
+    reference: str = "",
+    reply_by: str | None = None,
+    legal_basis: str = "",
+) -> int:
+    from pia_wizard.report.options import LetterDetails, OptionsError, ReportOptions
+    from pia_wizard.report.render import ReportError, prepare_report, print_report
+
+    if output is None and html is None:
+        print("report: give -o OUT.pdf, --html OUT.html, or both", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    omissions = frozenset(part.strip() for item in omit for part in item.split(",") if part.strip())
+    try:
+        when = _date(date, "--date")
+        letter = LetterDetails(recipient, reference, _date(reply_by, "--reply-by"), legal_basis)
+        options = ReportOptions(template, language, draft, omissions, letter)
+    except (OptionsError, ValueError) as exc:
+        print(f"report: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        library = shipped_library()
+        loaded = load_assessment_file(path, library)
+    except LoadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        report = prepare_report(loaded.assessment, loaded.questionnaire, library, options, date=when)
+    except ValueError as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    printed = None
+    failed = False
+    if output is not None:
+        try:
+            printed = print_report(report)
+        except ReportError as exc:
+            print(f"report: {exc}", file=sys.stderr)
+            failed = True
+    try:
+        if html is not None:  # the HTML that was printed, shortened like the PDF if it had to be
+            write_atomic(html, (printed.html if printed else report.html).encode("utf-8"), keep_backup=False)
+            print(f"wrote {html}", file=sys.stderr)
+        if output is not None and printed is not None:
+            write_atomic(output, printed.pdf, keep_backup=False)
+            print(f"wrote {output} (assessment fingerprint SHA-256 {report.fingerprint})", file=sys.stderr)
+    except SaveError as exc:
+        print(f"report: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_FAILURE if failed else EXIT_OK

@@ -1,0 +1,585 @@
+"""The report context: everything a template shows, as a plain dict of text, numbers, lists and dicts.
+
+No model object reaches Jinja2 — only what is built here (checked by `ensure_plain`), so a template
+cannot call a method or reach an attribute it was not given. The evaluation is shown, never
+recomputed: verdicts, findings, gaps and counterfactuals are the engine's, put into words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from pia_wizard import __version__
+from pia_wizard.core.compiled import CompiledQuestionnaire
+from pia_wizard.core.evaluation import Change, Evaluation, Figure, Finding, RulebookResult
+from pia_wizard.core.library import Library
+from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.report import charts
+from pia_wizard.report.annex import answers_by_section, evidence_item, glossary_used
+from pia_wizard.report.citations import Citations
+from pia_wizard.report.formatting import Formatter, number
+from pia_wizard.report.options import ReportOptions
+from pia_wizard.report.wording import (
+    APPLIES,
+    DISCLAIMER,
+    EVIDENCE_LEVELS,
+    FINGERPRINT_MEANING,
+    OMITTED,
+    SEVERITY,
+    STATUS_MARK,
+    STEP_STATUS,
+    TAGS,
+    VERDICTS,
+    long_date,
+)
+
+# The date of the domain brief (legal research) the shipped rulebooks rest on. The rulebook format has
+# no field for it yet; it belongs there (one date per rulebook), and this constant goes when it is.
+PDFA_STATEMENT = "PDF/A-3b identification, conformance not externally validated."
+SEVERITY_RANK = {"red_line": 0, "fail": 1, "undetermined": 2, "conditional": 3, "warning": 4, "info": 5}
+MAX_REASONS = 5
+
+
+def build_report_context(
+    *,
+    compiled: CompiledQuestionnaire,
+    rulebooks: Sequence[Rulebook],
+    library: Library,
+    assessment: Assessment,
+    evaluation: Evaluation,
+    options: ReportOptions,
+    fingerprint: str,
+) -> dict[str, Any]:
+    """The plain dict a template renders, from the redacted assessment and its evaluation."""
+    fmt = Formatter(compiled, options.language)
+    citations = Citations(library.sources)
+    books = {b.id: b for b in rulebooks}
+    meta = assessment.metadata
+    spec = options.spec
+    embedded = not options.leaves_out("embedded")
+
+    # Evidence reaches the context only for templates that may show it (never the letter).
+    shown = assessment if spec.evidence else None
+    results = [
+        _rulebook(result, books[result.id], fmt, citations, shown)
+        for result in evaluation.rulebooks
+        if result.id in books
+    ]
+    title = meta.title or (
+        f"Assessment: {meta.deployment}" if meta.deployment else fmt.text(compiled.questionnaire.title)
+    )
+    context: dict[str, Any] = {
+        "template": {"name": spec.name, "title": spec.title, "purpose": spec.purpose, "letter": spec.letter},
+        "language": options.language,
+        "draft": options.draft,
+        "compact": 0,  # raised by the printer when a template must be shortened to fit its page budget
+        "document": {
+            "title": title,
+            "kind": spec.title,
+            "date": long_date(evaluation.date),
+            "date_iso": evaluation.date.isoformat(),
+            # Every date in the PDF comes from the assessment, never from the clock.
+            "timestamp": f"{evaluation.date.isoformat()}T00:00:00Z",
+            "generator": f"pia-wizard {__version__}",
+        },
+        "assessment": {
+            "title": meta.title,
+            "deployment": meta.deployment,
+            "operator": meta.operator_name,
+            "place": meta.place,
+            "assessor": meta.assessor,
+            "organisation": meta.organisation,
+            "audience": meta.audience,
+            "identity_omitted": options.leaves_out("identity"),
+        },
+        "questionnaire": {
+            "id": compiled.id,
+            "version": compiled.questionnaire.version,
+            "title": fmt.text(compiled.questionnaire.title),
+        },
+        "verdicts": [r["summary"] for r in results],
+        "verdict_meanings": [
+            {"verdict": v, "label": label, "meaning": meaning}
+            for v, (label, meaning) in VERDICTS.items()
+            if any(r["verdict"] == v for r in results)
+        ],
+        "tests_overview": charts.tests_overview([r for r in results if r["verdict"] != "not_applicable"]),
+        "rulebooks": results,
+        "reasons": _reasons(results),
+        "safeguards": _safeguards(evaluation.rulebooks, books, citations),
+        "gaps": _gaps(evaluation.rulebooks, books, fmt, citations),
+        "counterfactuals": [c for r in results for c in r["counterfactuals"]],
+        "figures": _figures(evaluation, fmt),
+        "dpia": _dpia(evaluation),
+        "inconsistencies": [
+            {"id": i.id, "text": i.text, "questions": [fmt.label(q) for q in i.questions]}
+            for i in evaluation.inconsistencies
+        ],
+        "omitted": [OMITTED[name] for name in options.effective_omissions if name in options.omit],
+        "letter": _letter(options, meta) if spec.letter else None,
+        "method": _method(evaluation, rulebooks, compiled, fmt, fingerprint, embedded, citations),
+        "legend": {
+            "evidence": [{"level": k, "label": v} for k, v in EVIDENCE_LEVELS.items()],
+            "tags": [{"tag": k, "label": v} for k, v in TAGS.items() if k != "?"],
+        },
+    }
+    context["summary"] = _summary(results)
+    sections, unknowns, unanswered = answers_by_section(compiled, assessment, fmt)
+    context["unknowns"] = [] if spec.letter else unknowns
+    if options.leaves_out("annex"):
+        context["annex"] = None
+    else:
+        context["annex"] = {"sections": sections, "unknowns": unknowns, "unanswered": unanswered}
+    words = " ".join(_strings(context))
+    glossary = glossary_used(library.glossary, fmt, words, citations)
+    if context["annex"] is not None:
+        context["annex"]["glossary"] = glossary
+        context["annex"]["sources"] = citations.table()
+    ensure_plain(context)
+    return context
+
+
+# ---------------------------------------------------------------------------------------- rulebooks
+
+
+def _rule_titles(book: Rulebook, fmt: Formatter) -> dict[str, dict[str, Any]]:
+    """What a rule id in a gap's `blocks` means: red lines, their gates, steps, and applicability."""
+    applies = f"Whether {fmt.text(book.title)} applies"
+    rules: dict[str, dict[str, Any]] = {
+        "applies_when": {"title": applies, "short": applies, "refs": book.refs}
+    }
+    for line in book.red_lines:
+        rules[line.id] = {"title": fmt.text(line.title), "short": fmt.text(line.title), "refs": line.refs}
+        for gate in line.exceptions:
+            rules[f"{line.id}/{gate.id}"] = {
+                "title": f"{fmt.text(line.title)} — exception condition: {fmt.text(gate.title)}",
+                "short": fmt.text(line.title),
+                "refs": gate.refs or line.refs,
+            }
+    for test in book.tests:
+        for step in test.steps:
+            rules[step.id] = {
+                "title": f"{fmt.text(test.title)} — {fmt.text(step.title)}",
+                "short": f"{fmt.text(test.title)} — {fmt.text(step.title)}",
+                "refs": step.refs,
+            }
+    return rules
+
+
+def _answers(fmt: Formatter, refs: Sequence[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": a.question,
+            "label": fmt.label(a.question),
+            "state": a.state,
+            "value": fmt.state_or_value(a.question, a.state, a.value),
+            "evidence_level": a.evidence_level,
+            "evidence_label": EVIDENCE_LEVELS.get(a.evidence_level, ""),
+        }
+        for a in refs
+    ]
+
+
+def _finding(
+    finding: Finding, book: Rulebook, fmt: Formatter, citations: Citations, assessment: Assessment | None
+) -> dict[str, Any]:
+    gates = {g.id: fmt.text(g.title) for line in book.red_lines for g in line.exceptions}
+    return {
+        "rule": finding.rule,
+        "kind": finding.kind,
+        "severity": finding.severity,
+        "severity_label": SEVERITY.get(finding.severity, finding.severity),
+        "title": finding.title,
+        "text": sentence(finding.text),
+        "gist": gist(finding.text),
+        "answers": _answers(fmt, finding.answers),
+        "sources": citations.cite(s.id for s in finding.sources),
+        "missing_gates": [gates.get(g, g) for g in finding.missing_gates],
+        "applies_from": long_date(finding.applies_from) if finding.applies_from else "",
+        "evidence": _evidence_for(finding.answers, fmt, assessment),
+    }
+
+
+def _evidence_for(refs: Sequence[Any], fmt: Formatter, assessment: Assessment | None) -> list[dict[str, Any]]:
+    """The evidence behind the answers a finding or step read, for footnotes."""
+    found: list[dict[str, Any]] = []
+    if assessment is None:
+        return found
+    for ref in refs:
+        answer = assessment.answers.get(ref.question)
+        if ref.state == "value" and answer is not None:
+            found.extend(
+                {**evidence_item(e, assessment), "question": fmt.label(ref.question)} for e in answer.evidence
+            )
+    return found
+
+
+def _change_text(fmt: Formatter, change: Change) -> str:
+    if change.unknown:
+        shown = "unknown"
+    else:
+        shown = fmt.value(change.question, change.value)
+    text = f"“{change.label or fmt.label(change.question)}” were answered “{shown}”"
+    if change.evidence_level:
+        text += (
+            f", shown by evidence at level {change.evidence_level} ({EVIDENCE_LEVELS[change.evidence_level]})"
+        )
+    return text
+
+
+KIND_WORDS = {
+    "actionable": "a decision in the operator's hands",
+    "fact": "a change of fact, not of a decision",
+    "mixed": "partly the operator's decision, partly a fact",
+}
+
+
+def _rulebook(
+    result: RulebookResult,
+    book: Rulebook,
+    fmt: Formatter,
+    citations: Citations,
+    assessment: Assessment | None,
+) -> dict[str, Any]:
+    label, meaning = VERDICTS[result.verdict]
+    steps_by_id = {s.id: s for t in book.tests for s in t.steps}
+    tests = []
+    for test in result.tests:
+        steps = []
+        for step in test.steps:
+            rule = steps_by_id.get(step.id)
+            steps.append(
+                {
+                    "id": step.id,
+                    "title": step.title,
+                    "status": step.status,
+                    "status_label": STEP_STATUS.get(step.status, step.status),
+                    "mark": STATUS_MARK.get(step.status, ""),
+                    "reason": sentence(step.reason),
+                    "decisive": step.decisive,
+                    "answers": _answers(fmt, step.answers),
+                    "sources": citations.cite(rule.refs) if rule else [],
+                    "evidence": _evidence_for(step.answers, fmt, assessment),
+                }
+            )
+        tests.append(
+            {
+                "id": test.id,
+                "title": test.title,
+                "status": test.status,
+                "status_label": STEP_STATUS.get(test.status, test.status),
+                "mark": STATUS_MARK.get(test.status, ""),
+                "steps": steps,
+            }
+        )
+    title = fmt.text(book.title)
+    summary = {
+        "id": result.id,
+        "title": title,
+        "verdict": result.verdict,
+        "label": label,
+        "meaning": meaning,
+        "applies": result.applies,
+        "applies_label": APPLIES[result.applies],
+        "jurisdiction": fmt.text(book.jurisdiction),
+        "version": book.version,
+        "strip": charts.verdict_strip(title, result.verdict),
+    }
+    counterfactuals = [
+        {
+            "rulebook": title,
+            "text": "If "
+            + " and ".join(_change_text(fmt, c) for c in cf.changes)
+            + f", the verdict under {title} would move from “{VERDICTS[cf.from_verdict][0]}” to "
+            f"“{VERDICTS[cf.to_verdict][0]}”.",
+            "kind": cf.kind,
+            "kind_label": KIND_WORDS[cf.kind],
+            "to": cf.to_verdict,
+        }
+        for cf in result.counterfactuals
+    ]
+    return {
+        **summary,
+        "summary": summary,
+        "description": fmt.text(book.description),
+        "tests": tests,
+        "steps_chart": charts.step_chart(title, tests),
+        "findings": [_finding(f, book, fmt, citations, assessment) for f in result.findings],
+        "counterfactuals": counterfactuals,
+    }
+
+
+def _reasons(results: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The decisive reasons across rulebooks, worst first: what a councillor must know."""
+    candidates = []
+    for order, result in enumerate(results):
+        if result["verdict"] == "not_applicable":
+            continue
+        for index, finding in enumerate(result["findings"]):
+            if finding["kind"] == "applicability" or finding["severity"] in ("warning", "info"):
+                continue
+            rank = SEVERITY_RANK.get(finding["severity"], 9)
+            candidates.append((rank, order, index, {**finding, "rulebook": result["title"]}))
+    candidates.sort(key=lambda c: c[:3])
+    reasons: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for *_key, finding in candidates:
+        if (finding["title"], finding["text"]) in seen:
+            continue
+        seen.add((finding["title"], finding["text"]))
+        reasons.append(finding)
+        if len(reasons) == MAX_REASONS:
+            break
+    return reasons
+
+
+def _safeguards(
+    results: Sequence[RulebookResult], books: Mapping[str, Rulebook], citations: Citations
+) -> list[dict[str, Any]]:
+    merged: dict[str, dict[str, Any]] = {}
+    for result in results:
+        if result.id not in books:
+            continue
+        for safeguard in result.safeguards:
+            entry = merged.setdefault(
+                safeguard.text, {"id": safeguard.id, "text": safeguard.text, "rulebooks": [], "sources": []}
+            )
+            entry["rulebooks"].append(result.title)
+            known = {s["id"] for s in entry["sources"]}
+            entry["sources"].extend(citations.cite(s.id for s in safeguard.sources if s.id not in known))
+    return list(merged.values())
+
+
+def _gaps(
+    results: Sequence[RulebookResult], books: Mapping[str, Rulebook], fmt: Formatter, citations: Citations
+) -> list[dict[str, Any]]:
+    """Each missing answer once, with every rule it blocks under every rulebook, most decisive first."""
+    merged: dict[str, dict[str, Any]] = {}
+    order: list[str] = []
+    for result in results:
+        book = books.get(result.id)
+        if book is None:
+            continue
+        rules = _rule_titles(book, fmt)
+        for gap in result.gaps:
+            if gap.question not in merged:
+                order.append(gap.question)
+                merged[gap.question] = {
+                    "question": gap.question,
+                    "label": gap.label,
+                    "ask": gap.ask,
+                    "state": gap.state,
+                    "state_label": {
+                        "unknown": "unknown / not disclosed",
+                        "unanswered": "not answered",
+                        "evidence": "answered, but the evidence is too weak",
+                    }[gap.state],
+                    "impact": gap.impact,
+                    "why": [],
+                    "decides": [],
+                    "sources": [],
+                }
+            entry = merged[gap.question]
+            entry["impact"] = max(entry["impact"], gap.impact)
+            for rule_id in gap.blocks:
+                rule = rules.get(rule_id, {"title": rule_id, "short": rule_id, "refs": ()})
+                if rule["short"] not in entry["decides"]:
+                    entry["decides"].append(rule["short"])
+                cited = citations.cite(rule["refs"])
+                known = {s["id"] for s in entry["sources"]}
+                entry["sources"].extend(s for s in cited if s["id"] not in known)
+                entry["why"].append(
+                    {
+                        "rulebook": fmt.text(book.title),
+                        "rule": rule_id,
+                        "title": rule["title"],
+                        "sources": cited,
+                    }
+                )
+    for entry in merged.values():
+        grouped: dict[str, list[str]] = {}
+        for why in entry["why"]:
+            titles = grouped.setdefault(why["rulebook"], [])
+            if why["title"] not in titles:
+                titles.append(why["title"])
+        entry["by_rulebook"] = [{"rulebook": k, "titles": v} for k, v in grouped.items()]
+    ranked = sorted(order, key=lambda q: (-merged[q]["impact"], order.index(q)))
+    return [merged[q] for q in ranked]
+
+
+# ---------------------------------------------------------------------------------------- figures
+
+
+def _figure(figure: Figure | None, fmt: Formatter) -> dict[str, Any] | None:
+    if figure is None:
+        return None
+    return {
+        "id": figure.id,
+        "label": figure.label,
+        "known": figure.value is not None,
+        "value": number(round(figure.value, 3 if figure.value < 10 else 0))
+        if figure.value is not None
+        else "unknown",
+        "unit": figure.unit,
+        "formula": figure.formula,
+        "text": figure.text,
+        "needs": list(figure.needs),
+        "inputs": [
+            {"label": i.label, "value": fmt.state_or_value(i.question, i.state, i.value), "state": i.state}
+            for i in figure.inputs
+        ],
+    }
+
+
+def _figures(evaluation: Evaluation, fmt: Formatter) -> list[dict[str, Any]]:
+    figures = evaluation.figures
+    found = [
+        _figure(f, fmt)
+        for f in (figures.people_scanned_per_year, figures.false_alerts_per_day, figures.wrong_alerts_per_100)
+    ]
+    return [f for f in found if f is not None]
+
+
+def _dpia(evaluation: Evaluation) -> dict[str, Any] | None:
+    dpia = evaluation.figures.dpia
+    if dpia is None:
+        return None
+    return {
+        "met": list(dpia.met),
+        "unknown": list(dpia.unknown),
+        "threshold": dpia.threshold,
+        "indicated": dpia.indicated,
+        "text": dpia.text,
+    }
+
+
+# ---------------------------------------------------------------------------------------- the rest
+
+
+def _summary(results: Sequence[Mapping[str, Any]]) -> list[str]:
+    """One plain sentence per rulebook, for readers who read nothing else."""
+    sentences = []
+    for result in results:
+        sentence = f"Under {result['title']}: {result['label'].lower()}. {result['meaning']}"
+        decisive = [f for f in result["findings"] if f["severity"] in ("red_line", "fail")]
+        if decisive and result["verdict"] != "not_applicable":
+            sentence += f" The main reason: {decisive[0]['title']}."
+        sentences.append(sentence)
+    return sentences
+
+
+def _letter(options: ReportOptions, meta: Any) -> dict[str, Any]:
+    details = options.letter
+    return {
+        "recipient": details.recipient or meta.operator_name,
+        "reference": details.reference,
+        "reply_by": long_date(details.reply_by) if details.reply_by else "",
+        "legal_basis": details.legal_basis,
+    }
+
+
+def _method(
+    evaluation: Evaluation,
+    rulebooks: Sequence[Rulebook],
+    compiled: CompiledQuestionnaire,
+    fmt: Formatter,
+    fingerprint: str,
+    embedded: bool,
+    citations: Citations,
+) -> dict[str, Any]:
+    timelines = []
+    for book in rulebooks:
+        chosen = next((t for t in book.timelines if t.id == evaluation.timeline), None) or next(
+            (t for t in book.timelines if t.default), None
+        )
+        dates = []
+        if chosen is not None:
+            for item in book.applicability:
+                day = item.from_.get(chosen.id)
+                if day is not None:
+                    dates.append({"title": fmt.text(item.title), "date": long_date(day)})
+        timelines.append(
+            {
+                "rulebook": fmt.text(book.title),
+                "timeline": fmt.text(chosen.title) if chosen else "",
+                "tag": chosen.tag if chosen else "",
+                "tag_label": TAGS[chosen.tag] if chosen else "",
+                "sources": citations.cite(chosen.refs) if chosen else [],
+                "dates": dates,
+            }
+        )
+    currency: dict[tuple[str, str], dict[str, Any]] = {}
+    for item in timelines:
+        if item["timeline"]:
+            entry = currency.setdefault(
+                (item["timeline"], item["tag"]),
+                {"timeline": item["timeline"], "tag": item["tag"], "rulebooks": []},
+            )
+            entry["rulebooks"].append(item["rulebook"])
+    return {
+        "disclaimer": DISCLAIMER,
+        "currency": list(currency.values()),
+        "fingerprint": fingerprint,
+        "fingerprint_meaning": FINGERPRINT_MEANING,
+        "embedded": embedded,
+        "pdfa": PDFA_STATEMENT,
+        "evaluated_on": long_date(evaluation.date),
+        "rules_as_of": long_date(min((b.rules_as_of for b in rulebooks), default=evaluation.date)),
+        "timelines": timelines,
+        "questionnaire": f"{fmt.text(compiled.questionnaire.title)} ({compiled.id}), version "
+        f"{compiled.questionnaire.version}",
+        "rulebooks": [{"title": fmt.text(b.title), "id": b.id, "version": b.version} for b in rulebooks],
+        "generator": f"pia-wizard {__version__}",
+    }
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def gist(text: str, limit: int = 240) -> str:
+    """The first sentence of a finding (cut at a word near `limit`), for readers with one page."""
+    text = sentence(text)
+    end = text.find(". ")
+    first = text if end < 0 else text[: end + 1]
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def sentence(text: str) -> str:
+    """The engine's phrases as sentences: a capital first letter and a full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", ")", "”")) else text + "."
+
+
+PLAIN = (str, int, float, bool, type(None))
+
+
+def ensure_plain(value: Any, where: str = "context") -> None:
+    """Raise TypeError unless `value` is made of dicts with string keys, lists and scalars only."""
+    if isinstance(value, PLAIN):
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"{where}: key {key!r} is not a string")
+            ensure_plain(item, f"{where}.{key}")
+        return
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            ensure_plain(item, f"{where}[{index}]")
+        return
+    raise TypeError(f"{where}: {type(value).__name__} is not plain data")

@@ -1,0 +1,88 @@
+"""Answers as a reader reads them: choice labels, yes or no, numbers with units, dates in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pia_wizard.core.base import localise
+from pia_wizard.core.compiled import CompiledQuestionnaire
+from pia_wizard.report.wording import ANSWER_STATES, long_date
+
+
+class Formatter:
+    """Localised text and answer values for one questionnaire and language."""
+
+    def __init__(self, compiled: CompiledQuestionnaire, language: str) -> None:
+        self.compiled = compiled
+        self.language = language
+        self.default = compiled.questionnaire.default_language
+
+    def text(self, value: Any) -> str:
+        """A localised text from the questionnaire or a rulebook; '' for None."""
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value
+        return localise(value, self.language, self.default)
+
+    def label(self, question_id: str) -> str:
+        entry = self.compiled.entries.get(question_id)
+        return self.text(entry.question.label) if entry else question_id
+
+    def value(self, question_id: str, value: Any) -> str:
+        """A stored value in words, by the question's type."""
+        entry = self.compiled.entries.get(question_id)
+        if value is None:
+            return ""
+        if entry is None:
+            return plain(value)
+        kind = entry.question.type
+        if kind in ("single_choice", "multiple_choice"):
+            labels = {c.value: self.text(c.label) for c in entry.choices}
+            values = value if isinstance(value, tuple | list) else (value,)
+            return "; ".join(labels.get(v, str(v)) for v in values) or "none"
+        if kind == "yes_no" and isinstance(value, bool):
+            return "Yes" if value else "No"
+        if kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
+            unit = self.text(getattr(entry.question, "unit", None))
+            return f"{number(value)} {unit}".strip()
+        if kind == "date":
+            return date_text(value)
+        return plain(value)
+
+    def state_or_value(self, question_id: str, state: str, value: Any) -> str:
+        if state == "value":
+            return self.value(question_id, value)
+        return ANSWER_STATES.get(state, state)
+
+
+def number(value: float) -> str:
+    """10,000 · 2.5 · 0.0001 — never scientific notation, never a trailing .0."""
+    if isinstance(value, bool):
+        return str(value)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.10f}".rstrip("0").rstrip(".")
+    return text
+
+
+def date_text(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return long_date(value)
+    if isinstance(value, str):
+        try:
+            return long_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return plain(value)
+
+
+def plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, int | float):
+        return number(value)
+    if isinstance(value, tuple | list):
+        return "; ".join(plain(v) for v in value)
+    return str(value)

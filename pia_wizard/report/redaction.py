@@ -1,0 +1,54 @@
+"""The assessment as it may leave the building: private notes gone, and whatever the user chose to omit.
+
+A report is built from the redacted assessment only — its text, its annex and the copy embedded in the
+PDF — so nothing omitted can reach the reader by another path. Redaction never changes a value or an
+evidence level, so the verdicts are those of the original assessment.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
+from pia_wizard.report.options import ReportOptions
+
+
+def redact(assessment: Assessment, options: ReportOptions) -> Assessment:
+    """A copy without private notes, and without every kind of material the options leave out."""
+    drop_notes = options.leaves_out("notes")
+    drop_quotes = options.leaves_out("quotes")
+    drop_files = options.leaves_out("files")
+
+    def evidence(item: Evidence) -> Evidence:
+        update: dict[str, object] = {}
+        if drop_quotes and item.quote:
+            update["quote"] = ""
+        if drop_files and item.attachment is not None:
+            update["attachment"] = None
+        return item.model_copy(update=update) if update else item
+
+    def answer(item: Answer) -> Answer:
+        update: dict[str, object] = {}
+        if item.note is not None and (drop_notes or item.note.private):
+            update["note"] = None
+        if item.evidence:
+            update["evidence"] = tuple(evidence(e) for e in item.evidence)
+        if isinstance(item.value, tuple) and item.value and not isinstance(item.value[0], str):
+            update["value"] = tuple(
+                MappingProxyType(
+                    {key: kept for key, sub in group_item.items() if (kept := answer(sub)) != Answer()}
+                )
+                for group_item in item.value
+            )
+        return item.model_copy(update=update) if update else item
+
+    answers = {key: answer(value) for key, value in assessment.answers.items()}
+    # An answer that held only a private note is no answer at all once the note is gone.
+    update: dict[str, object] = {
+        "answers": MappingProxyType({key: value for key, value in answers.items() if value != Answer()})
+    }
+    if options.leaves_out("identity"):
+        update["metadata"] = assessment.metadata.model_copy(update={"assessor": "", "organisation": ""})
+    if drop_files:
+        update["attachments"] = MappingProxyType({})
+    return assessment.model_copy(update=update)

@@ -1,0 +1,58 @@
+"""Jinja2 for reports: sandboxed, autoescaping, strict about undefined names, fed a plain dict only.
+
+Templates live in `report_templates/<name>/template.html.j2` beside their `style.css`; the shared
+parts are in `report_templates/_base/`. User text only ever appears as escaped element text or as an
+escaped `href`; the stylesheets are the project's own files, included as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from pia_wizard.core.resources import data_dir
+from pia_wizard.report.context import ensure_plain
+
+TEMPLATE_FILE = "template.html.j2"
+
+
+def templates_dir() -> Path:
+    return data_dir("report_templates")
+
+
+def available_templates(root: Path | None = None) -> list[str]:
+    """Template folders that hold a template (folders starting with _ are shared parts)."""
+    root = root or templates_dir()
+    return sorted(
+        p.name
+        for p in root.iterdir()
+        if p.is_dir() and not p.name.startswith(("_", ".")) and (p / TEMPLATE_FILE).is_file()
+    )
+
+
+def environment(root: Path | None = None) -> ImmutableSandboxedEnvironment:
+    return _environment(root or templates_dir())
+
+
+@functools.cache
+def _environment(root: Path) -> ImmutableSandboxedEnvironment:
+    """One environment per templates folder, so each template is compiled once per process."""
+    return ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(root)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(name: str, context: dict[str, Any], root: Path | None = None) -> str:
+    """The report's HTML: the template `name` rendered with `context` (which must be plain data)."""
+    ensure_plain(context)
+    env = environment(root)
+    return env.get_template(f"{name}/{TEMPLATE_FILE}").render(context)

@@ -1,0 +1,117 @@
+"""The report's own words: verdict names, statuses, the evidence scale, the disclaimer (English).
+
+Questions, rules and findings come localised from the questionnaire and rulebooks; only these
+labels are the report's. Kept in one place so a translation has one file to follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+VERDICTS: dict[str, tuple[str, str]] = {
+    "red_line": ("Red line", "A prohibition or red line applies and no exception has been shown."),
+    "fails": ("Fails", "No red line applies, but a decisive legal test fails."),
+    "insufficient_information": (
+        "Insufficient information",
+        "Nothing fails on what is known, but something decisive is unknown or not shown by evidence.",
+    ),
+    "conditional": (
+        "Conditional",
+        "Every decisive step passes, some only once planned safeguards are in place.",
+    ),
+    "passes": ("Passes", "Every decisive step passes on evidence at the required level."),
+    "not_applicable": ("Not applicable", "This rulebook's jurisdiction does not cover the deployment."),
+}
+
+STEP_STATUS: dict[str, str] = {
+    "pass": "passes",
+    "fail": "fails",
+    "undetermined": "undetermined",
+    "conditional": "conditional",
+    "not_applicable": "not applicable",
+    "not_in_force": "not yet in force",
+    "not_reached": "not reached",
+}
+
+# A mark that survives printing in black and white, beside every colour.
+STATUS_MARK: dict[str, str] = {
+    "pass": "✓",
+    "fail": "✗",
+    "undetermined": "?",
+    "conditional": "~",
+    "not_applicable": "–",
+    "not_in_force": "◷",
+    "not_reached": "–",
+}
+
+SEVERITY: dict[str, str] = {
+    "red_line": "Red line",
+    "fail": "Fails",
+    "undetermined": "Undetermined",
+    "conditional": "Conditional",
+    "warning": "Warning",
+    "info": "Note",
+}
+
+APPLIES = {"yes": "applies", "no": "does not apply", "unknown": "may apply (not yet known)"}
+
+# The domain brief's evidence scale (§8.2).
+EVIDENCE_LEVELS: dict[int, str] = {
+    0: "no evidence",
+    1: "the deployer's or vendor's word",
+    2: "internal document",
+    3: "published document",
+    4: "independent verification",
+}
+
+TAGS: dict[str, str] = {
+    "V": "checked against the legal text",
+    "S": "checked against a secondary source only",
+    "U": "not verified",
+    "?": "not in the source table",
+}
+
+ANSWER_STATES = {"unknown": "Unknown / not disclosed", "unanswered": "Not answered", "hidden": "Not asked"}
+
+OMITTED: dict[str, str] = {
+    "notes": "notes on answers",
+    "quotes": "quotes from evidence",
+    "identity": "the assessor's identity",
+    "annex": "the annex",
+    "embedded": "the embedded assessment data",
+    "files": "evidence files",
+}
+
+DISCLAIMER = (
+    "This report is not legal advice. It applies rules written as data to the answers given, and "
+    "its verdicts are only as good as those answers and their evidence. National law varies "
+    "(GDPR Art. 9(4), AI Act Art. 5(5)), and dates of application change: check them before relying "
+    "on this report."
+)
+
+FINGERPRINT_MEANING = (
+    "The fingerprint is the SHA-256 hash of the assessment data this report was made from, as "
+    "embedded in this PDF. Recomputing it from the embedded file shows that the annex and the "
+    "verdicts were produced from those exact answers. It does not prove who made the report or "
+    "that the PDF was not altered afterwards: it is not a signature and not tamper-proof."
+)
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """23 November 2026 — independent of the machine's locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

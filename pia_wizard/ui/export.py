@@ -1,0 +1,257 @@
+"""Export a report: the dialog (template, language, draft or final, file) and the worker process.
+
+The job runs in a process started with the *spawn* method (the same on Linux, macOS and Windows, and
+safe with Qt's threads), so the window's event loop keeps turning while a long report renders. The
+window polls the process's queue with a timer: progress, the finished file, or the error message,
+which the window shows in a dialog. Cancel terminates the process.
+
+A final report needs every required question answered; a draft can always be exported and is marked
+DRAFT. Private notes are removed before the assessment leaves the window.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue as queue_module
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pia_wizard.core import edits
+from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.resources import data_dir
+from pia_wizard.ui.export_worker import ExportRequest, run
+from pia_wizard.ui.text import plain_tooltip
+from pia_wizard.ui.widgets import muted, plain_label
+
+POLL_MS = 40
+DEFAULT_TEMPLATE = "default"
+
+
+def available_templates() -> dict[str, str]:
+    """Template name → title: the report layer's templates, else the folders of report_templates/."""
+    try:
+        from pia_wizard.report.options import TEMPLATES
+    except ImportError:
+        pass
+    else:
+        return {name: spec.title for name, spec in TEMPLATES.items()}
+    try:
+        folder = data_dir("report_templates")
+    except FileNotFoundError:
+        return {DEFAULT_TEMPLATE: DEFAULT_TEMPLATE}
+    found = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    return {name: name for name in found} or {DEFAULT_TEMPLATE: DEFAULT_TEMPLATE}
+
+
+def without_private_notes(assessment: Assessment) -> Assessment:
+    """The assessment as it may leave this computer: notes marked private removed."""
+    for question_id, answer in assessment.answers.items():
+        if answer.note is not None and answer.note.private:
+            assessment = edits.set_note(assessment, question_id, "")
+    return assessment
+
+
+class ExportDialog(QDialog):
+    def __init__(
+        self,
+        templates: dict[str, str],
+        languages: Sequence[str],
+        missing_required: Sequence[str],
+        suggested: Path,
+        default_template: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export a report"))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        self.template = QComboBox(self)
+        for name, title in templates.items():
+            self.template.addItem(title, name)
+        index = self.template.findData(default_template)
+        if index < 0:  # the default audience may be a title ("Council briefing")
+            index = self.template.findText(default_template)
+        self.template.setCurrentIndex(max(index, 0))
+        self._row(form, self.tr("&Template"), self.template)
+        self.language = QComboBox(self)
+        self.language.addItems(list(languages))
+        self._row(form, self.tr("&Language"), self.language)
+
+        self.draft = QRadioButton(self.tr("&Draft (marked DRAFT)"), self)
+        self.draft.setAccessibleName(self.tr("Draft (marked DRAFT)"))
+        self.final = QRadioButton(self.tr("&Final"), self)
+        self.final.setAccessibleName(self.tr("Final"))
+        group = QButtonGroup(self)
+        group.addButton(self.draft)
+        group.addButton(self.final)
+        kind = QHBoxLayout()
+        kind.addWidget(self.draft)
+        kind.addWidget(self.final)
+        kind.addStretch(1)
+        form.addRow(self.tr("Kind:"), kind)
+        self.final_note = muted(plain_label("", self))
+        if missing_required:
+            self.final.setEnabled(False)
+            self.final_note.setText(
+                self.tr("A final report needs every required answer; %1 still open.").replace(
+                    "%1", str(len(missing_required))
+                )
+            )
+            self.final_note.setToolTip(plain_tooltip("\n".join(missing_required)))
+            self.draft.setChecked(True)
+        else:
+            self.final.setChecked(True)
+        form.addRow("", self.final_note)
+
+        self.output = QLineEdit(str(suggested), self)
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.setAccessibleName(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.output, 1)
+        row.addWidget(browse)
+        label = QLabel(self.tr("&Save to"), self)
+        label.setBuddy(self.output)
+        self.output.setAccessibleName(self.tr("Save to"))
+        form.addRow(label, row)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        export = buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        export.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(muted(plain_label(self.tr("Notes marked private are never exported."), self)))
+        layout.addWidget(buttons)
+
+    def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        field.setAccessibleName(text.replace("&", ""))
+        form.addRow(label, field)
+
+    def _browse(self) -> None:
+        text, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report as"), self.output.text(), "PDF (*.pdf)"
+        )
+        if text:
+            self.output.setText(text)
+
+    def choices(self) -> dict[str, object]:
+        output = Path(self.output.text().strip())
+        if output.suffix.lower() != ".pdf":
+            output = output.with_name(output.name + ".pdf")
+        return {
+            "template": str(self.template.currentData()),
+            "language": self.language.currentText(),
+            "draft": not self.final.isChecked(),
+            "output": output,
+        }
+
+
+class ExportJob(QObject):
+    """One export in a worker process; signals arrive on the GUI thread through a polling timer."""
+
+    started = Signal(int, str)  # the worker's process id and thread name
+    progressed = Signal(float, str)
+    finished = Signal(str)  # the file written
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = multiprocessing.get_context("spawn")
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._queue: multiprocessing.Queue | None = None  # type: ignore[type-arg]
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._cancelling = False
+        self._ended = False
+        self.worker_pid: int | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and not self._ended
+
+    def start(self, request: ExportRequest) -> None:
+        self._queue = self._context.Queue()
+        self._process = self._context.Process(target=run, args=(request, self._queue), daemon=True)
+        self._process.start()
+        self._timer.start()
+
+    def cancel(self) -> None:
+        if self._process is not None and not self._ended:
+            self._cancelling = True
+            self._process.terminate()
+
+    def _poll(self) -> None:
+        if self._queue is None or self._process is None:
+            return
+        while not self._ended:
+            try:
+                message = self._queue.get_nowait()
+            except (queue_module.Empty, OSError, EOFError, ValueError):
+                break
+            self._handle(message)
+        if self._ended:
+            return
+        if not self._process.is_alive():
+            if self._cancelling:
+                self._end()
+                self.cancelled.emit()
+                return
+            # A last look: the worker may have put its result just before it exited.
+            try:
+                message = self._queue.get(timeout=0.05)
+            except (queue_module.Empty, OSError, EOFError, ValueError):
+                self._end()
+                self.failed.emit(
+                    self.tr("The export stopped unexpectedly (exit code %1).").replace(
+                        "%1", str(self._process.exitcode)
+                    )
+                )
+                return
+            self._handle(message)
+
+    def _handle(self, message: tuple) -> None:  # type: ignore[type-arg]
+        kind = message[0]
+        if kind == "started":
+            self.worker_pid = int(message[1])
+            self.started.emit(int(message[1]), str(message[2]))
+        elif kind == "progress":
+            self.progressed.emit(float(message[1]), str(message[2]))
+        elif kind == "done":
+            self._end()
+            self.finished.emit(str(message[1]))
+        elif kind == "error":
+            self._end()
+            self.failed.emit(str(message[1]))
+
+    def _end(self) -> None:
+        self._ended = True
+        self._timer.stop()
+        if self._process is not None:
+            self._process.join(timeout=0)  # reap it if it has exited; never wait
+        if self._queue is not None:
+            self._queue.close()
+            self._queue.cancel_join_thread()

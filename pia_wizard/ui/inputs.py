@@ -1,0 +1,474 @@
+"""One input widget per question type, built from the questionnaire (`make_input`).
+
+An input shows a value (`show_value`, which never emits) and emits `committed(value)` when the person
+gives one; `None` means "no answer". It knows nothing about assessments or undo: the question card
+turns a commit into an edit. Typed text is committed when typing pauses and when the field is left,
+so the verdicts follow without the person ever waiting for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pia_wizard.core.compiled import QuestionEntry
+from pia_wizard.core.models.questionnaire import NumberQuestion, TextQuestion
+from pia_wizard.ui.text import Texts, number_text, plain_tooltip, translate
+from pia_wizard.ui.widgets import ChoiceLabel, muted, plain_label
+
+TYPING_PAUSE_MS = 700
+# Up to this many choices show as radio buttons; more (countries, states) as a drop-down list.
+MAX_RADIO_CHOICES = 12
+# Multiple choice: from this many choices, two columns of checkboxes.
+TWO_COLUMNS_FROM = 9
+
+
+class AnswerInput(QWidget):
+    """Base of the inputs: `show_value` from the model, `committed` from the person."""
+
+    committed = Signal(object)
+    problem = Signal(str)  # a message for the person; "" when the problem is gone
+
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = entry
+        self.texts = texts
+        self.question_id = entry.question.id
+        self.label = texts(entry.question.label)
+
+    def show_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def focus_widgets(self) -> list[QWidget]:
+        raise NotImplementedError
+
+    def buddy(self) -> QWidget:
+        """The widget the question's label points at (Alt + mnemonic, screen readers)."""
+        return self.focus_widgets()[0]
+
+    def set_description(self, description: str) -> None:
+        for widget in self.focus_widgets():
+            widget.setAccessibleDescription(description)
+
+    def flush(self) -> None:
+        """Commit text typed but not yet committed (before saving, switching section)."""
+
+
+# ----------------------------------------------------------------------------------------- choices
+
+
+class _ButtonsInput(AnswerInput):
+    """Radio buttons or checkboxes, one per choice; arrows move between radio buttons."""
+
+    def _add_buttons(
+        self,
+        options: list[tuple[Any, str, str]],
+        button_type: type[QAbstractButton],
+        columns: int = 1,
+        *,
+        compact: bool = False,
+    ) -> None:
+        self.buttons: dict[Any, QAbstractButton] = {}
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(button_type is QRadioButton)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(14 if compact else 6)
+        layout.setVerticalSpacing(4)
+        rows = (len(options) + columns - 1) // columns
+        self.labels: dict[Any, ChoiceLabel] = {}
+        for index, (value, text, help_text) in enumerate(options):
+            # The button shows only its box; its text is a label beside it that wraps, since choice
+            # texts run to a hundred characters and a button's text never wraps.
+            button = button_type(self)
+            button.setObjectName(f"answer:{self.question_id}:{value}")
+            button.setAccessibleName(f"{self.label}: {text}")
+            label = ChoiceLabel(text, button, self)
+            if help_text:
+                button.setToolTip(plain_tooltip(help_text))
+                label.setToolTip(plain_tooltip(help_text))
+                button.setAccessibleDescription(help_text)
+            self.group.addButton(button)
+            self.buttons[value] = button
+            self.labels[value] = label
+            button.clicked.connect(lambda _checked=False, v=value: self._clicked(v))
+            row, column = index % rows, index // rows
+            layout.addWidget(button, row, 2 * column, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(label, row, 2 * column + 1, Qt.AlignmentFlag.AlignTop)
+            layout.setColumnStretch(2 * column + 1, 0 if compact else 1)
+            if column:
+                layout.setColumnMinimumWidth(2 * column, 24)
+        if compact:  # short words side by side, the rest of the line left empty
+            layout.setColumnStretch(2 * columns, 1)
+
+    def _clicked(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def focus_widgets(self) -> list[QWidget]:
+        return list(self.buttons.values())
+
+    def set_description(self, description: str) -> None:
+        for button in self.buttons.values():
+            if not button.accessibleDescription():
+                button.setAccessibleDescription(description)
+
+    def _check_only(self, values: set[Any]) -> None:
+        exclusive = self.group.exclusive()
+        self.group.setExclusive(False)  # an exclusive group cannot go back to "none checked"
+        for value, button in self.buttons.items():
+            button.setChecked(value in values)
+        self.group.setExclusive(exclusive)
+
+
+class SingleChoiceInput(_ButtonsInput):
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(entry, texts, parent)
+        options = [(c.value, texts(c.label), texts(c.help)) for c in entry.choices]
+        self._add_buttons(options, QRadioButton)
+
+    def _clicked(self, value: Any) -> None:
+        self.committed.emit(value)
+
+    def show_value(self, value: Any) -> None:
+        self._check_only({value} if value is not None else set())
+
+
+class DropDownChoiceInput(AnswerInput):
+    """A single choice among many (countries, states): a drop-down list with "not answered" first."""
+
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(entry, texts, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName(f"answer:{self.question_id}")
+        self.combo.setAccessibleName(self.label)
+        self.combo.addItem(translate("— not answered —", "Input"), None)
+        for choice in entry.choices:
+            self.combo.addItem(texts(choice.label), choice.value)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.activated.connect(lambda index: self.committed.emit(self.combo.itemData(index)))
+        layout.addWidget(self.combo)
+        layout.addStretch(1)
+
+    def show_value(self, value: Any) -> None:
+        index = self.combo.findData(value) if value is not None else 0
+        self.combo.setCurrentIndex(max(index, 0))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.combo]
+
+
+class MultipleChoiceInput(_ButtonsInput):
+    """Checkboxes; the value lists the checked choices in questionnaire order, none checked = no answer."""
+
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(entry, texts, parent)
+        options = [(c.value, texts(c.label), texts(c.help)) for c in entry.choices]
+        self._add_buttons(options, QCheckBox, 2 if len(options) >= TWO_COLUMNS_FROM else 1)
+
+    def _clicked(self, _value: Any) -> None:
+        checked = tuple(v for v, b in self.buttons.items() if b.isChecked())
+        self.committed.emit(checked or None)
+
+    def show_value(self, value: Any) -> None:
+        self._check_only(set(value) if isinstance(value, tuple | list) else set())
+
+
+class YesNoInput(_ButtonsInput):
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(entry, texts, parent)
+        # Yes and No side by side: two short words need no row of their own.
+        options = [(True, translate("Yes", "Input"), ""), (False, translate("No", "Input"), "")]
+        self._add_buttons(options, QRadioButton, columns=2, compact=True)
+        self.buttons[True].setObjectName(f"answer:{self.question_id}:yes")
+        self.buttons[False].setObjectName(f"answer:{self.question_id}:no")
+
+    def _clicked(self, value: Any) -> None:
+        self.committed.emit(value)
+
+    def show_value(self, value: Any) -> None:
+        self._check_only({value} if isinstance(value, bool) else set())
+
+
+# --------------------------------------------------------------------------------------- typed text
+
+
+class _TypedInput(AnswerInput):
+    """A line of text parsed into a value; committed on a typing pause and when the field is left."""
+
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(entry, texts, parent)
+        self._shown: Any = None
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.setInterval(TYPING_PAUSE_MS)
+        self.pause.timeout.connect(lambda: self._commit(quiet=True))
+
+    def parse(self, text: str) -> Any:
+        """The value of the text, None for empty; ValueError with a message for the person."""
+        raise NotImplementedError
+
+    def format(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def text(self) -> str:
+        raise NotImplementedError
+
+    def set_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _commit(self, *, quiet: bool) -> None:
+        self.pause.stop()
+        try:
+            value = self.parse(self.text())
+        except ValueError as exc:
+            if not quiet:
+                self.problem.emit(str(exc))
+            return
+        self.problem.emit("")
+        if value != self._shown:
+            self._shown = value
+            self.committed.emit(value)
+
+    def flush(self) -> None:
+        if self.pause.isActive():
+            self._commit(quiet=False)
+
+    def show_value(self, value: Any) -> None:
+        self._shown = value
+        try:
+            current = self.parse(self.text())
+        except ValueError:
+            current = object()
+        if current != value:
+            self.set_text(self.format(value))
+
+
+class _LineInput(_TypedInput):
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(entry, texts, parent)
+        self.line = QLineEdit(self)
+        self.line.setObjectName(f"answer:{self.question_id}")
+        self.line.setAccessibleName(self.label)
+        self.line.textEdited.connect(lambda _text: self.pause.start())
+        self.line.editingFinished.connect(lambda: self._commit(quiet=False))
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.line, 1)
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def set_text(self, text: str) -> None:
+        self.line.setText(text)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.line]
+
+
+class NumberInput(_LineInput):
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(entry, texts, parent)
+        question = entry.question
+        if not isinstance(question, NumberQuestion):
+            raise TypeError(f"'{question.id}' is not a number question")
+        self.question = question
+        self.line.setMaximumWidth(220)
+        self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
+        low, high = question.minimum, question.maximum
+        if low is not None and high is not None:
+            hint = f"{number_text(low)} – {number_text(high)}"
+        elif low is not None:
+            hint = "≥ " + number_text(low)
+        elif high is not None:
+            hint = "≤ " + number_text(high)
+        else:
+            hint = ""
+        self.line.setPlaceholderText(hint)
+        unit = texts(question.unit)
+        if unit:
+            self.unit_label = muted(plain_label(unit, self, wrap=False))
+            self.row.addWidget(self.unit_label)
+        self.row.addStretch(1)
+
+    def parse(self, text: str) -> Any:
+        cleaned = text.strip().replace(" ", "").replace("_", "").replace("\u202f", "").replace("\u00a0", "")
+        if not cleaned:
+            return None
+        if "," in cleaned:
+            raise ValueError(
+                translate("Type digits, with a point for decimals (for example 0.0001), no commas.", "Input")
+            )
+        try:
+            value = float(cleaned)
+        except ValueError:
+            raise ValueError(
+                translate("“%1” is not a number.", "Input").replace("%1", text.strip())
+            ) from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(translate("“%1” is not a number.", "Input").replace("%1", text.strip()))
+        if value == int(value) and abs(value) < 1e15:
+            return int(value)
+        if self.question.integer:
+            raise ValueError(translate("Type a whole number.", "Input"))
+        return value
+
+    def format(self, value: Any) -> str:
+        return "" if value is None else number_text(value)
+
+
+class LineTextInput(_LineInput):
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(entry, texts, parent)
+        question = entry.question
+        if isinstance(question, TextQuestion):
+            self.line.setMaxLength(question.max_length)
+
+    def parse(self, text: str) -> Any:
+        return text if text.strip() else None
+
+
+class DateInput(_LineInput):
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(entry, texts, parent)
+        self.line.setPlaceholderText(translate("YYYY-MM-DD", "Input"))
+        self.line.setMaximumWidth(160)
+        self.pick = QToolButton(self)
+        self.pick.setText(translate("Calendar…", "Input"))
+        self.pick.setObjectName(f"calendar:{self.question_id}")
+        self.pick.setAccessibleName(translate("Calendar…", "Input"))
+        self.pick.setAccessibleDescription(
+            translate("Pick the date of “%1” in a calendar", "Input").replace("%1", self.label)
+        )
+        self.pick.clicked.connect(self._pick)
+        self.row.addWidget(self.pick)
+        self.row.addStretch(1)
+
+    def parse(self, text: str) -> Any:
+        text = text.strip()
+        if not text:
+            return None
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            day = None
+        if day is None or len(text) != 10:
+            raise ValueError(translate("Type the date as YYYY-MM-DD, for example 2026-11-23.", "Input"))
+        return day.isoformat()
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.line, self.pick]
+
+    def _pick(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.label)
+        calendar = QCalendarWidget(dialog)
+        calendar.setAccessibleName(self.label)
+        try:
+            current = dt.date.fromisoformat(self.line.text().strip())
+            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        except ValueError:
+            pass
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        calendar.activated.connect(lambda _date: dialog.accept())
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(calendar)
+        layout.addWidget(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            picked = calendar.selectedDate()
+            self.line.setText(dt.date(picked.year(), picked.month(), picked.day()).isoformat())
+            self._commit(quiet=False)
+
+
+class MultilineTextInput(_TypedInput):
+    def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(entry, texts, parent)
+        question = entry.question
+        self.max_length = question.max_length if isinstance(question, TextQuestion) else 20_000
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName(f"answer:{self.question_id}")
+        self.edit.setAccessibleName(self.label)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 14)
+        self.edit.textChanged.connect(self._typed)
+        self.edit.installEventFilter(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        self._setting = False
+
+    def _typed(self) -> None:
+        if not self._setting:
+            self.pause.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.FocusOut:
+            self._commit(quiet=False)
+        return False
+
+    def parse(self, text: str) -> Any:
+        if len(text) > self.max_length:
+            raise ValueError(translate("At most %1 characters.", "Input").replace("%1", str(self.max_length)))
+        return text if text.strip() else None
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        self._setting = True
+        try:
+            self.edit.setPlainText(text)
+        finally:
+            self._setting = False
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edit]
+
+
+def make_input(entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> AnswerInput:
+    """The input for one question that is not a group (groups are built by the question card)."""
+    question = entry.question
+    qtype = question.type
+    if qtype == "single_choice":
+        if len(entry.choices) > MAX_RADIO_CHOICES:
+            return DropDownChoiceInput(entry, texts, parent)
+        return SingleChoiceInput(entry, texts, parent)
+    if qtype == "multiple_choice":
+        return MultipleChoiceInput(entry, texts, parent)
+    if qtype == "yes_no":
+        return YesNoInput(entry, texts, parent)
+    if qtype == "number":
+        return NumberInput(entry, texts, parent)
+    if qtype == "date":
+        return DateInput(entry, texts, parent)
+    if qtype == "text":
+        if isinstance(question, TextQuestion) and question.multiline:
+            return MultilineTextInput(entry, texts, parent)
+        return LineTextInput(entry, texts, parent)
+    raise ValueError(f"no input for question type '{qtype}'")

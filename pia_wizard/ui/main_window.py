@@ -1,0 +1,946 @@
+"""The main window: start screen, then three panes — sections, the current section's questions, and
+the live verdicts — with files, undo, autosave and recovery, export and preferences.
+
+The window is data-driven: it takes a library (questionnaires, rulebooks, sources, glossary) and
+builds everything from it. It never computes a verdict: after every edit it asks `evaluate` (see
+evaluator.py) and shows what comes back. Navigation is free; "Next" goes to the next section the core
+shows (Ctrl+PgDn), "Previous" to the one before (Ctrl+PgUp).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file, save_assessment
+from pia_wizard.core.atomic_file import SaveError
+from pia_wizard.core.edits import set_metadata
+from pia_wizard.core.evaluation import Evaluation
+from pia_wizard.core.library import Library
+from pia_wizard.core.loading import ASSESSMENT_SUFFIX
+from pia_wizard.core.models.questionnaire import GroupQuestion
+from pia_wizard.core.problems import LoadError
+from pia_wizard.core.resources import data_dir
+from pia_wizard.core.visibility import AnswerView
+from pia_wizard.ui import settings
+from pia_wizard.ui.document import AssessmentDocument
+from pia_wizard.ui.evaluator import Evaluator
+from pia_wizard.ui.export import ExportDialog, ExportJob, available_templates, without_private_notes
+from pia_wizard.ui.export_worker import ExportRequest
+from pia_wizard.ui.preferences_dialog import PreferencesDialog
+from pia_wizard.ui.prompts import Prompts, problems_text
+from pia_wizard.ui.recovery import AUTOSAVE_MS, RecoverySession, orphans, recovery_folder
+from pia_wizard.ui.section_list import DETAILS, SectionList
+from pia_wizard.ui.section_page import DetailsPage, SectionPage, _Page
+from pia_wizard.ui.sources_dialog import SourcesDialog
+from pia_wizard.ui.start_screen import StartScreen
+from pia_wizard.ui.text import Texts, shown_name
+from pia_wizard.ui.verdict_pane import VerdictPane
+from pia_wizard.ui.widgets import scaled_font
+
+APP_TITLE = "pia-wizard"
+HIGHLIGHT_MS = 1600
+
+
+def examples_folder() -> Path | None:
+    try:
+        return data_dir("examples")
+    except FileNotFoundError:
+        return None
+
+
+class Editor(QWidget):
+    """The three panes for one document."""
+
+    def __init__(
+        self, window: MainWindow, document: AssessmentDocument, texts: Texts, has_rulebooks: bool
+    ) -> None:
+        super().__init__(window)
+        self.setObjectName("editor")
+        self.section_list = SectionList(document.compiled, texts, self)
+        self.section_list.setMinimumWidth(200)
+        sections_label = QLabel(self.tr("&Sections"), self)
+        sections_label.setObjectName("sectionsLabel")
+        sections_label.setFont(scaled_font(sections_label, 1.2, bold=True))
+        sections_label.setBuddy(self.section_list)
+        left = QWidget(self)
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(8, 16, 0, 0)
+        left_box.setSpacing(8)
+        left_box.addWidget(sections_label)
+        left_box.addWidget(self.section_list, 1)
+        self.pages = QStackedWidget(self)
+        arrows = self.style()
+        self.previous_button = QPushButton(
+            arrows.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), self.tr("&Previous"), self
+        )
+        self.previous_button.setObjectName("previousButton")
+        self.previous_button.setAccessibleName(self.tr("Previous section"))
+        self.previous_button.setToolTip(self.tr("Previous section (Ctrl+PgUp)"))
+        self.next_button = QPushButton(
+            arrows.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), self.tr("&Next"), self
+        )
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the word
+        self.next_button.setObjectName("nextButton")
+        self.next_button.setAccessibleName(self.tr("Next section"))
+        self.next_button.setToolTip(self.tr("Next section (Ctrl+PgDn)"))
+        nav = QHBoxLayout()
+        nav.setContentsMargins(20, 6, 20, 10)
+        nav.addWidget(self.previous_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        centre = QWidget(self)
+        centre_box = QVBoxLayout(centre)
+        centre_box.setContentsMargins(0, 0, 0, 0)
+        centre_box.setSpacing(0)
+        centre_box.addWidget(self.pages, 1)
+        centre_box.addLayout(nav)
+        self.verdicts = VerdictPane(texts, has_rulebooks, self)
+        self.verdicts.setMinimumWidth(260)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.verdicts)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([235, 665, 380])
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        library: Library,
+        *,
+        library_files: Sequence[Path] | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        examples_dir: Path | None = None,
+        data_folder: Path | None = None,
+        autosave_ms: int = AUTOSAVE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.library = library
+        self.library_files = tuple(str(p) for p in library_files) if library_files is not None else None
+        self.today = today
+        self.examples_dir = examples_dir if examples_dir is not None else examples_folder()
+        self.preferences = settings.load_preferences()
+        self.prompts = Prompts(self)
+        self.document: AssessmentDocument | None = None
+        self.editor: Editor | None = None
+        self.page: _Page | None = None
+        self.current_section = ""
+        self.evaluator: Evaluator | None = None
+        self.evaluation: Evaluation | None = None
+        self.export_job: ExportJob | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self._sources_dialog: SourcesDialog | None = None
+        self._last_autosaved: bytes | None = None
+        self._unhighlight: Callable[[], None] | None = None
+
+        self.undo_group = QUndoGroup(self)
+        self.stack = QStackedWidget(self)
+        titles = {
+            qid: Texts(c, self.preferences.language)(c.questionnaire.title)
+            for qid, c in library.questionnaires.items()
+        }
+        self.start_screen = StartScreen(titles, self.stack)
+        self.start_screen.new_requested.connect(self.new_assessment)
+        self.start_screen.open_requested.connect(self.open_dialog)
+        self.start_screen.path_chosen.connect(lambda path, _example: self.open_path(path))
+        self.start_screen.clear_recent_requested.connect(self.clear_recent)
+        self.stack.addWidget(self.start_screen)
+        self.setCentralWidget(self.stack)
+
+        self.recovery = RecoverySession(recovery_folder(data_folder or settings.user_data_dir()))
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(autosave_ms)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+        self._make_actions()
+        self._make_menus()
+        self.statusBar()
+        self.resize(1280, 800)
+        self.show_start()
+
+    # ------------------------------------------------------------------------------------- actions
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action(
+            self.tr("&New assessment"), self.new_assessment, QKeySequence(key.New), "newAction"
+        )
+        self.open_action = self._action(
+            self.tr("&Open…"), self.open_dialog, QKeySequence(key.Open), "openAction"
+        )
+        self.save_action = self._action(self.tr("&Save"), self.save, QKeySequence(key.Save), "saveAction")
+        self.save_as_action = self._action(
+            self.tr("Save &As…"), self.save_as, QKeySequence(key.SaveAs), "saveAsAction"
+        )
+        if self.save_as_action.shortcut().isEmpty():  # not every platform defines one
+            self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.export_action = self._action(
+            self.tr("&Export report…"), self.export_report, QKeySequence("Ctrl+E"), "exportAction"
+        )
+        self.close_action = self._action(
+            self.tr("&Close assessment"), self.close_assessment, QKeySequence(key.Close), "closeAction"
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(key.Quit), "quitAction")
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(key.Undo))
+        self.undo_action.setObjectName("undoAction")
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence(key.Redo))
+        self.redo_action.setObjectName("redoAction")
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.details_action = self._action(
+            self.tr("Assessment &details"), lambda: self.go_to_section(DETAILS), None, "detailsAction"
+        )
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"),
+            self.edit_preferences,
+            QKeySequence(key.Preferences),
+            "preferencesAction",
+        )
+        self.previous_action = self._action(
+            self.tr("&Previous section"), self.previous_section, QKeySequence("Ctrl+PgUp"), "previousAction"
+        )
+        self.next_action = self._action(
+            self.tr("&Next section"), self.next_section, QKeySequence("Ctrl+PgDown"), "nextAction"
+        )
+        self.sources_action = self._action(
+            self.tr("&Sources and glossary"), lambda: self.open_source(""), None, "sourcesAction"
+        )
+        self.about_action = self._action(self.tr("&About pia-wizard"), self.about, None, "aboutAction")
+        self.clear_recent_action = self._action(
+            self.tr("&Clear recent files"), self.clear_recent, None, "clearRecentAction"
+        )
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        self.examples_menu = QMenu(self.tr("Open E&xample"), self)
+        self.examples_menu.aboutToShow.connect(self._fill_examples_menu)
+        file_menu.addMenu(self.examples_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.details_action)
+        edit_menu.addAction(self.preferences_action)
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.addAction(self.previous_action)
+        go_menu.addAction(self.next_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.sources_action)
+        help_menu.addAction(self.about_action)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = settings.recent_files()
+        for path in paths:
+            action = self.recent_menu.addAction(shown_name(path))
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not paths:
+            empty = self.recent_menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(paths))
+
+    def example_paths(self) -> list[Path]:
+        if self.examples_dir is None or not self.examples_dir.is_dir():
+            return []
+        return sorted(self.examples_dir.glob(f"*{ASSESSMENT_SUFFIX}"))
+
+    def _fill_examples_menu(self) -> None:
+        self.examples_menu.clear()
+        paths = self.example_paths()
+        for path in paths:
+            action = self.examples_menu.addAction(shown_name(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not paths:
+            self.examples_menu.addAction(self.tr("No examples are installed")).setEnabled(False)
+
+    def _update_actions(self) -> None:
+        has = self.document is not None
+        for action in (
+            self.save_action,
+            self.save_as_action,
+            self.export_action,
+            self.close_action,
+            self.details_action,
+        ):
+            action.setEnabled(has)
+        self.previous_action.setEnabled(has and self._neighbour(-1) is not None)
+        self.next_action.setEnabled(has and self._neighbour(+1) is not None)
+        if self.editor is not None:
+            self.editor.previous_button.setEnabled(self.previous_action.isEnabled())
+            self.editor.next_button.setEnabled(self.next_action.isEnabled())
+
+    # -------------------------------------------------------------------------------- documents
+
+    def is_example(self, path: Path) -> bool:
+        if self.examples_dir is None:
+            return False
+        try:
+            return path.resolve().is_relative_to(self.examples_dir.resolve())
+        except OSError:
+            return False
+
+    def show_start(self) -> None:
+        self.start_screen.set_recent(settings.recent_files())
+        self.start_screen.set_examples(self.example_paths())
+        self.stack.setCurrentWidget(self.start_screen)
+        self._update_title()
+        self._update_actions()
+
+    def new_assessment(self, questionnaire_id: str | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        ids = list(self.library.questionnaires)
+        if not ids:
+            self.prompts.error(self.tr("No questionnaire"), self.tr("No questionnaire is installed."))
+            return False
+        if questionnaire_id is None:
+            if len(ids) == 1:
+                questionnaire_id = ids[0]
+            else:
+                titles = {
+                    qid: Texts(c, self.preferences.language)(c.questionnaire.title)
+                    for qid, c in self.library.questionnaires.items()
+                }
+                questionnaire_id = self.prompts.choose_questionnaire(titles)
+                if questionnaire_id is None:
+                    return False
+        document = AssessmentDocument.new(self.library.questionnaires[questionnaire_id], self)
+        if self.preferences.default_audience:
+            document.assessment = set_metadata(
+                document.assessment, audience=self.preferences.default_audience
+            )
+        self._set_document(document)
+        return True
+
+    def open_dialog(self) -> bool:
+        folder = settings.last_folder()
+        path = self.prompts.open_path(folder)
+        return self.open_path(path) if path is not None else False
+
+    def open_path(self, path: Path) -> bool:
+        """Open an assessment file; on a problem, say what it is and leave everything as it was."""
+        if not self.maybe_save():
+            return False
+        if path.suffix.lower() == ".pdf":
+            self.prompts.error(
+                self.tr("Cannot open a report yet"),
+                self.tr(
+                    "“%1” is a PDF report. Opening the assessment inside a report is not supported "
+                    "yet; open the .pia.json file instead."
+                ).replace("%1", shown_name(path)),
+            )
+            return False
+        try:
+            loaded = load_assessment_file(path, self.library)
+        except LoadError as exc:
+            text, details = problems_text(path, [str(p) for p in exc.problems])
+            self.prompts.error(self.tr("Cannot open file"), text, details)
+            return False
+        document = AssessmentDocument(
+            loaded.questionnaire, loaded.assessment, path, read_only=self.is_example(path), parent=self
+        )
+        self._set_document(document)
+        if not document.read_only:
+            settings.add_recent_file(path)
+        settings.set_last_folder(path.parent)
+        return True
+
+    def close_assessment(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._drop_document()
+        self.show_start()
+        return True
+
+    def _drop_document(self) -> None:
+        if self.document is not None:
+            self.undo_group.removeStack(self.document.undo_stack)
+            self.document.deleteLater()
+        self.document = None
+        if self.evaluator is not None:
+            self.evaluator.shutdown()
+            self.evaluator.deleteLater()
+            self.evaluator = None
+        if self.editor is not None:
+            self.stack.removeWidget(self.editor)
+            self.editor.deleteLater()
+        self.editor = None
+        self.page = None
+        self.current_section = ""
+        self.evaluation = None
+        self.recovery.discard()
+        self._last_autosaved = None
+
+    def _set_document(self, document: AssessmentDocument) -> None:
+        self._drop_document()
+        self.document = document
+        compiled = document.compiled
+        texts = Texts(compiled, self.preferences.language)
+        self.texts = texts
+        rulebooks = [b for b in self.library.rulebooks.values() if b.questionnaire == compiled.id]
+        self.rulebooks = rulebooks
+        self.evaluator = Evaluator(
+            compiled, rulebooks, self.library.sources, self.today, self.preferences.language, self
+        )
+        self.evaluator.evaluated.connect(self._show_evaluation)
+        self.evaluator.exploring.connect(lambda: self.editor and self.editor.verdicts.show_updating())
+        self.evaluator.explored.connect(self._show_explored)
+        self.evaluator.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.editor = Editor(self, document, texts, bool(rulebooks))
+        self.editor.section_list.section_chosen.connect(self.go_to_section)
+        self.editor.previous_button.clicked.connect(self.previous_section)
+        self.editor.next_button.clicked.connect(self.next_section)
+        self.editor.verdicts.go_to.connect(self.go_to_question)
+        self.stack.addWidget(self.editor)
+        self.stack.setCurrentWidget(self.editor)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        document.undo_stack.cleanChanged.connect(self._clean_changed)
+        document.changed.connect(self._on_changed)
+        self._on_changed(document.assessment)
+        first = next((s for s in compiled.sections if not self.editor.section_list.is_skipped(s)), DETAILS)
+        self.go_to_section(first)
+        self._update_title()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
+    def _on_changed(self, assessment: object) -> None:
+        document, editor = self.document, self.editor
+        if document is None or editor is None or self.evaluator is None:
+            return
+        view = AnswerView(document.compiled, document.assessment.answers)
+        editor.section_list.update_state(document.assessment, view)
+        if self.page is not None:
+            self.page.sync(document.assessment, view)
+        self.evaluator.request(document.assessment)
+        self._update_title()
+        self._update_actions()
+        self._fix_tab_order()
+
+    def _show_evaluation(self, evaluation: Evaluation) -> None:
+        self.evaluation = evaluation
+        if self.editor is None or self.document is None or self.evaluator is None:
+            return
+        _date, own = self.evaluator.evaluation_date(self.document.assessment)
+        if own:
+            note = self.tr("Judged as the rules stand on %1, the assessment date.")
+        else:
+            note = self.tr("Judged as the rules stand today, %1 (no assessment date set).")
+        self.editor.verdicts.show_evaluation(evaluation, note.replace("%1", evaluation.date.isoformat()))
+
+    def _show_explored(self, evaluation: Evaluation) -> None:
+        if self.editor is not None:
+            self.editor.verdicts.show_explored(evaluation)
+            self._fix_tab_order()
+
+    # ------------------------------------------------------------------------------ navigation
+
+    def section_order(self) -> list[str]:
+        """The details page, then the sections the core shows, in questionnaire order."""
+        if self.document is None or self.editor is None:
+            return []
+        shown = [s for s in self.document.compiled.sections if not self.editor.section_list.is_skipped(s)]
+        return [DETAILS, *shown]
+
+    def _neighbour(self, step: int) -> str | None:
+        order = self.section_order()
+        if not order:
+            return None
+        if self.current_section in order:
+            index = order.index(self.current_section) + step
+        else:  # on a skipped section: the next shown one in questionnaire order
+            all_ids = [DETAILS, *self.document.compiled.sections] if self.document else []
+            position = all_ids.index(self.current_section) if self.current_section in all_ids else 0
+            later = [s for s in order if all_ids.index(s) > position]
+            earlier = [s for s in order if all_ids.index(s) < position]
+            return (later[0] if later else None) if step > 0 else (earlier[-1] if earlier else None)
+        return order[index] if 0 <= index < len(order) else None
+
+    def next_section(self) -> None:
+        target = self._neighbour(+1)
+        if target is not None:
+            self.go_to_section(target, focus=True)
+
+    def previous_section(self) -> None:
+        target = self._neighbour(-1)
+        if target is not None:
+            self.go_to_section(target, focus=True)
+
+    def go_to_section(self, section_id: str, *, focus: bool = False) -> None:
+        document, editor = self.document, self.editor
+        if document is None or editor is None:
+            return
+        if section_id != self.current_section or self.page is None:
+            if self.page is not None:
+                self.page.flush()
+            if section_id == DETAILS:
+                page: _Page = DetailsPage(document, editor.pages)
+            else:
+                section = document.compiled.sections[section_id]
+                number = list(document.compiled.sections).index(section_id) + 1
+                page = SectionPage(section, number, self.texts, document, self.open_source, editor.pages)
+            page.structure_changed.connect(self._fix_tab_order)
+            old = self.page
+            editor.pages.addWidget(page)
+            editor.pages.setCurrentWidget(page)
+            if old is not None:
+                editor.pages.removeWidget(old)
+                old.deleteLater()
+            self.page = page
+            self.current_section = section_id
+            page.sync(document.assessment, AnswerView(document.compiled, document.assessment.answers))
+        if editor.section_list.is_skipped(section_id):
+            editor.section_list.clearSelection()
+        else:
+            editor.section_list.select(section_id)
+        self._update_actions()
+        self._fix_tab_order()
+        if focus:
+            widgets = [w for w in self.page.focus_widgets() if w.isVisibleTo(self.page)]
+            if widgets:
+                widgets[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.page.verticalScrollBar().setValue(0)
+
+    def go_to_question(self, question_id: str) -> None:
+        """Open the question's section, scroll to it, focus it and mark it for a moment."""
+        document = self.document
+        if document is None or question_id not in document.compiled.entries:
+            return
+        entry = document.compiled.entries[question_id]
+        target = entry.group.id if entry.group is not None else question_id
+        self.go_to_section(entry.section.id)
+        page = self.page
+        if not isinstance(page, SectionPage):
+            return
+        card = page.show_question(target)
+        if card is None:
+            return
+        QApplication.processEvents()  # lay the page out before scrolling to the card
+        page.ensureWidgetVisible(card, 0, 24)
+        focusable = [w for w in card.focus_widgets() if w.isVisibleTo(card)]
+        if focusable:
+            focusable[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._unhighlight is not None:
+            self._unhighlight()
+        card.highlight(True)
+
+        def unhighlight(card=card) -> None:
+            try:
+                card.highlight(False)
+            except RuntimeError:  # the page was closed meanwhile
+                pass
+
+        self._unhighlight = unhighlight
+        QTimer.singleShot(HIGHLIGHT_MS, unhighlight)
+
+    def _fix_tab_order(self) -> None:
+        """Tab follows the screen: sections, the page's inputs, Previous / Next, the verdicts."""
+        editor = self.editor
+        if editor is None or self.page is None:
+            return
+        chain: list[QWidget] = [
+            editor.section_list,
+            *self.page.focus_widgets(),
+            editor.previous_button,
+            editor.next_button,
+            *editor.verdicts.focus_widgets(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # ----------------------------------------------------------------------------------- saving
+
+    def _display_name(self) -> str:
+        document = self.document
+        if document is None:
+            return ""
+        if document.path is None:
+            return document.assessment.metadata.title or self.tr("Untitled assessment")
+        return shown_name(document.path)
+
+    def _update_title(self) -> None:
+        document = self.document
+        if document is None:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
+            return
+        name = self._display_name()
+        if document.read_only:
+            name = self.tr("%1 (example, read-only)").replace("%1", name)
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        self.setWindowModified(document.modified)
+
+    def flush(self) -> None:
+        if self.page is not None:
+            self.page.flush()
+
+    def save(self) -> bool:
+        document = self.document
+        if document is None:
+            return False
+        self.flush()
+        if document.path is None or document.read_only:
+            return self.save_as()
+        return self._write(document.path)
+
+    def save_as(self) -> bool:
+        document = self.document
+        if document is None:
+            return False
+        self.flush()
+        folder = Path(settings.last_folder() or Path.home())
+        if document.path is not None and not document.read_only:
+            suggested = document.path
+        else:
+            base = (
+                document.path.name if document.path is not None else self.tr("assessment") + ASSESSMENT_SUFFIX
+            )
+            suggested = folder / base
+        path = self.prompts.save_path(suggested)
+        if path is None:
+            return False
+        if not path.name.lower().endswith(ASSESSMENT_SUFFIX):
+            path = path.with_name(path.name.removesuffix(".json") + ASSESSMENT_SUFFIX)
+        if self.is_example(path):
+            self.prompts.error(
+                self.tr("Cannot save here"),
+                self.tr("The examples are read-only. Choose a folder of your own for your copy."),
+            )
+            return False
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        document = self.document
+        if document is None:
+            return False
+        try:
+            save_assessment(path, document.assessment)
+        except SaveError as exc:
+            self.prompts.error(self.tr("Cannot save"), str(exc))
+            return False
+        document.mark_saved(path)
+        self.recovery.discard()
+        self._last_autosaved = None
+        settings.add_recent_file(path)
+        settings.set_last_folder(path.parent)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved to %1").replace("%1", str(path)), 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before the document goes away: True when it may (saved, discarded, or nothing to save)."""
+        document = self.document
+        if document is None:
+            return True
+        self.flush()
+        if not document.modified:
+            return True
+        answer = self.prompts.unsaved_changes(self._display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self.export_job is not None and self.export_job.running:
+            self.export_job.cancel()
+        self._drop_document()
+        self.autosave_timer.stop()
+        self.recovery.close()
+        event.accept()
+
+    # --------------------------------------------------------------------------------- recovery
+
+    def autosave(self) -> bool:
+        """Copy unsaved work to the recovery file; True when a copy was written."""
+        document = self.document
+        if document is None:
+            return False
+        self.flush()
+        if not document.modified:
+            if self.recovery.has_copy():
+                self.recovery.discard()
+                self._last_autosaved = None
+            return False
+        content = assessment_bytes(document.assessment)
+        if content == self._last_autosaved:
+            return False
+        try:
+            self.recovery.write(
+                content, original=document.path, read_only=document.read_only, title=self._display_name()
+            )
+        except (SaveError, OSError) as exc:
+            self.statusBar().showMessage(
+                self.tr("Could not write the recovery copy: %1").replace("%1", str(exc)), 10_000
+            )
+            return False
+        self._last_autosaved = content
+        return True
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer each recovery copy left behind; True when one was restored."""
+        for orphan in orphans(self.recovery.folder):
+            title = orphan.title or (
+                shown_name(orphan.original) if orphan.original else self.tr("Untitled assessment")
+            )
+            choice = self.prompts.restore(title, orphan.saved_at)
+            if choice == "discard":
+                orphan.discard()
+                continue
+            if choice == "later":
+                orphan.release()
+                continue
+            if not self.maybe_save():
+                orphan.release()
+                return False
+            try:
+                loaded = load_assessment_file(orphan.data_path, self.library)
+            except LoadError as exc:
+                text, details = problems_text(orphan.data_path, [str(p) for p in exc.problems])
+                self.prompts.error(self.tr("Cannot restore"), text, details)
+                orphan.release()
+                continue
+            document = AssessmentDocument(
+                loaded.questionnaire,
+                loaded.assessment,
+                orphan.original,
+                read_only=orphan.read_only,
+                parent=self,
+            )
+            document.mark_unsaved()
+            self._set_document(document)
+            orphan.discard()
+            self.autosave()
+            return True
+        return False
+
+    def clear_recent(self) -> None:
+        settings.clear_recent_files()
+        self.start_screen.set_recent([])
+        self.statusBar().showMessage(self.tr("Recent files cleared."), 4000)
+
+    # ----------------------------------------------------------------------------- other dialogs
+
+    def open_source(self, source_id: str) -> None:
+        if self._sources_dialog is None:
+            self._sources_dialog = SourcesDialog(
+                self.library.sources, self.library.glossary, self.preferences.language, self
+            )
+        if source_id:
+            self._sources_dialog.show_source(source_id)
+        self._sources_dialog.show()
+        self._sources_dialog.raise_()
+        self._sources_dialog.activateWindow()
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.preferences, self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            self.preferences = dialog.preferences()
+            settings.save_preferences(self.preferences)
+
+    def about(self) -> None:
+        from pia_wizard import __version__
+
+        self.prompts.info(
+            self.tr("About pia-wizard"),
+            self.tr(
+                "pia-wizard %1\nJudge a proposed biometric surveillance deployment before it is bought "
+                "or switched on."
+            ).replace("%1", __version__),
+        )
+
+    # ------------------------------------------------------------------------------------ export
+
+    def missing_required(self) -> list[str]:
+        document = self.document
+        if document is None:
+            return []
+        view = AnswerView(document.compiled, document.assessment.answers)
+        missing = []
+        for question_id, entry in document.compiled.entries.items():
+            question = entry.question
+            if entry.group is not None or not question.required or not view.question_visible(question_id):
+                continue
+            answer = document.assessment.answers.get(question_id)
+            answered = bool(answer and answer.answered)
+            if isinstance(question, GroupQuestion) and answer is not None and isinstance(answer.value, tuple):
+                answered = len(answer.value) >= max(question.min_items, 1)
+            if not answered:
+                missing.append(self.texts.label(question_id))
+        return missing
+
+    def export_request(self, output: Path, template: str, language: str, draft: bool) -> ExportRequest:
+        document, evaluator = self.document, self.evaluator
+        if document is None or evaluator is None:
+            raise RuntimeError("no assessment is open")
+        self.flush()
+        date, _own = evaluator.evaluation_date(document.assessment)
+        shareable = without_private_notes(document.assessment)
+        return ExportRequest(
+            assessment_json=assessment_bytes(shareable).decode("utf-8"),
+            name=self._display_name(),
+            output=str(output),
+            template=template,
+            language=language,
+            draft=draft,
+            date=date.isoformat(),
+            rulebooks=tuple(b.id for b in self.rulebooks),
+            library_files=self.library_files,
+        )
+
+    def export_report(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        if self.export_job is not None and self.export_job.running:
+            self.prompts.info(self.tr("Export running"), self.tr("An export is already running."))
+            return
+        folder = Path(self.preferences.output_folder or settings.last_folder() or Path.home())
+        stem = (document.path.name.removesuffix(ASSESSMENT_SUFFIX) if document.path else "report") or "report"
+        compiled = document.compiled
+        languages = sorted(
+            {compiled.questionnaire.default_language, *(k for k in compiled.questionnaire.title if k)}
+        )
+        dialog = ExportDialog(
+            available_templates(),
+            languages,
+            self.missing_required(),
+            folder / f"{stem}.pdf",
+            self.preferences.default_audience,
+            self,
+        )
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        choices = dialog.choices()
+        self.start_export(
+            self.export_request(
+                Path(str(choices["output"])),
+                str(choices["template"]),
+                str(choices["language"]),
+                bool(choices["draft"]),
+            )
+        )
+
+    def start_export(self, request: ExportRequest) -> ExportJob:
+        job = ExportJob(self)
+        self.export_job = job
+        progress = QProgressDialog(self.tr("Starting the export…"), self.tr("Cancel"), 0, 100, self)
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle(self.tr("Exporting"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setValue(0)
+        progress.canceled.connect(job.cancel)
+        self.progress_dialog = progress
+
+        def on_progress(fraction: float, text: str) -> None:
+            progress.setValue(round(fraction * 100))
+            progress.setLabelText(QCoreApplication.translate("Export", text))
+
+        def finish() -> None:
+            progress.reset()
+            progress.close()
+            progress.deleteLater()
+            self.progress_dialog = None
+
+        def done(path: str) -> None:
+            finish()
+            note = ""
+            if not path.lower().endswith(".pdf"):
+                note = "\n" + self.tr(
+                    "PDF reports are not available in this version yet; the evaluation was written as data."
+                )
+            self.prompts.info(
+                self.tr("Export finished"), self.tr("Exported to %1").replace("%1", path) + note
+            )
+
+        def failed(message: str) -> None:
+            finish()
+            self.prompts.error(
+                self.tr("Export failed"), self.tr("The report could not be exported."), message
+            )
+
+        def cancelled() -> None:
+            finish()
+            self.statusBar().showMessage(self.tr("Export cancelled."), 4000)
+
+        job.progressed.connect(on_progress)
+        job.finished.connect(done)
+        job.failed.connect(failed)
+        job.cancelled.connect(cancelled)
+        progress.open()
+        job.start(request)
+        return job

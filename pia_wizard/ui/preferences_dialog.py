@@ -1,0 +1,95 @@
+"""Preferences: language, default audience, output folder for reports (kept in QSettings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pia_wizard.ui.section_page import AUDIENCES
+from pia_wizard.ui.settings import Preferences
+from pia_wizard.ui.widgets import muted, plain_label
+
+# Languages the window's own strings exist in. Questionnaire texts fall back to their default language.
+LANGUAGES = {"en": "English"}
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setMinimumWidth(480)
+        form = QFormLayout()
+
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        index = self.language.findData(preferences.language)
+        self.language.setCurrentIndex(max(index, 0))
+        self._row(form, self.tr("&Language"), self.language)
+
+        self.audience = QComboBox(self)
+        self.audience.setEditable(True)
+        self.audience.addItems([QCoreApplication.translate("DetailsPage", a) for a in AUDIENCES])
+        self.audience.setEditText(preferences.default_audience)
+        self._row(form, self.tr("Default &audience"), self.audience)
+
+        self.folder = QLineEdit(preferences.output_folder, self)
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.setAccessibleName(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        label = QLabel(self.tr("Report &folder"), self)
+        label.setBuddy(self.folder)
+        self.folder.setAccessibleName(self.tr("Report folder"))
+        form.addRow(label, row)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(
+            muted(
+                plain_label(
+                    self.tr("Only English ships for now; the window's texts are ready for translation."), self
+                )
+            )
+        )
+        layout.addWidget(buttons)
+
+    def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        field.setAccessibleName(text.replace("&", ""))
+        form.addRow(label, field)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for reports"), self.folder.text())
+        if folder:
+            self.folder.setText(str(Path(folder)))
+
+    def preferences(self) -> Preferences:
+        return Preferences(
+            language=str(self.language.currentData() or "en"),
+            default_audience=self.audience.currentText().strip(),
+            output_folder=self.folder.text().strip(),
+        )

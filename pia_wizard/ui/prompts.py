@@ -1,0 +1,136 @@
+"""The questions and messages the window puts to the person: file choosers, "save changes?", errors.
+
+They are gathered in one object so a test can answer them (replace `window.prompts`) without
+patching Qt. Error messages are window-modal but do not block: the window stays usable behind them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from pia_wizard.ui.text import shown_name
+
+ASSESSMENT_FILTER = "pia-wizard assessments (*.pia.json)"
+MAX_PROBLEMS_SHOWN = 6
+
+
+class Prompts(QObject):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.window = parent
+
+    def open_path(self, folder: str) -> Path | None:
+        text, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Open an assessment"),
+            folder,
+            self.tr(ASSESSMENT_FILTER) + ";;" + self.tr("All files (*)"),
+        )
+        return Path(text) if text else None
+
+    def save_path(self, suggested: Path) -> Path | None:
+        text, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save the assessment as"), str(suggested), self.tr(ASSESSMENT_FILTER)
+        )
+        return Path(text) if text else None
+
+    def folder(self, title: str, start: str) -> Path | None:
+        text = QFileDialog.getExistingDirectory(self.window, title, start)
+        return Path(text) if text else None
+
+    def choose_questionnaire(self, titles: dict[str, str]) -> str | None:
+        ids = list(titles)
+        shown = [titles[i] for i in ids]
+        choice, ok = QInputDialog.getItem(
+            self.window, self.tr("New assessment"), self.tr("&Questionnaire:"), shown, 0, False
+        )
+        return ids[shown.index(choice)] if ok and choice in shown else None
+
+    def unsaved_changes(self, name: str) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Save the changes to “%1” before closing it?").replace("%1", name))
+        box.setInformativeText(self.tr("Changes you do not save are lost."))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return "save"
+        if answer == QMessageBox.StandardButton.Discard:
+            return "discard"
+        return "cancel"
+
+    def restore(self, title: str, saved_at: str) -> str:
+        """'restore', 'discard' or 'later' for work recovered after a crash."""
+        box = QMessageBox(self.window)
+        box.setObjectName("restoreBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Restore unsaved work?"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "pia-wizard did not close properly last time. Restore the unsaved changes to “%1”?"
+            ).replace("%1", title)
+        )
+        box.setInformativeText(
+            self.tr("Copied automatically at %1.").replace("%1", saved_at.replace("T", " "))
+        )
+        restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+        restore.setObjectName("restoreButton")
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        discard.setObjectName("discardButton")
+        later = box.addButton(self.tr("Ask &later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.setEscapeButton(later)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is restore:
+            return "restore"
+        if clicked is discard:
+            return "discard"
+        return "later"
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.window, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def error(self, title: str, text: str, details: str = "") -> QMessageBox:
+        """Show a problem without blocking; the window stays usable."""
+        return self._message(QMessageBox.Icon.Warning, title, text, details)
+
+    def info(self, title: str, text: str, details: str = "") -> QMessageBox:
+        return self._message(QMessageBox.Icon.Information, title, text, details)
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str, details: str) -> QMessageBox:
+        box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("messageBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        lines = text.splitlines()
+        box.setText(lines[0] if lines else "")
+        if len(lines) > 1:
+            box.setInformativeText("\n".join(lines[1:]))
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+
+def problems_text(name: Path, problems: list[str]) -> tuple[str, str]:
+    """A short message naming the first problems, and the full list for the details."""
+    shown = problems[:MAX_PROBLEMS_SHOWN]
+    more = len(problems) - len(shown)
+    lines = [f"“{shown_name(name)}” cannot be opened:", *(f"• {p}" for p in shown)]
+    if more > 0:
+        lines.append(f"… and {more} more (see the details).")
+    return "\n".join(lines), "\n".join(problems)

@@ -1,0 +1,660 @@
+"""One question as the centre pane shows it: label, input, "Unknown / not disclosed", help, sources,
+note and evidence; a repeatable group shows one small form per item.
+
+The card turns what the person does into edits (`pia_wizard.core.edits`) pushed onto the document's
+undo stack; a value the questionnaire refuses comes back as EditError and is shown under the input.
+`sync` puts the model's state into the widgets without emitting anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pia_wizard.core import edits
+from pia_wizard.core.compiled import QuestionEntry
+from pia_wizard.core.edits import EditError
+from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
+from pia_wizard.core.models.questionnaire import GroupQuestion
+from pia_wizard.core.visibility import AnswerView
+from pia_wizard.ui.document import AssessmentDocument
+from pia_wizard.ui.evidence_dialog import EvidenceDialog, EvidenceInput
+from pia_wizard.ui.inputs import TYPING_PAUSE_MS, AnswerInput, _TypedInput, make_input
+from pia_wizard.ui.text import Texts, evidence_level_name, mnemonic_safe, plain_tooltip, translate
+from pia_wizard.ui.widgets import DisclosureButton, LinkButton, muted, plain_label, problem_label, scaled_font
+
+CARD_STYLE = (
+    "QFrame#questionCard { border: 1px solid palette(mid); border-radius: 6px; }"
+    'QFrame#questionCard[highlight="true"] { border: 2px solid palette(highlight); }'
+)
+UNKNOWN_TEXT = "Unknown / not disclosed"
+
+
+class _Edits:
+    """Shared by cards and group editors: run an edit, show EditError instead of raising it."""
+
+    def __init__(self, document: AssessmentDocument, show_problem: Callable[[str], None]) -> None:
+        self.document = document
+        self.show_problem = show_problem
+
+    def __call__(self, text: str, change: Callable[[Assessment], Assessment], merge_key: str = "") -> bool:
+        try:
+            self.document.edit(text, change, merge_key=merge_key)
+        except (EditError, ValueError) as exc:
+            self.show_problem(str(exc))
+            return False
+        self.show_problem("")
+        return True
+
+
+# --------------------------------------------------------------------------------- note and evidence
+
+
+class NotePanel(QWidget):
+    """The note (with its private flag) and the evidence list of one question."""
+
+    def __init__(
+        self, entry: QuestionEntry, texts: Texts, document: AssessmentDocument, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.question_id = entry.question.id
+        self.label = texts(entry.question.label)
+        self.document = document
+        self.apply = _Edits(document, self._show_problem)
+        self._evidence: tuple[Evidence, ...] = ()
+
+        note_label = QLabel(self.tr("Note"), self)
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName(f"note:{self.question_id}")
+        self.note.setAccessibleName(self.tr("Note") + f" — {self.label}")
+        self.note.setPlaceholderText(self.tr("What you found out, whom you asked, when…"))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 14)
+        note_label.setBuddy(self.note)
+        self.private = QCheckBox(self.tr("Private — never exported"), self)
+        self.private.setObjectName(f"private:{self.question_id}")
+        self.private.setAccessibleName(self.tr("Private — never exported") + f" — {self.label}")
+        self.private.clicked.connect(lambda _checked: self._commit_note())
+        self._note_pause = QTimer(self)
+        self._note_pause.setSingleShot(True)
+        self._note_pause.setInterval(TYPING_PAUSE_MS)
+        self._note_pause.timeout.connect(self._commit_note)
+        self._syncing = False
+        self.note.textChanged.connect(self._note_typed)
+        self.note.installEventFilter(self)
+
+        evidence_label = QLabel(self.tr("Evidence"), self)
+        self.evidence_list = QListWidget(self)
+        self.evidence_list.setObjectName(f"evidence:{self.question_id}")
+        self.evidence_list.setAccessibleName(self.tr("Evidence") + f" — {self.label}")
+        self.evidence_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.evidence_list.setFixedHeight(self.evidence_list.fontMetrics().lineSpacing() * 3 + 12)
+        self.evidence_list.itemActivated.connect(lambda _item: self.edit_evidence())
+        self.evidence_list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        evidence_label.setBuddy(self.evidence_list)
+        self.add_button = self._button(self.tr("Add evidence…"), self.add_evidence, "addEvidence")
+        self.edit_button = self._button(self.tr("Edit…"), self.edit_evidence, "editEvidence")
+        self.remove_button = self._button(self.tr("Remove"), self.remove_evidence, "removeEvidence")
+
+        self.problem = problem_label(self)
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(note_label, 0, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.note, 0, 1)
+        layout.addWidget(self.private, 1, 1)
+        layout.addWidget(evidence_label, 2, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.evidence_list, 2, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons, 3, 1)
+        layout.addWidget(self.problem, 4, 1)
+        layout.setColumnStretch(1, 1)
+
+    def _button(self, text: str, slot: Callable[[], None], name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(f"{name}:{self.question_id}")
+        button.setAccessibleName(f"{text} — {self.label}")
+        button.clicked.connect(slot)
+        return button
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [
+            self.note,
+            self.private,
+            self.evidence_list,
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+        ]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return False
+
+    def _show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+
+    def _note_typed(self) -> None:
+        if not self._syncing:
+            self._note_pause.start()
+
+    def flush(self) -> None:
+        if self._note_pause.isActive():
+            self._commit_note()
+
+    def _commit_note(self) -> None:
+        self._note_pause.stop()
+        text, private = self.note.toPlainText(), self.private.isChecked()
+        qid = self.question_id
+        self.apply(
+            translate("note on “%1”", "Undo").replace("%1", self.label),
+            lambda a: edits.set_note(a, qid, text, private=private),
+            merge_key=f"note:{qid}",
+        )
+
+    def sync(self, answer: Answer | None) -> None:
+        note = answer.note if answer else None
+        self._syncing = True
+        try:
+            if self.note.toPlainText() != (note.text if note else ""):
+                self.note.setPlainText(note.text if note else "")
+            self.private.setChecked(bool(note and note.private))
+        finally:
+            self._syncing = False
+        evidence = answer.evidence if answer else ()
+        if evidence != self._evidence:
+            row = self.evidence_list.currentRow()
+            self._evidence = evidence
+            self.evidence_list.clear()
+            for item in evidence:
+                where = item.address or (translate("attached file", "Evidence") if item.attachment else "")
+                text = f"{item.title} — {evidence_level_name(item.confidence)}"
+                if where:
+                    text += f" — {where}"
+                entry = QListWidgetItem(text)
+                entry.setToolTip(plain_tooltip(item.quote or item.title))
+                self.evidence_list.addItem(entry)
+            if evidence:
+                self.evidence_list.setCurrentRow(min(max(row, 0), len(evidence) - 1))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = 0 <= self.evidence_list.currentRow() < len(self._evidence)
+        self.edit_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected)
+
+    def summary(self) -> tuple[str, str]:
+        """A short count for the toggle ("note + 2") and the same in words for its tooltip."""
+        has_note, count = bool(self.note.toPlainText().strip()), len(self._evidence)
+        short = " + ".join(
+            ([translate("note", "Card")] if has_note else []) + ([str(count)] if count else [])
+        )
+        words = []
+        if has_note:
+            words.append(translate("a note", "Card"))
+        if count:
+            text = "1 piece of evidence" if count == 1 else "%1 pieces of evidence"
+            words.append(translate(text, "Card").replace("%1", str(count)))
+        return short, " and ".join(words)
+
+    # evidence ----------------------------------------------------------------------------------
+
+    def _run_dialog(self, evidence: Evidence | None) -> EvidenceInput | None:
+        dialog = EvidenceDialog(self.label, evidence, self.document.assessment.attachments, self.window())
+        dialog.setObjectName("evidenceDialog")
+        if dialog.exec() != EvidenceDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_value
+
+    def add_evidence(self, given: EvidenceInput | None = None) -> None:
+        result = given or self._run_dialog(None)
+        if result is not None:
+            self.apply(
+                translate("evidence on “%1”", "Undo").replace("%1", self.label),
+                _evidence_edit(self.question_id, None, result),
+            )
+
+    def edit_evidence(self, given: EvidenceInput | None = None) -> None:
+        row = self.evidence_list.currentRow()
+        if not 0 <= row < len(self._evidence):
+            return
+        result = given or self._run_dialog(self._evidence[row])
+        if result is not None:
+            self.apply(
+                translate("evidence on “%1”", "Undo").replace("%1", self.label),
+                _evidence_edit(self.question_id, row, result),
+            )
+
+    def remove_evidence(self) -> None:
+        row = self.evidence_list.currentRow()
+        if 0 <= row < len(self._evidence):
+            qid = self.question_id
+            self.apply(
+                translate("remove evidence from “%1”", "Undo").replace("%1", self.label),
+                lambda a: edits.remove_evidence(a, qid, row),
+            )
+
+
+def _evidence_edit(
+    question_id: str, index: int | None, given: EvidenceInput
+) -> Callable[[Assessment], Assessment]:
+    def change(assessment: Assessment) -> Assessment:
+        fields = dict(given.fields)
+        if given.attachment is not None:
+            assessment, attachment_id = edits.add_attachment(
+                assessment, given.attachment.file_name, given.attachment.media_type, given.attachment.content
+            )
+            fields["attachment"] = attachment_id
+        if index is None:
+            return edits.add_evidence(assessment, question_id, fields)
+        return edits.replace_evidence(assessment, question_id, index, fields)
+
+    return change
+
+
+# ---------------------------------------------------------------------------------- repeatable group
+
+
+class GroupEditor(QWidget):
+    """The items of a repeatable group (several sites or cameras), each a small form."""
+
+    structure_changed = Signal()
+
+    def __init__(
+        self,
+        entry: QuestionEntry,
+        texts: Texts,
+        document: AssessmentDocument,
+        show_problem: Callable[[str], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        question = entry.question
+        if not isinstance(question, GroupQuestion):
+            raise TypeError(f"'{question.id}' is not a repeatable group")
+        self.group = question
+        self.entries = {item.id: document.compiled.entries[item.id] for item in question.items}
+        self.texts = texts
+        self.document = document
+        self.apply = _Edits(document, show_problem)
+        self.item_name = texts(question.item_label) or translate("item", "Group")
+        self.label = texts(question.label)
+        self._count = -1
+        self.items_box = QVBoxLayout()
+        self.items_box.setContentsMargins(0, 0, 0, 0)
+        self.items_box.setSpacing(8)
+        self._item_frames: list[QFrame] = []
+        self.inputs: list[dict[str, tuple[QLabel, AnswerInput, QPushButton]]] = []
+        self.remove_buttons: list[QPushButton] = []
+        self.empty_label = muted(
+            plain_label(translate("No %1 yet.", "Group").replace("%1", self.item_name), self)
+        )
+        add_text = translate("Add %1", "Group").replace("%1", self.item_name)
+        self.add_button = QPushButton(mnemonic_safe(add_text), self)
+        self.add_button.setObjectName(f"addItem:{question.id}")
+        self.add_button.setAccessibleName(f"{add_text} — {self.label}")
+        self.add_button.clicked.connect(self.add_item)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.items_box)
+        layout.addWidget(self.empty_label)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def add_item(self) -> None:
+        gid = self.group.id
+        compiled = self.document.compiled
+        self.apply(
+            translate("add %1", "Undo").replace("%1", self.item_name),
+            lambda a: edits.add_item(compiled, a, gid),
+        )
+
+    def remove_item(self, index: int) -> None:
+        gid = self.group.id
+        compiled = self.document.compiled
+        self.apply(
+            translate("remove %1 %2", "Undo").replace("%1", self.item_name).replace("%2", str(index + 1)),
+            lambda a: edits.remove_item(compiled, a, gid, index),
+        )
+
+    def set_item(self, index: int, question_id: str, value: Any, *, unknown: bool = False) -> None:
+        gid = self.group.id
+        compiled = self.document.compiled
+        if value is None and not unknown:
+            if self.entries[question_id].question.type != "text":
+                self.apply.show_problem(
+                    translate(
+                        "An answer for one %1 cannot be removed yet: mark it unknown, or remove the %1.",
+                        "Group",
+                    ).replace("%1", self.item_name)
+                )
+                return
+            value = ""
+        label = self.texts(self.entries[question_id].question.label)
+        self.apply(
+            translate("answer “%1”", "Undo").replace("%1", label),
+            lambda a: edits.set_item_value(compiled, a, gid, index, question_id, value, unknown=unknown),
+            merge_key=f"item:{gid}:{index}:{question_id}",
+        )
+
+    def _unknown_clicked(self, index: int, question_id: str, button: QPushButton, checked: bool) -> None:
+        if checked:
+            self.set_item(index, question_id, None, unknown=True)
+        else:  # an item's answer cannot go back to "no answer" (see set_item): keep "unknown" shown
+            button.setChecked(True)
+            self.apply.show_problem(translate("Give a value to replace “unknown”.", "Group"))
+
+    def _build(self, count: int) -> None:
+        for frame in self._item_frames:
+            frame.setParent(None)
+            frame.deleteLater()
+        self._item_frames, self.inputs, self.remove_buttons = [], [], []
+        for index in range(count):
+            frame = QFrame(self)
+            frame.setObjectName("groupItem")
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            grid = QGridLayout(frame)
+            name = f"{self.item_name} {index + 1}"
+            title = plain_label(name.capitalize(), frame)
+            title.setFont(scaled_font(title, 1.0, bold=True))
+            remove_text = translate("Remove %1", "Group").replace("%1", name)
+            remove = QPushButton(mnemonic_safe(remove_text), frame)
+            remove.setObjectName(f"removeItem:{self.group.id}:{index}")
+            remove.setAccessibleName(remove_text)
+            remove.clicked.connect(lambda _checked=False, i=index: self.remove_item(i))
+            grid.addWidget(title, 0, 0, 1, 2)
+            grid.addWidget(remove, 0, 2, Qt.AlignmentFlag.AlignRight)
+            widgets: dict[str, tuple[QLabel, AnswerInput, QPushButton]] = {}
+            for row, (qid, entry) in enumerate(self.entries.items(), start=1):
+                label_text = self.texts(entry.question.label)
+                label = QLabel(mnemonic_safe(label_text), frame)
+                label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                answer_input = make_input(entry, self.texts, frame)
+                for widget in answer_input.focus_widgets():
+                    widget.setAccessibleName(f"{name}: {widget.accessibleName()}")
+                    widget.setObjectName(f"{widget.objectName()}:{index}")
+                label.setBuddy(answer_input.buddy())
+                answer_input.committed.connect(lambda v, i=index, q=qid: self.set_item(i, q, v))
+                answer_input.problem.connect(self.apply.show_problem)
+                unknown = QPushButton(translate("Unknown", "Group"), frame)
+                unknown.setCheckable(True)
+                unknown.setObjectName(f"unknown:{qid}:{index}")
+                unknown.setAccessibleName(f"{name}: {label_text}: " + translate("Unknown", "Group"))
+                unknown.setToolTip(translate(UNKNOWN_TEXT, "Card"))
+                unknown.clicked.connect(
+                    lambda checked, i=index, q=qid, b=unknown: self._unknown_clicked(i, q, b, checked)
+                )
+                grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(answer_input, row, 1, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(unknown, row, 2, Qt.AlignmentFlag.AlignTop)
+                widgets[qid] = (label, answer_input, unknown)
+            grid.setColumnStretch(1, 1)
+            grid.setColumnMinimumWidth(0, 120)
+            self.items_box.addWidget(frame)
+            frame.show()
+            self._item_frames.append(frame)
+            self.inputs.append(widgets)
+            self.remove_buttons.append(remove)
+        self._count = count
+        self.structure_changed.emit()
+
+    def sync(self, answer: Answer | None, view: AnswerView) -> None:
+        items: tuple[Mapping[str, Answer], ...] = ()
+        if answer is not None and isinstance(answer.value, tuple):
+            items = answer.value  # type: ignore[assignment]
+        if len(items) != self._count:
+            self._build(len(items))
+        self.empty_label.setVisible(not items)
+        self.add_button.setEnabled(len(items) < self.group.max_items)
+        for index, item in enumerate(items):
+            for qid, (label, answer_input, unknown) in self.inputs[index].items():
+                visible = view.item_question_visible(qid, item)
+                item_answer = item.get(qid)
+                label.setVisible(visible)
+                answer_input.setVisible(visible)
+                unknown.setVisible(visible)
+                unknown.setChecked(bool(item_answer and item_answer.unknown))
+                answer_input.show_value(item_answer.value if item_answer else None)
+
+    def focus_widgets(self) -> list[QWidget]:
+        widgets: list[QWidget] = []
+        for index, item in enumerate(self.inputs):
+            widgets.append(self.remove_buttons[index])
+            for _label, answer_input, unknown in item.values():
+                widgets.extend(answer_input.focus_widgets())
+                widgets.append(unknown)
+        widgets.append(self.add_button)
+        return widgets
+
+    def flush(self) -> None:
+        for item in self.inputs:
+            for _label, answer_input, _unknown in item.values():
+                answer_input.flush()
+
+
+# ------------------------------------------------------------------------------------- the card
+
+
+class QuestionCard(QFrame):
+    """A question with everything that belongs to it."""
+
+    structure_changed = Signal()
+
+    def __init__(
+        self,
+        entry: QuestionEntry,
+        texts: Texts,
+        document: AssessmentDocument,
+        open_source: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        question = entry.question
+        self.entry = entry
+        self.question_id = question.id
+        self.document = document
+        self.label_text = texts(question.label)
+        self.setObjectName("questionCard")
+        self.setProperty("highlight", False)
+        self.setStyleSheet(CARD_STYLE)
+        self.apply = _Edits(document, self.set_problem)
+
+        self.heading = QLabel(mnemonic_safe(self.label_text), self)
+        self.heading.setObjectName(f"label:{self.question_id}")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.heading.setFont(scaled_font(self.heading, 1.05, bold=True))
+        self.required = muted(plain_label("", self, wrap=False))
+        self.required.setObjectName(f"required:{self.question_id}")
+        self.required.setVisible(question.required)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.required, 0, Qt.AlignmentFlag.AlignTop)
+
+        help_text = texts(question.help)
+        description = help_text
+        if question.required:
+            description = translate("Required.", "Card") + (" " + help_text if help_text else "")
+
+        self.input: AnswerInput | None = None
+        self.group_editor: GroupEditor | None = None
+        if isinstance(question, GroupQuestion):
+            self.group_editor = GroupEditor(entry, texts, document, self.set_problem, self)
+            self.group_editor.structure_changed.connect(self.structure_changed)
+            body: QWidget = self.group_editor
+            self.heading.setBuddy(self.group_editor.add_button)
+        else:
+            self.input = make_input(entry, texts, self)
+            self.input.set_description(description)
+            self.input.committed.connect(self._value_committed)
+            self.input.problem.connect(self.set_problem)
+            self.heading.setBuddy(self.input.buddy())
+            body = self.input
+
+        self.unknown = QPushButton(translate(UNKNOWN_TEXT, "Card"), self)
+        self.unknown.setCheckable(True)
+        self.unknown.setObjectName(f"unknown:{self.question_id}")
+        self.unknown.setAccessibleName(translate(UNKNOWN_TEXT, "Card") + f" — {self.label_text}")
+        self.unknown.setToolTip(
+            translate("An honest answer: it is shown as an information gap to put to the operator.", "Card")
+        )
+        self.unknown.clicked.connect(self._unknown_clicked)
+        self.clear = QPushButton(translate("Clear answer", "Card"), self)
+        self.clear.setObjectName(f"clear:{self.question_id}")
+        self.clear.setAccessibleName(translate("Clear answer", "Card") + f" — {self.label_text}")
+        self.clear.clicked.connect(self._clear_clicked)
+
+        self.problem = problem_label(self)
+
+        self.help_label = plain_label(help_text, self, selectable=True)
+        self.help_label.setObjectName(f"help:{self.question_id}")
+        self.help_button = DisclosureButton(translate("Help", "Card"), self.help_label, self)
+        self.help_button.setObjectName(f"helpButton:{self.question_id}")
+        self.help_button.setAccessibleName(translate("Help", "Card") + f" — {self.label_text}")
+        self.help_button.setVisible(bool(help_text))
+
+        self.note_panel = NotePanel(entry, texts, document, self)
+        self.note_button = DisclosureButton(translate("Note and evidence", "Card"), self.note_panel, self)
+        self.note_button.setObjectName(f"noteButton:{self.question_id}")
+
+        self.source_buttons: list[LinkButton] = []
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        actions.addWidget(self.unknown)
+        actions.addWidget(self.clear)
+        actions.addStretch(1)
+        actions.addWidget(self.help_button)
+        actions.addWidget(self.note_button)
+        refs_row = QHBoxLayout()
+        if question.refs:
+            refs_row.addWidget(muted(plain_label(translate("Sources:", "Card"), self, wrap=False)))
+            for ref in question.refs:
+                button = LinkButton(ref, self)
+                button.setObjectName(f"source:{self.question_id}:{ref}")
+                button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                button.setAccessibleName(translate("Source %1", "Card").replace("%1", ref))
+                button.clicked.connect(lambda _checked=False, r=ref: open_source(r))
+                refs_row.addWidget(button)
+                self.source_buttons.append(button)
+            refs_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(body)
+        layout.addWidget(self.problem)
+        layout.addLayout(actions)
+        layout.addWidget(self.help_label)
+        if question.refs:
+            layout.addLayout(refs_row)
+        layout.addWidget(self.note_panel)
+
+    # edits -----------------------------------------------------------------------------------------
+
+    def set_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+
+    def _value_committed(self, value: Any) -> None:
+        compiled, qid = self.document.compiled, self.question_id
+        typed = isinstance(self.input, _TypedInput)
+        text = translate("answer “%1”", "Undo").replace("%1", self.label_text)
+        if value is None:
+            self.apply(text, lambda a: edits.clear_answer(compiled, a, qid), f"value:{qid}" if typed else "")
+        else:
+            self.apply(
+                text, lambda a: edits.set_value(compiled, a, qid, value), f"value:{qid}" if typed else ""
+            )
+
+    def _unknown_clicked(self, checked: bool) -> None:
+        compiled, qid = self.document.compiled, self.question_id
+        if checked:
+            self.apply(
+                translate("“%1”: unknown", "Undo").replace("%1", self.label_text),
+                lambda a: edits.set_unknown(compiled, a, qid),
+            )
+        else:
+            self.apply(
+                translate("clear “%1”", "Undo").replace("%1", self.label_text),
+                lambda a: edits.clear_answer(compiled, a, qid),
+            )
+
+    def _clear_clicked(self) -> None:
+        self._unknown_clicked(False)
+
+    # model → widgets -------------------------------------------------------------------------------
+
+    def sync(self, answer: Answer | None, view: AnswerView) -> None:
+        answered = bool(answer and answer.answered)
+        unknown = bool(answer and answer.unknown)
+        if self.input is not None:
+            self.input.show_value(answer.value if answer else None)
+        if self.group_editor is not None:
+            self.group_editor.sync(answer, view)
+        self.unknown.setChecked(unknown)
+        self.clear.setEnabled(answered)
+        if self.entry.question.required:
+            self.required.setText(
+                translate("Required", "Card")
+                if answered
+                else translate("Required · not answered yet", "Card")
+            )
+        self.note_panel.sync(answer)
+        short, words = self.note_panel.summary()
+        base = translate("Note and evidence", "Card")
+        shown = f"{base} ({short})" if short else base
+        self.note_button.set_label(shown)
+        self.note_button.setToolTip(words)
+        described = f"{shown}: {words}" if words else shown
+        self.note_button.setAccessibleName(f"{described} — {self.label_text}")
+
+    def focus_widgets(self) -> list[QWidget]:
+        widgets: list[QWidget] = []
+        if self.input is not None:
+            widgets.extend(self.input.focus_widgets())
+        if self.group_editor is not None:
+            widgets.extend(self.group_editor.focus_widgets())
+        widgets += [self.unknown, self.clear, self.help_button, self.note_button, *self.source_buttons]
+        widgets.extend(self.note_panel.focus_widgets())
+        return widgets
+
+    def first_focus(self) -> QWidget:
+        return self.focus_widgets()[0]
+
+    def flush(self) -> None:
+        if self.input is not None:
+            self.input.flush()
+        if self.group_editor is not None:
+            self.group_editor.flush()
+        self.note_panel.flush()
+
+    def highlight(self, on: bool = True) -> None:
+        self.setProperty("highlight", on)
+        self.style().unpolish(self)
+        self.style().polish(self)

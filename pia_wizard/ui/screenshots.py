@@ -1,0 +1,136 @@
+"""`python -m pia_wizard.ui.screenshots [FOLDER]`: the window at 1280×800 for the docs.
+
+Renders the start screen and three shipped examples (offscreen, with settings and recovery files in
+a temporary folder, never the user's) into FOLDER (default docs/screenshots/), and writes
+`inputs.json` there: a SHA-256 over the window's code, the questionnaires and rulebooks, and the
+examples shown. tests/ui/test_screenshots.py reports the screenshots as stale when that changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = (1280, 800)
+RECORD = "inputs.json"
+FALLBACK_DATE = dt.date(2026, 11, 23)
+# Three verdict pictures: a police van (red lines), a shop's shared watchlist, a phone unlocking.
+EXAMPLES = ("police-lfr-van-football", "supermarket-shared-watchlist", "phone-face-unlock")
+
+
+def input_files(root: Path = ROOT) -> list[Path]:
+    """What the screenshots show depends on: the window's code, the questionnaire files, the examples."""
+    files = sorted((root / "pia_wizard" / "ui").glob("*.py"))
+    files += sorted((root / "questionnaires").rglob("*.yaml"))
+    files += [root / "examples" / f"{name}.pia.json" for name in EXAMPLES]
+    return [f for f in files if f.is_file()]
+
+
+def inputs_digest(root: Path = ROOT) -> str:
+    digest = hashlib.sha256()
+    for path in input_files(root):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def record(root: Path = ROOT) -> dict[str, object]:
+    return {
+        "sha256": inputs_digest(root),
+        "files": [p.relative_to(root).as_posix() for p in input_files(root)],
+        "size": list(SIZE),
+        "command": "python -m pia_wizard.ui.screenshots docs/screenshots",
+    }
+
+
+def _settle(app, seconds: float = 0.0) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    end = time.monotonic() + seconds
+    while True:
+        app.processEvents()
+        if time.monotonic() >= end:
+            return
+        time.sleep(0.01)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else ROOT / "docs" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="pia-screenshots-") as temp:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(temp) / "config")
+        os.environ["XDG_DATA_HOME"] = str(Path(temp) / "data")
+        return _render(folder, Path(temp))
+
+
+def _render(folder: Path, temp: Path) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(temp / "config"))
+    app = QApplication.instance() or QApplication(["pia-wizard"])
+    from pia_wizard.core.library import shipped_library
+    from pia_wizard.ui.main_window import MainWindow
+
+    library = shipped_library()
+    examples = ROOT / "examples"
+    window = MainWindow(
+        library, examples_dir=examples, data_folder=temp / "data", today=lambda: FALLBACK_DATE
+    )
+    window.resize(*SIZE)
+    window.show()
+    _settle(app, 0.1)
+    window.grab().save(str(folder / "start-screen.png"))
+    written = ["start-screen.png"]
+    for name in EXAMPLES:
+        path = examples / f"{name}.pia.json"
+        if not path.exists():
+            print(f"screenshots: skipped {name}: no such example", file=sys.stderr)
+            continue
+        if not window.open_path(path) or window.editor is None or window.evaluator is None:
+            print(f"screenshots: {name} did not open", file=sys.stderr)
+            return 1
+        _show_the_reason(window)
+        while window.evaluator.busy:
+            _settle(app, 0.05)
+        _settle(app, 0.2)
+        target = f"example-{name}.png"
+        window.grab().save(str(folder / target))
+        written.append(target)
+    if window.document is not None:
+        window.document.undo_stack.setClean()
+    window.close()
+    (folder / RECORD).write_text(json.dumps(record(), indent=2) + "\n", encoding="utf-8")
+    print("wrote " + ", ".join(written) + f" and {RECORD} to {folder}")
+    return 0
+
+
+def _show_the_reason(window) -> None:  # type: ignore[no-untyped-def]
+    """Open the worst verdict's "Why?" and the section of the first answer that led to it."""
+    from pia_wizard.core.evaluation import VERDICT_ORDER
+
+    evaluation = window.evaluation
+    if evaluation is None:
+        return
+    explained = [r for r in evaluation.rulebooks if r.findings]
+    if not explained:
+        return
+    worst = min(explained, key=lambda r: VERDICT_ORDER.index(r.verdict))
+    view = window.editor.verdicts.views[worst.id]
+    view.why.setChecked(True)
+    cited = [a.question for f in worst.findings for a in f.answers if a.state == "value"]
+    if cited:
+        entry = window.document.compiled.entries[cited[0]]
+        window.go_to_section(entry.section.id)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

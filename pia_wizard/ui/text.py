@@ -1,0 +1,189 @@
+"""Words the window shows that come from the core: verdict names, answers, file names.
+
+Every string here goes through Qt's translation (`translate`), so a translation file can cover them
+even though only English ships. Nothing here decides anything: it names what the core returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from pia_wizard.core.base import localise
+from pia_wizard.core.compiled import CompiledQuestionnaire, QuestionEntry
+from pia_wizard.core.evaluation import AnswerRef
+
+# A longer name (file systems allow 255 bytes) would widen dialogs past the screen, since a label
+# cannot wrap inside a word; its middle is elided instead, keeping the start and the extension.
+MAX_NAME_CHARS = 80
+
+
+def translate(text: str, context: str = "pia-wizard") -> str:
+    """Qt's translation for strings outside a QObject (a QObject uses `self.tr`)."""
+    return QCoreApplication.translate(context, text)
+
+
+def shown_name(path: Path) -> str:
+    """The file name as the window shows it: the name alone, its middle elided when very long."""
+    name = path.name or str(path)
+    if len(name) <= MAX_NAME_CHARS:
+        return name
+    keep = MAX_NAME_CHARS - 1
+    return name[: keep - keep // 3] + "…" + name[-(keep // 3) :]
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally (Qt guesses rich text otherwise) and wraps long lines."""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
+def mnemonic_safe(text: str) -> str:
+    """Text for a label with a buddy or a button, where a single & would become a keyboard mnemonic."""
+    return text.replace("&", "&&")
+
+
+def without_mnemonic(text: str) -> str:
+    """The text a person sees on a label or button with mnemonics: `&File` → `File`, `&&` → `&`."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+# ------------------------------------------------------------------------------------------- verdicts
+
+VERDICT_COLOURS: Mapping[str, tuple[str, str]] = {
+    # background, text — chosen for contrast above 4.5:1 in light and dark palettes alike
+    "red_line": ("#8b0000", "#ffffff"),
+    "fails": ("#b3261e", "#ffffff"),
+    "insufficient_information": ("#8a5a00", "#ffffff"),
+    "conditional": ("#1f4e8c", "#ffffff"),
+    "passes": ("#1b6e2f", "#ffffff"),
+    "not_applicable": ("#5f6368", "#ffffff"),
+}
+
+
+def verdict_name(verdict: str) -> str:
+    names = {
+        "red_line": translate("RED LINE", "Verdict"),
+        "fails": translate("FAILS", "Verdict"),
+        "insufficient_information": translate("NOT ENOUGH INFORMATION", "Verdict"),
+        "conditional": translate("CONDITIONAL", "Verdict"),
+        "passes": translate("PASSES", "Verdict"),
+        "not_applicable": translate("DOES NOT APPLY", "Verdict"),
+    }
+    return names.get(verdict, verdict.replace("_", " ").upper())
+
+
+def verdict_meaning(verdict: str) -> str:
+    meanings = {
+        "red_line": translate("A red line is crossed.", "Verdict"),
+        "fails": translate("A decisive test fails.", "Verdict"),
+        "insufficient_information": translate(
+            "Something decisive is unknown: it cannot pass on what is known.", "Verdict"
+        ),
+        "conditional": translate("Passes only once the planned safeguards are in place.", "Verdict"),
+        "passes": translate("Every decisive test passes on the evidence given.", "Verdict"),
+        "not_applicable": translate("This rulebook does not cover this deployment.", "Verdict"),
+    }
+    return meanings.get(verdict, "")
+
+
+SEVERITY_NAMES = {
+    "red_line": QT_TRANSLATE_NOOP("Severity", "red line"),
+    "fail": QT_TRANSLATE_NOOP("Severity", "fails"),
+    "undetermined": QT_TRANSLATE_NOOP("Severity", "undetermined"),
+    "conditional": QT_TRANSLATE_NOOP("Severity", "conditional"),
+    "warning": QT_TRANSLATE_NOOP("Severity", "warning"),
+    "info": QT_TRANSLATE_NOOP("Severity", "note"),
+}
+
+
+def severity_name(severity: str) -> str:
+    return translate(SEVERITY_NAMES.get(severity, severity), "Severity")
+
+
+EVIDENCE_LEVELS = (
+    QT_TRANSLATE_NOOP("Evidence", "0 — no evidence"),
+    QT_TRANSLATE_NOOP("Evidence", "1 — the deployer's or vendor's word"),
+    QT_TRANSLATE_NOOP("Evidence", "2 — internal document"),
+    QT_TRANSLATE_NOOP("Evidence", "3 — published document"),
+    QT_TRANSLATE_NOOP("Evidence", "4 — independent verification"),
+)
+
+
+def evidence_level_name(level: int) -> str:
+    if 0 <= level < len(EVIDENCE_LEVELS):
+        return translate(EVIDENCE_LEVELS[level], "Evidence")
+    return str(level)
+
+
+# -------------------------------------------------------------------------------------------- answers
+
+
+def number_text(value: float | int) -> str:
+    """A number as typed back: no trailing .0, no lost digits."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int) or (math.isfinite(value) and value == int(value) and abs(value) < 1e15):
+        return str(int(value))
+    return repr(float(value))
+
+
+class Texts:
+    """A questionnaire's texts in one language."""
+
+    def __init__(self, compiled: CompiledQuestionnaire, language: str) -> None:
+        self.compiled = compiled
+        self.language = language
+        self.default = compiled.questionnaire.default_language
+
+    def __call__(self, text: Mapping[str, str] | None) -> str:
+        return "" if text is None else localise(text, self.language, self.default)
+
+    def label(self, question_id: str) -> str:
+        entry = self.compiled.entries.get(question_id)
+        return self(entry.question.label) if entry else question_id
+
+    def value(self, entry: QuestionEntry, value: Any) -> str:
+        """An answer value in words: choice labels, yes / no, numbers and dates as typed."""
+        qtype = entry.question.type
+        if value is None:
+            return translate("not answered", "Answer")
+        if qtype in ("single_choice", "multiple_choice"):
+            labels = {c.value: self(c.label) for c in entry.choices}
+            values = value if isinstance(value, tuple | list) else (value,)
+            if not values:
+                return translate("none", "Answer")
+            return ", ".join(labels.get(v, str(v)) for v in values)
+        if qtype == "yes_no" or isinstance(value, bool):
+            return translate("yes", "Answer") if value else translate("no", "Answer")
+        if qtype == "number" and isinstance(value, int | float):
+            return number_text(value)
+        if qtype == "group" and isinstance(value, tuple | list):
+            item = self(getattr(entry.question, "item_label", None)) or translate("item", "Answer")
+            return translate("%1 × %2", "Answer").replace("%1", str(len(value))).replace("%2", item)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value)
+
+    def answer_ref(self, ref: AnswerRef) -> str:
+        """`Label — value` for an answer that led to a finding."""
+        entry = self.compiled.entries.get(ref.question)
+        label = self.label(ref.question)
+        if ref.state == "unknown":
+            shown = translate("unknown / not disclosed", "Answer")
+        elif ref.state == "unanswered":
+            shown = translate("not answered", "Answer")
+        elif ref.state == "hidden":
+            shown = translate("not asked", "Answer")
+        elif entry is not None:
+            shown = self.value(entry, ref.value)
+        else:
+            shown = str(ref.value)
+        if ref.state == "value" and ref.evidence_level:
+            shown += " " + translate("(evidence %1)", "Answer").replace("%1", str(ref.evidence_level))
+        return f"{label} — {shown}"

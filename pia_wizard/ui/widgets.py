@@ -1,0 +1,224 @@
+"""Small widgets the panes share: plain labels, disclosure buttons, link buttons, verdict badges.
+
+Text that comes from files (questionnaire labels, a user's notes, evidence titles, file names) is
+always shown as plain text, never interpreted as HTML.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFocusRect,
+    QToolButton,
+    QWidget,
+)
+
+from pia_wizard.ui.text import VERDICT_COLOURS, mnemonic_safe, verdict_name
+
+
+def plain_label(
+    text: str = "", parent: QWidget | None = None, *, wrap: bool = True, selectable: bool = False
+) -> QLabel:
+    """A label whose text is never interpreted as HTML."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def scaled_font(widget: QWidget, scale: float = 1.0, *, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    if scale != 1.0:
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * scale)
+        elif font.pixelSize() > 0:  # -1 when the platform font is sized in points
+            font.setPixelSize(round(font.pixelSize() * scale))
+    font.setBold(bold)
+    return font
+
+
+def heading(text: str, parent: QWidget | None = None, scale: float = 1.35) -> QLabel:
+    label = plain_label(text, parent)
+    label.setFont(scaled_font(label, scale, bold=True))
+    label.setAccessibleName(text)
+    return label
+
+
+def muted(label: QLabel) -> QLabel:
+    """Secondary text: the palette's placeholder colour, so it follows light and dark themes."""
+    palette = label.palette()
+    palette.setColor(label.foregroundRole(), palette.placeholderText().color())
+    label.setPalette(palette)
+    return label
+
+
+def problem_label(parent: QWidget) -> QLabel:
+    """A hidden label for what is wrong with an input; red that stays readable on a dark palette."""
+    label = plain_label("", parent)
+    label.setObjectName("problem")
+    dark = parent.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    label.setStyleSheet("color: #ff8a80;" if dark else "color: #b3261e;")
+    label.hide()
+    return label
+
+
+def separator(parent: QWidget | None = None) -> QFrame:
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+class DisclosureButton(QToolButton):
+    """A ▸ / ▾ toggle that shows or hides the widget it controls; its text is its accessible name."""
+
+    def __init__(self, text: str, target: QWidget | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setAutoRaise(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setArrowType(Qt.ArrowType.RightArrow)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._target = target
+        self.set_label(text)
+        self.toggled.connect(self._on_toggled)
+        if target is not None:
+            target.setVisible(False)
+
+    def set_label(self, text: str) -> None:
+        self.setText(mnemonic_safe(text))
+        self.setAccessibleName(text)
+
+    def set_target(self, target: QWidget) -> None:
+        self._target = target
+        target.setVisible(self.isChecked())
+
+    def _on_toggled(self, checked: bool) -> None:
+        self.setArrowType(Qt.ArrowType.DownArrow if checked else Qt.ArrowType.RightArrow)
+        if self._target is not None:
+            self._target.setVisible(checked)
+
+
+class LinkButton(QAbstractButton):
+    """A button that looks like a link and wraps its text over as many lines as it needs.
+
+    Answers that led to a finding read "question label: answer", and question labels run to 150
+    characters: eliding them would hide the answer, the part that matters. Keyboard and screen
+    readers treat it as the button it is; its text is its accessible name.
+    """
+
+    MARGIN = 3
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        font = QFont(self.font())
+        font.setUnderline(True)
+        self.setFont(font)
+        self.full_text = ""
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setText(mnemonic_safe(text))
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def _text_height(self, width: int) -> int:
+        inner = max(20, width - 2 * self.MARGIN)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return self.fontMetrics().boundingRect(0, 0, inner, 100_000, flags, self.full_text).height()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._text_height(width) + 2 * self.MARGIN
+
+    def sizeHint(self) -> QSize:
+        width = min(self.fontMetrics().horizontalAdvance(self.full_text) + 2 * self.MARGIN + 2, 400)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, self.fontMetrics().height() + 2 * self.MARGIN)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        role = QPalette.ColorRole.Link if self.isEnabled() else QPalette.ColorRole.PlaceholderText
+        painter.setPen(palette.color(role))
+        painter.setFont(self.font())
+        inner = self.rect().adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        flags = (
+            int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
+        )
+        painter.drawText(inner, flags, self.full_text)
+        if self.hasFocus():
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            option.backgroundColor = palette.color(QPalette.ColorRole.Window)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
+        painter.end()
+
+
+class VerdictBadge(QLabel):
+    """The verdict as a coloured badge whose words carry the meaning (colour is never the only cue)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFont(scaled_font(self, 0.9, bold=True))
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.verdict = ""
+
+    def set_verdict(self, verdict: str) -> None:
+        self.verdict = verdict
+        background, foreground = VERDICT_COLOURS.get(verdict, ("#5f6368", "#ffffff"))
+        self.setText(verdict_name(verdict))
+        self.setAccessibleName(verdict_name(verdict))
+        self.setStyleSheet(
+            f"QLabel {{ background: {background}; color: {foreground}; border-radius: 4px;"
+            " padding: 3px 8px; }"
+        )
+
+
+class ChoiceLabel(QLabel):
+    """The wrapping text of a radio button or checkbox: clicking it clicks the button, and it is
+    underlined while the button has the keyboard focus (the button alone shows only its box)."""
+
+    def __init__(self, text: str, button: QAbstractButton, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.setWordWrap(True)
+        self.setBuddy(button)
+        self.button = button
+        button.installEventFilter(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.button.isEnabled():
+            self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.button.click()
+        event.accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.button and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            font = QFont(self.font())
+            font.setUnderline(event.type() == QEvent.Type.FocusIn)
+            self.setFont(font)
+        return False

@@ -1,0 +1,214 @@
+"""Every template rendered for every example and fixture assessment, and the PDF read back with pypdf:
+verdicts first, pages before the annex, rule ids, the embedded assessment and its fingerprint, PDF/A
+identification, fixed dates, and the same bytes twice."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from report_cases import (
+    CASES,
+    COMPILED,
+    EVIDENCE_TITLE,
+    LIBRARY,
+    PRIVATE_NOTE,
+    SHARED_NOTE,
+    TEMPLATE_NAMES,
+    ReadBack,
+    example_files,
+    read_pdf,
+)
+
+from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file
+from pia_wizard.core.library import Library, assessment_from_document, shipped_library
+from pia_wizard.core.loading import parse_assessment_document
+from pia_wizard.report.options import ReportOptions
+from pia_wizard.report.render import (
+    ASSESSMENT_ATTACHMENT,
+    VERDICTS_ATTACHMENT,
+    Report,
+    prepare_report,
+    render_pdf,
+)
+from pia_wizard.report.wording import VERDICTS
+
+Rendered = tuple[Report, bytes, ReadBack | None]
+
+
+def _sources() -> dict[str, Callable[[], tuple[Any, Any, Library]]]:
+    sources: dict[str, Callable[[], tuple[Any, Any, Library]]] = {
+        name: (lambda build=build: (build(), COMPILED, LIBRARY)) for name, build in CASES.items()
+    }
+    for path in example_files():
+
+        def load(path=path):  # type: ignore[no-untyped-def]
+            library = shipped_library()
+            loaded = load_assessment_file(path, library)
+            return loaded.assessment, loaded.questionnaire, library
+
+        sources[f"example:{path.name}"] = load
+    return sources
+
+
+SOURCES = _sources()
+
+
+def _pdf_wanted(case: str, template: str) -> bool:
+    """Which pairs are printed to PDF and read back; every pair is rendered to HTML and checked there.
+
+    Printing the examples' long annexes takes seconds each, so: every fixture case with every template,
+    and one example per template (the first examples, in turn); every example's briefing is printed
+    without its annex by test_every_example_briefing_fits_its_page_budget. PIA_REPORT_ALL_PDFS=1
+    prints every pair."""
+    if os.environ.get("PIA_REPORT_ALL_PDFS") or not case.startswith("example:"):
+        return True
+    examples = [name for name in SOURCES if name.startswith("example:")]
+    index = examples.index(case)
+    return index < len(TEMPLATE_NAMES) and TEMPLATE_NAMES[index] == template
+
+
+@pytest.fixture(scope="module")
+def rendered() -> Callable[[str, str], Rendered]:
+    cache: dict[tuple[str, str], Rendered] = {}
+
+    def get(case: str, template: str) -> Rendered:
+        if (case, template) not in cache:
+            assessment, compiled, library = SOURCES[case]()
+            report = prepare_report(assessment, compiled, library, ReportOptions(template=template))
+            pdf = render_pdf(report) if _pdf_wanted(case, template) else b""
+            cache[case, template] = (report, pdf, read_pdf(pdf) if pdf else None)
+        return cache[case, template]
+
+    return get
+
+
+def _outline_pages(back: ReadBack) -> dict[str, int]:
+    """Bookmark title → page number (1-based), from the PDF outline WeasyPrint builds from headings."""
+    pages: dict[str, int] = {}
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                pages.setdefault(str(item.title).strip(), back.reader.get_destination_page_number(item) + 1)
+
+    walk(back.reader.outline)
+    return pages
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("template", TEMPLATE_NAMES)
+@pytest.mark.parametrize("case", sorted(SOURCES))
+def test_every_template_renders_every_assessment(rendered, case: str, template: str) -> None:
+    report, pdf, back = rendered(case, template)
+    assert PRIVATE_NOTE not in report.html
+    if template == "submission":
+        for result in report.evaluation.rulebooks:
+            for finding in result.findings:
+                assert f">{finding.rule}<" in report.html, f"{finding.rule} missing from the submission"
+    if back is None:
+        return  # rendered to HTML only (see _pdf_wanted)
+    assert pdf.startswith(b"%PDF-1.7")
+    assert back.pages and all(page.strip() for page in back.pages), "an empty page"
+
+    # PDF/A-3b identification in the XMP metadata, and dates from the assessment, not the clock.
+    assert 'pdfaid:part="3"' in back.xmp and 'pdfaid:conformance="B"' in back.xmp
+    day = report.evaluation.date
+    assert back.reader.metadata.creation_date.date() == day
+    assert f"<xmp:CreateDate>{day.isoformat()}T00:00:00Z</xmp:CreateDate>" in back.xmp
+
+    # Private notes never leave the building, whatever the template.
+    assert PRIVATE_NOTE not in back.text
+    assert all(PRIVATE_NOTE.encode() not in b for files in back.attachments.values() for b in files)
+
+    catalog = back.reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"], "a tagged PDF"
+    assert str(catalog["/Lang"]) == report.options.language
+    if report.options.spec.letter:
+        assert back.attachments == {}
+        assert "/AF" not in catalog
+        assert "Annex" not in _outline_pages(back), "the letter has no annex"
+        assert SHARED_NOTE not in back.text and EVIDENCE_TITLE not in back.text
+        assert "Request for information" in back.text
+        return
+
+    # The embedded assessment: its bytes, its fingerprint, and it loads as the same assessment.
+    assert sorted(back.attachments) == [ASSESSMENT_ATTACHMENT, VERDICTS_ATTACHMENT]
+    (embedded,) = back.attachments[ASSESSMENT_ATTACHMENT]
+    assert embedded == report.data
+    fingerprint = hashlib.sha256(embedded).hexdigest()
+    assert fingerprint == report.fingerprint
+    assert fingerprint in _squashed(back.text), "the fingerprint printed is the attachment's SHA-256"
+    library = LIBRARY if not case.startswith("example:") else shipped_library()
+    reopened, _ = assessment_from_document(
+        parse_assessment_document(embedded.decode("utf-8"), ASSESSMENT_ATTACHMENT), library
+    )
+    assert assessment_bytes(reopened) == embedded
+    (verdicts,) = back.attachments[VERDICTS_ATTACHMENT]
+    assert {r["id"]: r["verdict"] for r in json.loads(verdicts)["rulebooks"]} == report.evaluation.verdicts
+    assert json.loads(verdicts)["assessment_sha256"] == fingerprint
+
+    # /AF lists each attachment once, and each says how it relates to the document.
+    references = [ref.idnum for ref in catalog["/AF"]]
+    assert len(references) == len(set(references)) == 2
+    relationships = {
+        str(ref.get_object()["/UF"]): ref.get_object()["/AFRelationship"] for ref in catalog["/AF"]
+    }
+    assert relationships == {ASSESSMENT_ATTACHMENT: "/Source", VERDICTS_ATTACHMENT: "/Supplement"}
+
+    outline = _outline_pages(back)
+    assert "Annex" in outline, sorted(outline)
+    if template == "briefing":
+        first_page = re.sub(r"\s+", " ", back.pages[0])
+        for result in report.evaluation.rulebooks:
+            assert result.title in first_page
+            assert VERDICTS[result.verdict][0] in first_page, "the verdicts are on page 1"
+        assert outline["Annex"] - 1 <= 3, "the briefing has at most three pages before its annex"
+    if template == "submission":
+        for result in report.evaluation.rulebooks:
+            for finding in result.findings:
+                assert finding.rule in back.flat, f"{finding.rule} missing from the submission PDF"
+
+
+EXAMPLES = [name for name in SOURCES if name.startswith("example:")]
+
+
+@pytest.mark.parametrize("case", EXAMPLES)
+def test_every_example_briefing_fits_its_page_budget(case: str) -> None:
+    """Verdicts on page 1 and at most three pages before the annex (printed here without the annex:
+    the budget then holds for the whole document, and the pages before the annex are the same)."""
+    assessment, compiled, library = SOURCES[case]()
+    options = ReportOptions(template="briefing", omit=frozenset({"annex", "embedded"}))
+    report = prepare_report(assessment, compiled, library, options)
+    back = read_pdf(render_pdf(report))
+    assert len(back.pages) <= 3
+    first_page = re.sub(r"\s+", " ", back.pages[0])
+    for result in report.evaluation.rulebooks:
+        assert result.title in first_page
+        assert VERDICTS[result.verdict][0] in first_page
+
+
+def test_same_assessment_gives_the_same_bytes_twice(rendered) -> None:
+    report, pdf, _ = rendered("red-line", "submission")
+    build = CASES["red-line"]
+    again = prepare_report(build(), COMPILED, LIBRARY, ReportOptions(template="submission"))
+    assert again.html == report.html
+    assert render_pdf(again) == pdf
+
+
+def test_the_evaluation_date_can_be_given(rendered) -> None:
+    import datetime as dt
+
+    later = prepare_report(CASES["red-line"](), COMPILED, LIBRARY, ReportOptions(), date=dt.date(2031, 6, 1))
+    assert later.evaluation.date == dt.date(2031, 6, 1)
+    assert "1 June 2031" in later.html

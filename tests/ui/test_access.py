@@ -1,0 +1,183 @@
+"""Keyboard and screen-reader access: a section completed with the keyboard alone, and every input's
+accessible name (as Qt's accessibility layer reports it to a screen reader) holding its visible label."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from pia_wizard.ui.evidence_dialog import EvidenceDialog
+from pia_wizard.ui.export import ExportDialog
+from pia_wizard.ui.preferences_dialog import PreferencesDialog
+from pia_wizard.ui.section_list import DETAILS
+from pia_wizard.ui.settings import Preferences
+from pia_wizard.ui.text import without_mnemonic
+from pia_wizard.ui.widgets import LinkButton
+
+from .helpers_ui import answers, card, focus
+
+MAX_TABS = 120
+
+
+def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    """A key sent to whatever has the focus, as a keyboard would."""
+    qtbot.keyClick(focus(), key, modifier)
+
+
+def tab_to(qtbot, name: str, backwards: bool = False) -> None:  # type: ignore[no-untyped-def]
+    key = Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab
+    modifier = Qt.KeyboardModifier.ShiftModifier if backwards else Qt.KeyboardModifier.NoModifier
+    for _ in range(MAX_TABS):
+        if focus().objectName() == name:
+            return
+        press(qtbot, key, modifier)
+    raise AssertionError(f"Tab never reached {name!r} (stuck at {focus().objectName()!r})")
+
+
+def test_keyboard_alone_completes_a_section(qtbot, window) -> None:
+    window.activateWindow()
+    window.editor.section_list.setFocus()
+    # Only Tab, Shift+Tab, Space, arrows and Ctrl+PgDn from here on.
+    tab_to(qtbot, "answer:q_choice:a")
+    press(qtbot, Qt.Key.Key_Space)
+    assert answers(window)["q_choice"] == "a"
+    press(qtbot, Qt.Key.Key_Down)  # arrows move within the choices, and choose
+    assert focus().objectName() == "answer:q_choice:b" and answers(window)["q_choice"] == "b"
+    tab_to(qtbot, "answer:q_multi:red")
+    press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, "answer:q_yes:yes")
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Left)
+    for question in ("q_num", "q_text", "q_date"):
+        tab_to(qtbot, f"unknown:{question}")
+        press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, "unknown:q_num", backwards=True)
+    assert focus().property("checked") is True
+    assert answers(window) == {
+        "q_choice": "b",
+        "q_multi": ("red",),
+        "q_yes": True,
+        "q_num": "UNKNOWN",
+        "q_text": "UNKNOWN",
+        "q_date": "UNKNOWN",
+    }
+    assert window.editor.section_list.section_item("s_a").text().endswith("✓ all 6 answered")
+
+    press(qtbot, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section == "s_b"  # shown because Pick is B
+    assert focus().objectName() == "answer:q_b1:yes"
+    press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, "answer:q_b2:yes")
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Right)  # from a chosen radio button, an arrow chooses the next one
+    assert answers(window)["q_b1"] is True and answers(window)["q_b2"] is False
+    assert window.editor.section_list.section_item("s_b").text().endswith("✓ all 2 answered")
+
+
+INPUT_TYPES = (
+    QAbstractButton,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+)
+
+
+def _inputs(root: QWidget) -> list[QWidget]:
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, INPUT_TYPES) or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget.parent(), QComboBox | QAbstractSpinBox) or widget.objectName().startswith("qt_"):
+            continue  # the parts of a compound control (its line edit, its arrows)
+        found.append(widget)
+    return found
+
+
+def _visible_label(widget: QWidget, root: QWidget) -> str:
+    if isinstance(widget, LinkButton):
+        return widget.full_text
+    if isinstance(widget, QAbstractButton) and widget.text():
+        return without_mnemonic(widget.text())
+    labels = [
+        label for label in root.findChildren(QLabel) if label.buddy() is widget and label.isVisibleTo(root)
+    ]
+    assert labels, f"{type(widget).__name__} {widget.objectName()!r} has no visible label"
+    return without_mnemonic(labels[0].text())
+
+
+def _check_names(root: QWidget) -> int:
+    checked = 0
+    for widget in _inputs(root):
+        label = _visible_label(widget, root).strip()
+        interface = QAccessible.queryAccessibleInterface(widget)
+        assert interface is not None
+        # On Linux Qt reports a combo box's current text as its name (the label comes by a relation),
+        # so the name the widget is given counts too.
+        name = f"{interface.text(QAccessible.Text.Name)}\n{widget.accessibleName()}"
+        assert label, f"{type(widget).__name__} {widget.objectName()!r} shows no label"
+        assert label in name, f"{widget.objectName()!r}: accessible name {name!r} lacks its label {label!r}"
+        checked += 1
+    return checked
+
+
+def _open_everything(window) -> None:  # type: ignore[no-untyped-def]
+    for button in window.page.findChildren(QAbstractButton):
+        if button.isCheckable() and button.objectName().startswith(("helpButton:", "noteButton:")):
+            button.setChecked(True)
+
+
+def test_every_input_has_its_visible_label_as_accessible_name(qtbot, window, window_widgets) -> None:
+    checked = 0
+    for win in (window, window_widgets):
+        win.go_to_section(DETAILS)
+        checked += _check_names(win)
+        for section in win.document.compiled.sections:
+            win.go_to_section(section)
+            _open_everything(win)
+            for view in win.editor.verdicts.views.values():
+                for button in (view.why, view.gaps_button, view.changes_button):
+                    button.setChecked(True)
+            checked += _check_names(win)
+    group = card(window_widgets, "w_cameras").group_editor
+    group.add_item()
+    checked += _check_names(window_widgets)
+    assert checked > 150
+
+
+def test_start_screen_and_dialogs_label_their_inputs(qtbot, make_window, library) -> None:
+    start = make_window(library)
+    assert _check_names(start) >= 3
+    dialogs = [
+        EvidenceDialog("Pick", None, {}),
+        ExportDialog({"briefing": "Council briefing"}, ["en"], ["Pick"], start.examples_dir / "x.pdf"),
+        PreferencesDialog(Preferences()),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert _check_names(dialog) >= 3
+
+
+def test_section_shortcuts_and_mnemonics_exist(window) -> None:
+    assert window.next_action.shortcut().toString() == "Ctrl+PgDown"
+    assert window.previous_action.shortcut().toString() == "Ctrl+PgUp"
+    assert not window.save_action.shortcut().isEmpty() and not window.open_action.shortcut().isEmpty()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&Go", "&Help"]
+    assert QApplication.instance() is not None

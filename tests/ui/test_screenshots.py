@@ -1,0 +1,39 @@
+"""The screenshots in docs/screenshots/ were made from the current window, questionnaires and examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pia_wizard.ui import screenshots
+
+FOLDER = screenshots.ROOT / "docs" / "screenshots"
+
+
+def test_screenshots_are_up_to_date() -> None:
+    missing = [
+        n for n in screenshots.EXAMPLES if not (screenshots.ROOT / "examples" / f"{n}.pia.json").exists()
+    ]
+    if missing:
+        pytest.skip(f"examples not there yet: {', '.join(missing)}")
+    record = FOLDER / screenshots.RECORD
+    assert record.exists(), "no screenshots yet: run `python -m pia_wizard.ui.screenshots` (make screenshots)"
+    made = json.loads(record.read_text(encoding="utf-8"))
+    for name in ["start-screen", *(f"example-{n}" for n in screenshots.EXAMPLES)]:
+        assert (FOLDER / f"{name}.png").exists(), f"{name}.png is missing"
+    assert made["sha256"] == screenshots.inputs_digest(), (
+        "docs/screenshots/ are stale: the window's code, a questionnaire or rulebook, or an example changed "
+        "since they were made. Run `python -m pia_wizard.ui.screenshots` (make screenshots), look at them, "
+        "and commit them."
+    )
+
+
+def test_the_record_names_what_the_screenshots_depend_on(tmp_path: Path) -> None:
+    files = screenshots.record()["files"]
+    assert "pia_wizard/ui/main_window.py" in files
+    assert any(f.startswith("questionnaires/rulebooks/") for f in files) or not list(
+        (screenshots.ROOT / "questionnaires" / "rulebooks").glob("*.yaml")
+    )
+    assert screenshots.inputs_digest() == screenshots.inputs_digest()
