@@ -199,6 +199,31 @@ def remove_item(
     return _with_items(assessment, group_id, items)
 
 
+def _update_item(
+    compiled: CompiledQuestionnaire,
+    assessment: Assessment,
+    group_id: str,
+    index: int,
+    question_id: str,
+    update: Any,
+) -> Assessment:
+    """Replace one item question's answer by `update(old_answer)`; an empty answer is removed."""
+    group = _group(compiled, group_id)
+    if not any(q.id == question_id for q in group.items):
+        raise EditError(f"no question '{question_id}' in group '{group_id}'")
+    items = _items(assessment, group_id)
+    if not 0 <= index < len(items):
+        raise EditError(f"no item {index} in '{group_id}'")
+    item = dict(items[index])
+    new = update(item.get(question_id) or Answer())
+    if new == Answer():
+        item.pop(question_id, None)
+    else:
+        item[question_id] = new
+    items[index] = item
+    return _with_items(assessment, group_id, items)
+
+
 def set_item_value(
     compiled: CompiledQuestionnaire,
     assessment: Assessment,
@@ -209,17 +234,70 @@ def set_item_value(
     *,
     unknown: bool = False,
 ) -> Assessment:
-    """Answer one question of one group item (or mark it unknown)."""
+    """Answer one question of one group item; `unknown=True` marks it unknown, `value=None` clears it."""
     group = _group(compiled, group_id)
     question = next((q for q in group.items if q.id == question_id), None)
     if question is None:
         raise EditError(f"no question '{question_id}' in group '{group_id}'")
-    items = _items(assessment, group_id)
-    if not 0 <= index < len(items):
-        raise EditError(f"no item {index} in '{group_id}'")
-    checked = None if unknown else _checked(compiled, question, value)
-    old = items[index].get(question_id) or Answer()
-    item = dict(items[index])
-    item[question_id] = old.model_copy(update={"value": checked, "unknown": unknown})
-    items[index] = item
-    return _with_items(assessment, group_id, items)
+    checked = None if unknown or value is None else _checked(compiled, question, value)
+    return _update_item(
+        compiled,
+        assessment,
+        group_id,
+        index,
+        question_id,
+        lambda old: old.model_copy(update={"value": checked, "unknown": unknown}),
+    )
+
+
+def set_item_note(
+    compiled: CompiledQuestionnaire,
+    assessment: Assessment,
+    group_id: str,
+    index: int,
+    question_id: str,
+    text: str,
+    *,
+    private: bool = False,
+) -> Assessment:
+    """Set (or with empty text, remove) the note on one question of one group item."""
+    note = Note.model_validate({"text": text, "private": private}) if text else None
+    return _update_item(
+        compiled, assessment, group_id, index, question_id, lambda old: old.model_copy(update={"note": note})
+    )
+
+
+def add_item_evidence(
+    compiled: CompiledQuestionnaire,
+    assessment: Assessment,
+    group_id: str,
+    index: int,
+    question_id: str,
+    evidence: Evidence | Mapping[str, Any],
+) -> Assessment:
+    item = evidence if isinstance(evidence, Evidence) else Evidence.model_validate(dict(evidence))
+    _check_attachment(assessment, item)
+    return _update_item(
+        compiled,
+        assessment,
+        group_id,
+        index,
+        question_id,
+        lambda old: old.model_copy(update={"evidence": (*old.evidence, item)}),
+    )
+
+
+def remove_item_evidence(
+    compiled: CompiledQuestionnaire,
+    assessment: Assessment,
+    group_id: str,
+    index: int,
+    question_id: str,
+    position: int,
+) -> Assessment:
+    def drop(old: Answer) -> Answer:
+        if not 0 <= position < len(old.evidence):
+            raise EditError(f"no evidence item {position} on '{question_id}' of item {index}")
+        return old.model_copy(update={"evidence": old.evidence[:position] + old.evidence[position + 1 :]})
+
+    return _update_item(compiled, assessment, group_id, index, question_id, drop)

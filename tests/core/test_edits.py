@@ -94,3 +94,26 @@ def test_metadata_is_validated() -> None:
     assert a.metadata.assessment_date == dt.date(2026, 11, 20)
     with pytest.raises(ValueError, match="Extra inputs"):
         edits.set_metadata(EMPTY, operator_type="police")
+
+
+def test_group_item_answers_can_be_cleared_and_carry_notes_and_evidence() -> None:
+    a = edits.add_item(COMPILED, EMPTY, "g_sites")
+    a = edits.set_item_value(COMPILED, a, "g_sites", 0, "q_site_people", 300)
+    a = edits.set_item_note(
+        COMPILED, a, "g_sites", 0, "q_site_people", "from the council paper", private=True
+    )
+    a = edits.add_item_evidence(
+        COMPILED, a, "g_sites", 0, "q_site_people", {"title": "Paper", "confidence": 3}
+    )
+    answer = a.answers["g_sites"].value[0]["q_site_people"]
+    assert answer.value == 300 and answer.note.private and answer.evidence[0].confidence == 3
+    a = edits.set_item_value(COMPILED, a, "g_sites", 0, "q_site_people", None)
+    cleared = a.answers["g_sites"].value[0]["q_site_people"]
+    assert cleared.value is None and not cleared.unknown and cleared.note.text == "from the council paper"
+    a = edits.remove_item_evidence(COMPILED, a, "g_sites", 0, "q_site_people", 0)
+    a = edits.set_item_note(COMPILED, a, "g_sites", 0, "q_site_people", "")
+    assert "q_site_people" not in a.answers["g_sites"].value[0]  # nothing left: the answer is gone
+    with pytest.raises(EditError):
+        edits.remove_item_evidence(COMPILED, a, "g_sites", 0, "q_site_people", 0)
+    with pytest.raises(EditError):
+        edits.set_item_note(COMPILED, a, "g_sites", 3, "q_site_people", "x")
