@@ -279,19 +279,24 @@ def _gain(counterfactual: Counterfactual) -> int:
 _ALREADY_SHOWN = Change(question="", nature="fact")
 
 
-def _documents_needed(ctx: Context, before: tuple[Change, ...]) -> list[Change]:
-    """After `before`, the answers a step still wants documented: each as a change that adds evidence."""
-    from pia_wizard.core.engine import step_status
-
-    trial = Context(
+def _trial(ctx: Context, changes: Iterable[Change]) -> Context:
+    """The same rulebook judged on the answers with `changes` made, verdict only."""
+    return Context(
         ctx.compiled,
         ctx.index,
-        with_changes(ctx.answers, before),
+        with_changes(ctx.answers, changes),
         ctx.date,
         ctx.timeline,
         ctx.source_tags,
         explain=False,
     )
+
+
+def _documents_needed(ctx: Context, before: tuple[Change, ...]) -> list[Change]:
+    """After `before`, the answers a step still wants documented: each as a change that adds evidence."""
+    from pia_wizard.core.engine import step_status
+
+    trial = _trial(ctx, before)
     wanted: dict[str, int] = {}
     for test in ctx.rulebook.tests:
         for step in test.steps:
@@ -319,15 +324,7 @@ def _fix_gate(
     from pia_wizard.core.engine import gate_status
 
     def trial(changes: tuple[Change, ...]) -> Context:
-        return Context(
-            ctx.compiled,
-            ctx.index,
-            with_changes(ctx.answers, changes),
-            ctx.date,
-            ctx.timeline,
-            ctx.source_tags,
-            explain=False,
-        )
+        return _trial(ctx, changes)
 
     if before and gate_status(trial(before), gate).shown:
         return _ALREADY_SHOWN

@@ -123,13 +123,8 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
         facts_file = loaded.model
         if not isinstance(facts_file, FactsFile):  # pragma: no cover - sorted by kind above
             continue
-        compiled = library.questionnaires.get(facts_file.questionnaire)
+        compiled = _questionnaire_of(library, loaded, facts_file.questionnaire, report)
         if compiled is None:
-            report.problems.append(
-                loaded.document.problem(
-                    ("questionnaire",), f"unknown questionnaire '{facts_file.questionnaire}'"
-                )
-            )
             continue
         issues = check_facts_file(facts_file, compiled)
         report.problems.extend(loaded.document.problem(p, m) for p, m in issues)
@@ -139,13 +134,8 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
         rulebook = loaded.model
         if not isinstance(rulebook, Rulebook):  # pragma: no cover - sorted by kind above
             continue
-        compiled = library.questionnaires.get(rulebook.questionnaire)
+        compiled = _questionnaire_of(library, loaded, rulebook.questionnaire, report)
         if compiled is None:
-            report.problems.append(
-                loaded.document.problem(
-                    ("questionnaire",), f"unknown questionnaire '{rulebook.questionnaire}'"
-                )
-            )
             continue
         shared: list[DerivedFact] = []
         unknown_files = False
@@ -177,6 +167,17 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
     for path in schemas:
         report.problems.extend(_check_schema_file(path))
     return library, report
+
+
+def _questionnaire_of(
+    library: Library, loaded: _Loaded, questionnaire_id: str, report: CheckReport
+) -> CompiledQuestionnaire | None:
+    """The questionnaire a facts file or rulebook reads; a located problem when there is none."""
+    compiled = library.questionnaires.get(questionnaire_id)
+    if compiled is None:
+        message = f"unknown questionnaire '{questionnaire_id}'"
+        report.problems.append(loaded.document.problem(("questionnaire",), message))
+    return compiled
 
 
 def load_assessment(path: Path, library: Library) -> tuple[Assessment, CompiledQuestionnaire]:
