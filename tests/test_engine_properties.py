@@ -82,3 +82,42 @@ def test_applying_a_counterfactual_gives_the_verdict_it_claims(assessment) -> No
             )
             after = evaluate(COMPILED, [book], changed, DATE, explore=False)
             assert after.verdicts[result.id] == counterfactual.to_verdict, counterfactual.text
+
+
+@settings(max_examples=40)
+@given(assessment=answer_sets(), data=st.data())
+def test_quick_re_judging_agrees_with_a_full_judgement(assessment, data) -> None:
+    """Re-judging only the rules a change reaches gives the same verdict as judging everything."""
+    from pia_wizard.core.engine import Context, judge, quick_verdict
+    from pia_wizard.core.evaluate import _index
+    from pia_wizard.core.evaluation import Change
+    from pia_wizard.core.visibility import AnswerView
+
+    question_id = data.draw(st.sampled_from(FOCUS))
+    value = data.draw(st.one_of(values_for(question_id), st.just("UNKNOWN")))
+    level = data.draw(st.sampled_from([None, 2, 4]))
+    change = Change(
+        question=question_id,
+        value=None if value == "UNKNOWN" else value,
+        unknown=value == "UNKNOWN",
+        nature="fact",
+        evidence_level=level,
+    )
+    changed = with_changes(assessment.answers, [change])
+    for book in BOOKS:
+
+        def ctx(answers, explain, book=book):
+            return Context(
+                COMPILED,
+                _index(book),
+                answers,
+                DATE,
+                None,
+                {},
+                explain=explain,
+                shared_view=AnswerView(COMPILED, answers),
+            )
+
+        base = judge(ctx(assessment.answers, True))
+        full = judge(ctx(changed, False)).result.verdict
+        assert quick_verdict(ctx(changed, False), base, COMPILED.reach[question_id]) == full, book.id

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -80,6 +80,23 @@ class RulebookIndex:
             for step in test.steps:
                 found |= set(step.evidence_from)
         return frozenset(found)
+
+    def red_line_reads(self, rule: RedLine) -> frozenset[str]:
+        """Everything a red line's outcome depends on: its condition, its gates and their evidence."""
+        found = set(self.reads(rule.when))
+        for gate in rule.exceptions:
+            found |= self.reads(gate.shown_when) | set(gate.evidence_from)
+        return frozenset(found)
+
+    def step_reads(self, step: Step) -> frozenset[str]:
+        """Everything a step's status depends on, evidence included."""
+        return (
+            self.reads(step.applies_when)
+            | self.reads(step.fail_when)
+            | self.reads(step.pass_when)
+            | self.reads(step.conditional_when)
+            | frozenset(step.evidence_from)
+        )
 
     def reads(self, condition: ConditionNode | None) -> frozenset[str]:
         """Every question a condition reads, through derived facts (remembered per condition)."""
@@ -335,12 +352,7 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
 
 
 def step_reads(ctx: Context, step: Step) -> frozenset[str]:
-    return (
-        ctx.index.reads(step.applies_when)
-        | ctx.index.reads(step.fail_when)
-        | ctx.index.reads(step.pass_when)
-        | ctx.index.reads(step.conditional_when)
-    )
+    return ctx.index.step_reads(step)
 
 
 def step_status(ctx: Context, step: Step) -> tuple[str, str]:
@@ -467,6 +479,7 @@ class Judgement:
     result: RulebookResult
     red_lines: list[RedLineOutcome]
     decisive_reads: frozenset[str]
+    step_states: dict[str, str] = field(default_factory=dict)  # step id → status, for quick re-judging
 
 
 def judge(ctx: Context) -> Judgement:
@@ -500,19 +513,7 @@ def judge(ctx: Context) -> Judgement:
         for reads in reads_by_step.values():
             decisive_reads |= reads
 
-    statuses = [t.status for t in tests]
-    if any(o.state == "fires" for o in outcomes):
-        verdict: Verdict = "red_line"
-    elif "fail" in statuses:
-        verdict = "fails"
-    elif any(o.state == "undetermined" for o in outcomes) or "undetermined" in statuses:
-        verdict = "insufficient_information"
-    elif "conditional" in statuses:
-        verdict = "conditional"
-    else:
-        verdict = "passes"
-    if applies == "unknown" and verdict in ("conditional", "passes"):
-        verdict = "insufficient_information"  # whether the rulebook applies is itself unknown
+    verdict = verdict_of(applies, [o.state for o in outcomes], [t.status for t in tests])
 
     safeguards = tuple(
         Safeguard.model_construct(id=s.id, text=ctx.text(s.text), sources=ctx.sources(s.refs))
@@ -535,7 +536,67 @@ def judge(ctx: Context) -> Judgement:
         findings=tuple(findings),
         safeguards=safeguards,
     )
-    return Judgement(result, outcomes, frozenset(decisive_reads))
+    step_states = {step.id: step.status for test in tests for step in test.steps}
+    return Judgement(result, outcomes, frozenset(decisive_reads), step_states)
+
+
+def verdict_of(applies: str, red_line_states: Iterable[str], test_statuses: Iterable[str]) -> Verdict:
+    """The ladder, top down, from the red lines' states and the tests' statuses."""
+    reds = set(red_line_states)
+    statuses = set(test_statuses)
+    if "fires" in reds:
+        verdict: Verdict = "red_line"
+    elif "fail" in statuses:
+        verdict = "fails"
+    elif "undetermined" in reds or "undetermined" in statuses:
+        verdict = "insufficient_information"
+    elif "conditional" in statuses:
+        verdict = "conditional"
+    else:
+        verdict = "passes"
+    if applies == "unknown" and verdict in ("conditional", "passes"):
+        verdict = "insufficient_information"  # whether the rulebook applies is itself unknown
+    return verdict
+
+
+def test_statuses(rulebook: Rulebook, status_of: Callable[[Step], str]) -> dict[str, str]:
+    """Each test's status from its decisive steps, in order; a test after a failed one is not reached."""
+    statuses: dict[str, str] = {}
+    for test in rulebook.tests:
+        if any(statuses.get(before) == "fail" for before in test.after):
+            statuses[test.id] = "not_reached"
+            continue
+        decisive = [s for step in test.steps if step.decisive and (s := status_of(step)) in _STEP_RANK]
+        statuses[test.id] = min(decisive, key=_STEP_RANK.__getitem__) if decisive else "not_applicable"
+    return statuses
+
+
+def quick_verdict(ctx: Context, base: Judgement, touched: frozenset[str]) -> Verdict:
+    """The verdict after answers in `touched` changed, re-judging only the rules that read them;
+    every other rule keeps its state from `base` (the judgement of the answers before the change)."""
+    rulebook, index = ctx.rulebook, ctx.index
+    if base.result.applies == "no" or index.reads(rulebook.applies_when) & touched:
+        applies = {Truth.TRUE: "yes", Truth.FALSE: "no", Truth.UNKNOWN: "unknown"}[
+            ctx.truth(rulebook.applies_when)
+        ]
+        if applies == "no" or base.result.applies == "no":
+            return "not_applicable" if applies == "no" else judge(ctx).result.verdict
+    else:
+        applies = base.result.applies
+    reds = [
+        judge_red_line(ctx, outcome.rule).state
+        if index.red_line_reads(outcome.rule) & touched
+        else outcome.state
+        for outcome in base.red_lines
+    ]
+
+    def status_of(step: Step) -> str:
+        known = base.step_states.get(step.id)
+        if known is not None and not index.step_reads(step) & touched:
+            return known
+        return step_status(ctx, step)[0]
+
+    return verdict_of(applies, reds, test_statuses(rulebook, status_of).values())
 
 
 def better(a: Verdict, b: Verdict) -> bool:

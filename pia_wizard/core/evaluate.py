@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.engine import Context, RulebookIndex, judge
+from pia_wizard.core.engine import Context, RulebookIndex, judge, quick_verdict
 from pia_wizard.core.evaluation import Change, Evaluation, RulebookResult, Verdict
 from pia_wizard.core.explore import (
     alternatives,
@@ -106,9 +106,11 @@ def evaluate(
                 answers = with_changes(assessment.answers, [change])
                 trials[key] = (answers, AnswerView(compiled, answers))
             answers, trial_view = trials[key]
-            trial_verdicts[(*key, book.id)] = judge(context(book, answers, trial_view, False)).result.verdict
+            trial = context(book, answers, trial_view, False)
+            trial_verdicts[(*key, book.id)] = quick_verdict(trial, base[book.id], compiled.reach[question_id])
         return trial_verdicts[(*key, book.id)]
 
+    base = {j.result.id: j for j in judgements}
     results: list[RulebookResult] = []
     impact_cache: dict[str, int] = {}
     for book, judgement in zip(books, judgements, strict=True):
@@ -116,13 +118,12 @@ def evaluate(
         gaps = []
         for question_id, (state, blocks) in gap_questions(ctx, judgement).items():
             if question_id not in impact_cache:
-                changed = {
-                    other.id
-                    for value in alternatives(ctx, question_id, limits)
+                values = alternatives(ctx, question_id, limits)
+                # A rulebook counts once: stop trying values as soon as one changes its verdict.
+                impact_cache[question_id] = sum(
+                    any(single_verdict(other, question_id, value) != current[other.id] for value in values)
                     for other in books
-                    if single_verdict(other, question_id, value) != current[other.id]
-                }
-                impact_cache[question_id] = len(changed)
+                )
             gaps.append(make_gap(ctx, question_id, state, blocks, impact_cache[question_id]))
         order = compiled.order
         gaps.sort(key=lambda g: (-g.impact, g.state == "evidence", order[g.question]))
