@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libfontconfig1 \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
-.PHONY: venv run test lint schemas clean debian-packages bench docs examples screenshots
+.PHONY: venv run test lint schemas clean debian-packages bench docs examples screenshots samples
 
 venv: $(STAMP)
 
@@ -51,7 +51,13 @@ examples: venv
 screenshots: venv
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pia_wizard.ui.screenshots docs/screenshots
 
-# Figures, not asserts: prints each measurement with the command that reproduces it.
+# docs/samples/: two examples × four templates as PDF, first pages as PNG (needs pdftoppm), inputs.json
+# (a test says when they are stale).
+samples: venv
+	$(VENV)/bin/python -m pia_wizard.report.samples docs/samples
+
+# Figures, not asserts: every benchmark in one run (benchmarks/run_all.py), each figure with the command
+# that reproduces it; changes no tracked file. `make bench RECORD=1` also rewrites docs/performance.md
+# (figures against the targets, the machine, the date; the hand-written notes at its end are kept).
 bench: venv
-	$(VENV)/bin/python benchmarks/bench_core.py
-	$(VENV)/bin/python benchmarks/bench_engine.py
+	$(VENV)/bin/python benchmarks/run_all.py $(if $(filter 1,$(RECORD)),--record docs/performance.md)

@@ -2,6 +2,10 @@
 
 Exit 0 when the assessment was evaluated, whatever the verdict; 2 on bad input. With --json the
 documented structure (docs/engine.md) goes to stdout and nothing else does.
+
+FILE may be a report PDF: the assessment embedded in it is scored, at the date the report judged it
+unless --date is given, and stderr says that it comes from the report and whether its fingerprint
+holds (the assessment is scored either way; `validate` is the command that fails on a broken one).
 """
 
 from __future__ import annotations
@@ -12,10 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pia_wizard.core.assessment_io import load_assessment_file
+from pia_wizard.core.assessment_io import LoadedAssessment, load_assessment_file
 from pia_wizard.core.evaluate import evaluate
 from pia_wizard.core.evaluation import Evaluation
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.library import Library, shipped_library
 from pia_wizard.core.problems import LoadError
 
 EXIT_OK = 0
@@ -23,12 +27,6 @@ EXIT_BAD_INPUT = 2
 
 
 def run_score(path: Path, rulebook_ids: list[str], date: str | None, as_json: bool) -> int:
-    try:
-        library = shipped_library()
-        loaded = load_assessment_file(path, library)
-    except LoadError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_BAD_INPUT
     when = None
     if date is not None:
         try:
@@ -36,6 +34,19 @@ def run_score(path: Path, rulebook_ids: list[str], date: str | None, as_json: bo
         except ValueError:
             print(f"--date: {date!r} is not a date in the form YYYY-MM-DD", file=sys.stderr)
             return EXIT_BAD_INPUT
+    try:
+        library = shipped_library()
+        if path.suffix.lower() == ".pdf":
+            from_report = _from_report(path, library)
+            if from_report is None:
+                return EXIT_BAD_INPUT
+            loaded, report_date = from_report
+            when = when or report_date
+        else:
+            loaded = load_assessment_file(path, library)
+    except LoadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
     books = [b for b in library.rulebooks.values() if b.questionnaire == loaded.questionnaire.id]
     if rulebook_ids:
         known = {b.id for b in books}
@@ -59,6 +70,23 @@ def run_score(path: Path, rulebook_ids: list[str], date: str | None, as_json: bo
     else:
         sys.stdout.write(summary(evaluation))
     return EXIT_OK
+
+
+def _from_report(path: Path, library: Library) -> tuple[LoadedAssessment, dt.date | None] | None:
+    """The assessment embedded in a report PDF, and the date the report judged it at; None (after
+    saying why) when there is none to score. Says on stderr where it comes from and whether the
+    fingerprint holds."""
+    from pia_wizard.report.reopen import check_report_file
+
+    check = check_report_file(path, library, reevaluate=False)
+    if check.assessment is None or check.compiled is None:
+        for line in check.problems:
+            print(line, file=sys.stderr)
+        return None
+    when = f", judged as of {check.evaluated_on.isoformat()}" if check.evaluated_on else ""
+    print(f"{path}: scoring the assessment embedded in this report{when}", file=sys.stderr)
+    print(f"{path}: {check.fingerprint_line()}", file=sys.stderr)
+    return LoadedAssessment(check.assessment, check.compiled, path), check.evaluated_on
 
 
 def score_json(evaluation: Evaluation) -> dict[str, Any]:

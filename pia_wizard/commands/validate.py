@@ -1,11 +1,18 @@
-"""`pia-wizard validate PATH...`: check every file the project ships or writes, and nothing else."""
+"""`pia-wizard validate PATH...`: check every file the project ships or writes, and nothing else.
+
+A report PDF (`*.pdf`, also inside a folder) is re-opened through `pia_wizard.report.reopen`: its
+fingerprint is checked and the embedded assessment re-evaluated with today's rulebooks (those given
+alongside it take the shipped ones' place), printing "same verdicts" or each verdict that changed. A
+PDF without an embedded assessment, or whose fingerprint does not hold, is a problem (exit 2); a
+changed verdict is not. The core never sees the PDFs: it does not read PDFs.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from pia_wizard.core.library import Library, check_files, shipped_library
+from pia_wizard.core.library import Library, check_files, collect_files, shipped_library
 from pia_wizard.core.problems import LoadError
 
 EXIT_OK = 0
@@ -24,16 +31,31 @@ def run_validate(paths: list[Path]) -> int:
         print("warning: the shipped questionnaires do not load:", file=sys.stderr)
         print(exc, file=sys.stderr)
         base = Library()
-    _library, report = check_files(paths, base)
-    for problem in report.problems:
+    files = list(collect_files(paths))
+    reports = [p for p in files if p.suffix.lower() == ".pdf"]
+    others = [p for p in files if p.suffix.lower() != ".pdf"]
+    library, report = check_files(others, base) if others else (base, None)
+    problems = [str(p) for p in report.problems] if report is not None else []
+    bad_files = len({p.file for p in report.problems}) if report is not None else 0
+    for problem in problems:
         print(problem)
-    bad_files = len({p.file for p in report.problems})
-    count = len(report.files)
-    if report.problems:
-        print(
-            f"{len(report.problems)} problem(s) in {bad_files} of {count} file(s)",
-            file=sys.stderr,
-        )
+    for path in reports:
+        found = _check_report(path, library)
+        problems.extend(found)
+        bad_files += bool(found)
+    count = len(files)
+    if problems:
+        print(f"{len(problems)} problem(s) in {bad_files} of {count} file(s)", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(f"{count} file(s) checked: no problems", file=sys.stderr)
     return EXIT_OK
+
+
+def _check_report(path: Path, library: Library) -> list[str]:
+    """Re-open one report PDF, print what was found, and return its problems."""
+    from pia_wizard.report.reopen import check_report_file
+
+    check = check_report_file(path, library)
+    for line in check.summary():
+        print(line if check.problems else f"{path}: {line}")
+    return check.problems

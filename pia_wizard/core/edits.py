@@ -136,6 +136,13 @@ def _check_attachment(assessment: Assessment, evidence: Evidence) -> None:
         raise EditError(f"no attachment '{evidence.attachment}' in this assessment")
 
 
+def safe_attachment_name(name: str) -> str:
+    """A file name an attachment may carry: no folders, drive letters or control characters, no leading
+    dot ("Minutes: 3 May.pdf" becomes "Minutes_ 3 May.pdf"); never empty."""
+    cleaned = "".join("_" if ch in "/\\:" or ord(ch) < 32 else ch for ch in name).lstrip(".").strip()
+    return cleaned[:200] or "file"
+
+
 def add_attachment(
     assessment: Assessment, file_name: str, media_type: str, content: bytes
 ) -> tuple[Assessment, str]:

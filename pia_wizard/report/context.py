@@ -459,10 +459,15 @@ def _dpia(evaluation: Evaluation) -> dict[str, Any] | None:
 
 
 def _summary(results: Sequence[Mapping[str, Any]]) -> list[str]:
-    """One plain sentence per rulebook, for readers who read nothing else."""
+    """One plain sentence per rulebook, for readers who read nothing else. Rulebook titles hold colons
+    and dashes of their own, so they are quoted; a verdict's meaning is said the first time only."""
     sentences = []
+    explained: set[str] = set()
     for result in results:
-        sentence = f"Under {result['title']}: {result['label'].lower()}. {result['meaning']}"
+        sentence = f"Under “{result['title']}” the verdict is “{result['label']}”."
+        if result["verdict"] not in explained:
+            sentence += f" {result['meaning']}"
+            explained.add(result["verdict"])
         decisive = [f for f in result["findings"] if f["severity"] in ("red_line", "fail")]
         if decisive and result["verdict"] != "not_applicable":
             sentence += f" The main reason: {decisive[0]['title']}."

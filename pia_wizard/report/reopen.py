@@ -1,10 +1,13 @@
 """Re-open a report PDF: check its fingerprint and re-evaluate the embedded assessment with today's
 rulebooks, saying "same verdicts" or which verdict changed and why (a newer rulebook, say).
 
-What this proves: the embedded assessment is the one the report's verdicts and annex were made from
-(its SHA-256 is the fingerprint the report printed and recorded). It proves nothing about who made the
-PDF or whether it was altered afterwards: the fingerprint is not a signature.
+The fingerprint holds when the SHA-256 of the embedded `assessment.pia.json` is the one the report
+recorded beside it (`verdicts.json`) and the one printed on its first page. What this proves: the
+embedded assessment is the one the report's verdicts and annex were made from. It proves nothing about
+who made the PDF or whether it was altered afterwards: the fingerprint is not a signature, and anyone
+who can edit a PDF can change the data, the record and the printed text together.
 
+`pia-wizard validate`, `score` and the window (File › Open) all come through `check_report_file`.
 Reading PDFs needs pypdf (imported only here, only when called).
 """
 
@@ -14,9 +17,13 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from pia_wizard.core.atomic_file import FileTooLargeError, read_limited
+from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.evaluate import evaluate
 from pia_wizard.core.library import Library, assessment_from_document
 from pia_wizard.core.loading import parse_assessment_document
@@ -25,67 +32,168 @@ from pia_wizard.core.problems import LoadError
 from pia_wizard.report.render import ASSESSMENT_ATTACHMENT, VERDICTS_ATTACHMENT, rulebooks_for
 from pia_wizard.report.wording import VERDICTS
 
+REPORT_SUFFIX = ".pdf"
+MAX_REPORT_BYTES = 64 * 1024 * 1024  # an assessment may hold 20 MB; the pages and fonts come on top
+PRINTED = re.compile(r"SHA-256\s+([0-9a-f]{16})")  # the cover's "Fingerprint SHA-256 0123456789abcdef…"
+
+
+def is_report_path(path: Path) -> bool:
+    return path.suffix.lower() == REPORT_SUFFIX
+
 
 @dataclass
 class ReportCheck:
-    """The outcome of re-opening a report; `problems` empty means the fingerprint holds."""
+    """The outcome of re-opening a report.
 
-    fingerprint: str = ""
+    `problems` empty means the fingerprint holds and the assessment loads with today's questionnaire;
+    `assessment` is set whenever the embedded assessment loads, even when the fingerprint does not hold
+    (so `score` and the window can still show it, saying so).
+    """
+
+    name: str = "report.pdf"
+    fingerprint: str = ""  # SHA-256 of the embedded assessment's bytes
+    recorded: str | None = None  # the fingerprint the report recorded in verdicts.json
+    printed: str | None = None  # the start of the fingerprint printed on the first page
+    fingerprint_problem: str = ""
+    evaluated_on: dt.date | None = None  # the date the report judged the assessment at
     assessment: Assessment | None = None
+    compiled: CompiledQuestionnaire | None = None
     problems: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # verdicts that differ under today's rulebooks
+
+    @property
+    def fingerprint_holds(self) -> bool:
+        return bool(self.fingerprint) and not self.fingerprint_problem
 
     @property
     def same_verdicts(self) -> bool:
         return not self.problems and not self.changes
 
+    def fingerprint_line(self) -> str:
+        """One sentence on the fingerprint, for a person."""
+        if not self.fingerprint:
+            return "no embedded assessment, so no fingerprint to check"
+        if self.fingerprint_problem:
+            return f"the fingerprint does NOT hold: {self.fingerprint_problem}"
+        return (
+            f"fingerprint SHA-256 {self.fingerprint} holds: the embedded assessment is the one the "
+            "report was made from"
+        )
+
     def summary(self) -> list[str]:
         if self.problems:
             return self.problems
-        lines = [f"fingerprint SHA-256 {self.fingerprint}: matches the embedded assessment"]
-        lines.extend(self.changes or ["same verdicts with today's rulebooks"])
-        return lines
+        when = f" (judged as of {self.evaluated_on.isoformat()})" if self.evaluated_on else ""
+        return [self.fingerprint_line(), *(self.changes or [f"same verdicts with today's rulebooks{when}"])]
 
 
-def embedded_files(pdf: bytes) -> dict[str, bytes]:
-    """The files embedded in a PDF, by name (the first of each name)."""
+def embedded_files(pdf: bytes) -> tuple[dict[str, bytes], str]:
+    """The files embedded in a PDF, by name (the first of each name), and its first page's text."""
     try:
         from pypdf import PdfReader
     except ImportError as exc:  # pragma: no cover - pypdf is installed with the project
         raise LoadError.single("report", "reading a report PDF needs the pypdf package") from exc
     reader = PdfReader(io.BytesIO(pdf))
-    return {name: contents[0] for name, contents in reader.attachments.items() if contents}
+    files = {name: contents[0] for name, contents in reader.attachments.items() if contents}
+    first = reader.pages[0].extract_text() if files and len(reader.pages) else ""
+    return files, first or ""
 
 
-def check_report(pdf: bytes, library: Library, name: str = "report.pdf") -> ReportCheck:
-    """Check the embedded assessment against the recorded fingerprint and re-evaluate it."""
-    check = ReportCheck()
+def check_report_file(path: Path, library: Library, *, reevaluate: bool = True) -> ReportCheck:
+    """Read a report PDF from disk (refusing one larger than MAX_REPORT_BYTES) and check it."""
     try:
-        files = embedded_files(pdf)
+        pdf = read_limited(path, MAX_REPORT_BYTES)
+    except FileTooLargeError as exc:
+        reason = str(exc)
+    except FileNotFoundError:
+        reason = "file not found"
+    except IsADirectoryError:
+        reason = "is a folder, not a file"
+    except PermissionError:
+        reason = "no permission to read this file"
+    except OSError as exc:
+        reason = f"cannot read the file: {exc.strerror or exc}"
+    else:
+        return check_report(pdf, library, str(path), reevaluate=reevaluate)
+    return ReportCheck(name=str(path), problems=[f"{path}: {reason}"])
+
+
+def check_report(
+    pdf: bytes, library: Library, name: str = "report.pdf", *, reevaluate: bool = True
+) -> ReportCheck:
+    """Check the embedded assessment against the recorded and printed fingerprint, load it with
+    today's questionnaire, and (when the fingerprint holds) re-evaluate it with today's rulebooks at the
+    date the report judged it."""
+    check = ReportCheck(name=name)
+    try:
+        files, first_page = embedded_files(pdf)
     except Exception as exc:  # noqa: BLE001 - any unreadable PDF is reported, not raised
         check.problems.append(f"{name}: cannot read the PDF ({exc})")
         return check
     data = files.get(ASSESSMENT_ATTACHMENT)
     if data is None:
-        check.problems.append(f"{name}: no embedded assessment (it was left out, or this is not a report)")
+        check.problems.append(
+            f"{name}: no embedded assessment (it was left out of this report, or this is not a "
+            "pia-wizard report)"
+        )
         return check
     check.fingerprint = hashlib.sha256(data).hexdigest()
     recorded = _json(files.get(VERDICTS_ATTACHMENT))
-    if recorded.get("assessment_sha256") not in (None, check.fingerprint):
-        check.problems.append(
-            f"{name}: the embedded assessment hashes to {check.fingerprint}, but the report recorded "
-            f"{recorded['assessment_sha256']}: the data were changed after the report was made"
-        )
-        return check
+    if isinstance(recorded.get("assessment_sha256"), str):
+        check.recorded = recorded["assessment_sha256"]
+    # The cover and the footer print it; user text on the cover could print another, so any will do.
+    printed = PRINTED.findall(first_page)
+    check.printed = check.fingerprint[:16] if check.fingerprint[:16] in printed else next(iter(printed), None)
+    check.evaluated_on = _date(recorded.get("evaluated_on"))
+    check.fingerprint_problem = _fingerprint_problem(check)
+    if check.fingerprint_problem:
+        check.problems.append(f"{name}: {check.fingerprint_line()}")
     try:
         document = parse_assessment_document(data.decode("utf-8"), f"{name}:{ASSESSMENT_ATTACHMENT}")
-        check.assessment, compiled = assessment_from_document(document, library)
-    except (LoadError, UnicodeDecodeError) as exc:
-        check.problems.append(str(exc))
+        check.assessment, check.compiled = assessment_from_document(document, library)
+    except LoadError as exc:
+        check.problems.extend(str(p) for p in exc.problems)
         return check
-    when = _date(recorded.get("evaluated_on"))
+    except UnicodeDecodeError as exc:
+        check.problems.append(f"{name}:{ASSESSMENT_ATTACHMENT}: not UTF-8 text ({exc.reason})")
+        return check
+    if reevaluate and not check.problems:
+        _reevaluate(check, check.assessment, check.compiled, recorded, library)
+    return check
+
+
+def _fingerprint_problem(check: ReportCheck) -> str:
+    if check.recorded is not None and check.recorded != check.fingerprint:
+        return (
+            f"the embedded assessment hashes to {check.fingerprint}, but the report recorded "
+            f"{check.recorded}: the embedded data or the report were changed after the report was made"
+        )
+    if check.printed is not None and not check.fingerprint.startswith(check.printed):
+        return (
+            f"the embedded assessment hashes to {check.fingerprint}, but the report's first page prints "
+            f"{check.printed}…: the embedded data or the report were changed after the report was made"
+        )
+    if check.recorded is None and check.printed is None:
+        return "the report neither records nor prints a fingerprint to check the embedded assessment against"
+    return ""
+
+
+def _reevaluate(
+    check: ReportCheck,
+    assessment: Assessment,
+    compiled: CompiledQuestionnaire,
+    recorded: dict[str, Any],
+    library: Library,
+) -> None:
     books = rulebooks_for(library, compiled)
-    evaluation = evaluate(compiled, books, check.assessment, when, sources=library.sources, explore=False)
+    try:
+        evaluation = evaluate(
+            compiled, books, assessment, check.evaluated_on, sources=library.sources, explore=False
+        )
+    except ValueError as exc:  # no date recorded and none in the assessment
+        check.problems.append(f"{check.name}: cannot re-evaluate: {exc}")
+        return
+    check.evaluated_on = evaluation.date
     before = {r.get("id"): r for r in recorded.get("rulebooks", []) if isinstance(r, dict)}
     versions = {b.id: b.version for b in books}
     for result in evaluation.rulebooks:
@@ -104,9 +212,8 @@ def check_report(pdf: bytes, library: Library, name: str = "report.pdf") -> Repo
                 f"{result.title}: {_label(str(old.get('verdict')))} in the report, "
                 f"{_label(result.verdict)} today ({why})"
             )
-    for rulebook_id in sorted(set(before) - set(versions)):
+    for rulebook_id in sorted(set(before) - set(versions), key=str):
         check.changes.append(f"{rulebook_id}: in the report, but no longer shipped")
-    return check
 
 
 def _json(data: bytes | None) -> dict[str, Any]:

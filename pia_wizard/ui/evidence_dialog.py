@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pia_wizard.core.edits import safe_attachment_name
 from pia_wizard.core.models.assessment import Attachment, Evidence
 from pia_wizard.ui.text import evidence_level_name, shown_name
 from pia_wizard.ui.widgets import muted, plain_label, problem_label
@@ -174,8 +175,7 @@ class EvidenceDialog(QDialog):
             self._show_problem(self.tr("Could not read the file: %1").replace("%1", exc.strerror or str(exc)))
             return False
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        name = path.name.lstrip(".") or "file"
-        self.new_attachment = NewAttachment(name[:200], media_type, content)
+        self.new_attachment = NewAttachment(safe_attachment_name(path.name), media_type, content)
         self._kept_attachment = None
         self.address.clear()
         self._show_file()

@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
@@ -44,18 +45,20 @@ from pia_wizard.core.visibility import AnswerView
 from pia_wizard.ui import settings
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.evaluator import Evaluator
-from pia_wizard.ui.export import ExportDialog, ExportJob, available_templates, without_private_notes
-from pia_wizard.ui.export_worker import ExportRequest
-from pia_wizard.ui.preferences_dialog import PreferencesDialog
 from pia_wizard.ui.prompts import Prompts, problems_text
 from pia_wizard.ui.recovery import AUTOSAVE_MS, RecoverySession, orphans, recovery_folder
 from pia_wizard.ui.section_list import DETAILS, SectionList
 from pia_wizard.ui.section_page import DetailsPage, SectionPage, _Page
-from pia_wizard.ui.sources_dialog import SourcesDialog
 from pia_wizard.ui.start_screen import StartScreen
 from pia_wizard.ui.text import Texts, shown_name
 from pia_wizard.ui.verdict_pane import VerdictPane
 from pia_wizard.ui.widgets import scaled_font
+
+# Dialogs and the export are imported when first used: they are not needed to show the window.
+if TYPE_CHECKING:
+    from pia_wizard.ui.export import ExportJob
+    from pia_wizard.ui.export_worker import ExportRequest
+    from pia_wizard.ui.sources_dialog import SourcesDialog
 
 APP_TITLE = "pia-wizard"
 HIGHLIGHT_MS = 1600
@@ -390,14 +393,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         if path.suffix.lower() == ".pdf":
-            self.prompts.error(
-                self.tr("Cannot open a report yet"),
-                self.tr(
-                    "“%1” is a PDF report. Opening the assessment inside a report is not supported "
-                    "yet; open the .pia.json file instead."
-                ).replace("%1", shown_name(path)),
-            )
-            return False
+            return self.open_report(path)
         try:
             loaded = load_assessment_file(path, self.library)
         except LoadError as exc:
@@ -411,6 +407,56 @@ class MainWindow(QMainWindow):
         if not document.read_only:
             settings.add_recent_file(path)
         settings.set_last_folder(path.parent)
+        return True
+
+    def open_report(self, path: Path) -> bool:
+        """Open the assessment embedded in a report PDF as a new, unsaved document (saved under a new
+        name, never over the PDF), saying where it came from and whether the fingerprint holds."""
+        from pia_wizard.report.reopen import check_report_file
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            check = check_report_file(path, self.library)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if check.assessment is None or check.compiled is None:
+            text, details = problems_text(path, check.problems)
+            self.prompts.error(self.tr("Cannot open file"), text, details)
+            return False
+        document = AssessmentDocument(check.compiled, check.assessment, None, parent=self)
+        document.mark_unsaved()
+        self._set_document(document)
+        settings.set_last_folder(path.parent)
+        name = shown_name(path)
+        if check.fingerprint_holds:
+            fingerprint = self.tr(
+                "Its fingerprint holds: these are the answers the report was made from (SHA-256 %1…)."
+            ).replace("%1", check.fingerprint[:16])
+        else:
+            fingerprint = self.tr(
+                "Its fingerprint does NOT hold: these answers may not be the ones the report shows."
+            )
+        if check.changes:
+            verdicts = self.tr("With today's rulebooks some verdicts differ from the report's (see details).")
+        elif check.problems:
+            verdicts = ""
+        else:
+            verdicts = self.tr("Today's rulebooks give the same verdicts as the report.")
+        lines = [
+            self.tr("Opened the assessment embedded in the report “%1”.").replace("%1", name),
+            fingerprint,
+            verdicts,
+            self.tr(
+                "It is a new document: save it under a name of its own. A report carries only what its "
+                "author let leave: private notes, and anything left out of the report, are not in it."
+            ),
+        ]
+        tell = self.prompts.info if check.fingerprint_holds else self.prompts.error  # a warning icon
+        tell(
+            self.tr("Opened from a report"),
+            "\n\n".join(line for line in lines if line),
+            "\n".join(check.problems or [check.fingerprint_line(), *check.changes]),
+        )
         return True
 
     def close_assessment(self) -> bool:
@@ -794,6 +840,8 @@ class MainWindow(QMainWindow):
 
     def open_source(self, source_id: str) -> None:
         if self._sources_dialog is None:
+            from pia_wizard.ui.sources_dialog import SourcesDialog
+
             self._sources_dialog = SourcesDialog(
                 self.library.sources, self.library.glossary, self.preferences.language, self
             )
@@ -804,6 +852,8 @@ class MainWindow(QMainWindow):
         self._sources_dialog.activateWindow()
 
     def edit_preferences(self) -> None:
+        from pia_wizard.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.preferences, self)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             self.preferences = dialog.preferences()
@@ -841,6 +891,9 @@ class MainWindow(QMainWindow):
         return missing
 
     def export_request(self, output: Path, template: str, language: str, draft: bool) -> ExportRequest:
+        from pia_wizard.ui.export import without_private_notes
+        from pia_wizard.ui.export_worker import ExportRequest
+
         document, evaluator = self.document, self.evaluator
         if document is None or evaluator is None:
             raise RuntimeError("no assessment is open")
@@ -860,6 +913,8 @@ class MainWindow(QMainWindow):
         )
 
     def export_report(self) -> None:
+        from pia_wizard.ui.export import ExportDialog, available_templates
+
         document = self.document
         if document is None:
             return
@@ -893,6 +948,8 @@ class MainWindow(QMainWindow):
         )
 
     def start_export(self, request: ExportRequest) -> ExportJob:
+        from pia_wizard.ui.export import ExportJob
+
         job = ExportJob(self)
         self.export_job = job
         progress = QProgressDialog(self.tr("Starting the export…"), self.tr("Cancel"), 0, 100, self)

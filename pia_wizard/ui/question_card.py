@@ -9,7 +9,7 @@ undo stack; a value the questionnaire refuses comes back as EditError and is sho
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -34,10 +34,12 @@ from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
 from pia_wizard.core.models.questionnaire import GroupQuestion
 from pia_wizard.core.visibility import AnswerView
 from pia_wizard.ui.document import AssessmentDocument
-from pia_wizard.ui.evidence_dialog import EvidenceDialog, EvidenceInput
 from pia_wizard.ui.inputs import TYPING_PAUSE_MS, AnswerInput, _TypedInput, make_input
 from pia_wizard.ui.text import Texts, evidence_level_name, mnemonic_safe, plain_tooltip, translate
 from pia_wizard.ui.widgets import DisclosureButton, LinkButton, muted, plain_label, problem_label, scaled_font
+
+if TYPE_CHECKING:  # the dialog itself is imported when evidence is first added or edited
+    from pia_wizard.ui.evidence_dialog import EvidenceInput
 
 CARD_STYLE = (
     "QFrame#questionCard { border: 1px solid palette(mid); border-radius: 6px; }"
@@ -222,6 +224,8 @@ class NotePanel(QWidget):
     # evidence ----------------------------------------------------------------------------------
 
     def _run_dialog(self, evidence: Evidence | None) -> EvidenceInput | None:
+        from pia_wizard.ui.evidence_dialog import EvidenceDialog
+
         dialog = EvidenceDialog(self.label, evidence, self.document.assessment.attachments, self.window())
         dialog.setObjectName("evidenceDialog")
         if dialog.exec() != EvidenceDialog.DialogCode.Accepted:

@@ -98,6 +98,14 @@ class StartScreen(QScrollArea):
         self.open_button = QPushButton(self.tr("&Open a file…"), content)
         self.open_button.setObjectName("openButton")
         self.open_button.setAccessibleName(self.tr("Open a file…"))
+        self.open_button.setToolTip(
+            plain_tooltip(
+                self.tr(
+                    "An assessment (.pia.json), or a PDF report made by pia-wizard: the assessment "
+                    "embedded in the report opens as a new document."
+                )
+            )
+        )
         self.open_button.clicked.connect(self.open_requested)
         actions.addWidget(self.new_button, 0, 0)
         actions.addWidget(questionnaire_label, 0, 1)

@@ -117,3 +117,19 @@ def test_group_item_answers_can_be_cleared_and_carry_notes_and_evidence() -> Non
         edits.remove_item_evidence(COMPILED, a, "g_sites", 0, "q_site_people", 0)
     with pytest.raises(EditError):
         edits.set_item_note(COMPILED, a, "g_sites", 3, "q_site_people", "x")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Minutes: 3 May.pdf", "Minutes_ 3 May.pdf"),
+        ("../../etc/passwd", "_.._etc_passwd"),
+        (".hidden", "hidden"),
+        ("a\\b.pdf", "a_b.pdf"),
+        ("", "file"),
+        ("\x00x", "_x"),
+    ],
+)
+def test_any_file_name_becomes_a_safe_attachment_name(name: str, expected: str) -> None:
+    assert edits.safe_attachment_name(name) == expected
+    edits.add_attachment(EMPTY, edits.safe_attachment_name(name), "application/pdf", b"x")

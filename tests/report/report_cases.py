@@ -147,3 +147,25 @@ def read_pdf(data: bytes) -> ReadBack:
         xmp=metadata,
         reader=reader,
     )
+
+
+def replace_attachments(pdf: bytes, wanted: dict[str, bytes]) -> bytes:
+    """The PDF with the named embedded files' contents rewritten (by pypdf), everything else kept:
+    what someone who swaps the data inside a report would do."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, NumberObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    names = writer.root_object["/Names"]["/EmbeddedFiles"]["/Names"]
+    found = set()
+    for index in range(0, len(names), 2):
+        name = str(names[index])
+        if name in wanted:
+            stream = names[index + 1].get_object()["/EF"]["/F"].get_object()
+            stream.set_data(wanted[name])
+            stream["/Params"][NameObject("/Size")] = NumberObject(len(wanted[name]))
+            found.add(name)
+    assert found == set(wanted), f"no such attachment: {set(wanted) - found}"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,118 @@
+"""Start-up figures: first paint and interactive, the app against a bare PySide6 window.
+
+Run: `make bench` (or `.venv/bin/python benchmarks/bench_startup.py [--runs N]`). Offscreen Qt
+platform, settings and data folders of their own. Each round starts, one after the other, the bare
+window (benchmarks/bare_window.py), the app with `PIA_WIZARD_REPORT_FIRST_PAINT=1` and the app on
+the largest example with `PIA_WIZARD_REPORT_READY=1`; the figures are medians over the rounds, so
+that the bare reference and the app share the machine's load. A time is measured from just before
+the process is started to the CLOCK_MONOTONIC stamp it prints right after the paint, so it includes
+the interpreter's own start-up.
+
+- first paint: the first painted window (the app's is the placeholder it shows before it loads);
+- interactive: the main window painted with the largest example open and its verdicts shown, and
+  the app's peak memory (VmHWM) at that moment.
+
+Targets (issue 7): first paint ≤ 1.5× the bare window; interactive ≤ 3×.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _figures import ROOT, figure, isolated_env, largest_example, median
+
+COMMAND = ".venv/bin/python benchmarks/bench_startup.py"
+STAMP = re.compile(r"monotonic clock (?P<clock>[0-9.]+) s\)(?:; peak RSS (?P<rss>[0-9]+) MB)?")
+
+
+def timed_start(args: list[str], env: dict[str, str]) -> tuple[float, float | None]:
+    """Seconds from just before the start to the stamp the process prints; and its peak RSS (MB)."""
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
+    found = STAMP.search(result.stdout)
+    if result.returncode != 0 or found is None:
+        raise SystemExit(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    rss = float(found["rss"]) if found["rss"] else None
+    return float(found["clock"]) - started, rss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=11, help="rounds (default 11)")
+    runs = parser.parse_args().runs
+    example = largest_example()
+    print(f"# pia-wizard start-up figures — reproduce with: {COMMAND}")
+    print(f"# {runs} rounds, offscreen; largest example: {example.relative_to(ROOT)}")
+    bare, first, ready, ready_rss = [], [], [], []
+    with tempfile.TemporaryDirectory(prefix="pia-bench-") as tmp:
+        env = isolated_env(Path(tmp) / "home")
+        first_env = {**env, "PIA_WIZARD_REPORT_FIRST_PAINT": "1"}
+        ready_env = {**env, "PIA_WIZARD_REPORT_READY": "1"}
+        timed_start(["benchmarks/bare_window.py"], env)  # warm the file cache once, not counted
+        timed_start(["-m", "pia_wizard", "gui", str(example)], ready_env)
+        for _ in range(runs):
+            bare.append(timed_start(["benchmarks/bare_window.py"], env)[0])
+            first.append(timed_start(["-m", "pia_wizard", "gui"], first_env)[0])
+            seconds, rss = timed_start(["-m", "pia_wizard", "gui", str(example)], ready_env)
+            ready.append(seconds)
+            if rss is not None:
+                ready_rss.append(rss)
+    base = median(bare)
+    one = "QT_QPA_PLATFORM=offscreen"
+    figure(
+        "bare_first_paint",
+        "bare PySide6 window: first paint",
+        base * 1000,
+        "ms",
+        command=f"{one} .venv/bin/python benchmarks/bare_window.py",
+    )
+    figure(
+        "first_paint",
+        "app: first paint (placeholder window)",
+        median(first) * 1000,
+        "ms",
+        command=f"{one} PIA_WIZARD_REPORT_FIRST_PAINT=1 .venv/bin/pia-wizard",
+    )
+    figure(
+        "first_paint_ratio",
+        "first paint: app / bare",
+        median(first) / base,
+        "×",
+        target=1.5,
+        command=COMMAND,
+    )
+    figure(
+        "interactive",
+        f"app: interactive ({example.name.removesuffix('.pia.json')})",
+        median(ready) * 1000,
+        "ms",
+        command=f"{one} PIA_WIZARD_REPORT_READY=1 .venv/bin/pia-wizard gui {example.relative_to(ROOT)}",
+    )
+    figure(
+        "interactive_ratio",
+        "interactive: app / bare",
+        median(ready) / base,
+        "×",
+        target=3,
+        command=COMMAND,
+    )
+    if ready_rss:
+        figure(
+            "gui_rss_ready",
+            "app: peak RSS when interactive",
+            median(ready_rss),
+            "MB",
+            command=f"{one} PIA_WIZARD_REPORT_READY=1 .venv/bin/pia-wizard gui {example.relative_to(ROOT)}",
+        )
+
+
+if __name__ == "__main__":
+    main()

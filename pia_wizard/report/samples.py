@@ -1,0 +1,186 @@
+"""`python -m pia_wizard.report.samples [FOLDER]`: the sample reports in docs/samples/ (`make samples`).
+
+Two examples × the four templates, each as the PDF `pia-wizard report` writes and its first page as a
+PNG (made by poppler's `pdftoppm`, which only this script needs), plus `inputs.json`: the SHA-256 of
+everything the samples are made from (the two examples, questionnaires/, report_templates/, the report
+and core code, the version). tests/test_samples.py says the samples are stale when that digest
+changes; it never re-renders them. The PDFs are reproducible: the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RECORD = "inputs.json"
+INDEX = "README.md"
+COMMAND = "python -m pia_wizard.report.samples docs/samples"
+EXAMPLES = ("police-lfr-van-football", "journalist-first-look")
+TEMPLATES = ("briefing", "submission", "factsheet", "information-request")
+PNG_DPI = 60
+# The letter is shown as a sender would send it: addressed, referenced, with a reply-by date twenty days
+# after the assessment. The legal basis is left blank to fill in (no statute is cited unless one is given).
+LETTER = {"recipient": "The data protection officer of the operator", "reference": "PIA-SAMPLE-1"}
+REPLY_WITHIN_DAYS = 20
+
+
+@dataclass(frozen=True)
+class Sample:
+    example: str
+    template: str
+
+    @property
+    def stem(self) -> str:
+        return f"{self.example}--{self.template}"
+
+    def command(self, reply_by: dt.date | None, folder: str = "docs/samples") -> str:
+        """The `pia-wizard report` command that makes the same PDF."""
+        parts = [
+            f"pia-wizard report examples/{self.example}.pia.json -o {folder}/{self.stem}.pdf",
+            f"--template {self.template}",
+        ]
+        if self.template == "information-request":
+            parts.append(f'--recipient "{LETTER["recipient"]}" --reference {LETTER["reference"]}')
+            if reply_by is not None:
+                parts.append(f"--reply-by {reply_by.isoformat()}")
+        return " ".join(parts)
+
+
+SAMPLES = tuple(Sample(e, t) for e in EXAMPLES for t in TEMPLATES)
+
+
+def input_files(root: Path = ROOT) -> list[Path]:
+    """What the samples depend on, in a stable order (compiled Python caches left out)."""
+    files = [root / "examples" / f"{name}.pia.json" for name in EXAMPLES]
+    files.append(root / "pia_wizard" / "__init__.py")  # the version, printed in the method section
+    for folder in ("questionnaires", "report_templates", "pia_wizard/report", "pia_wizard/core"):
+        files += sorted(
+            p
+            for p in (root / folder).rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+        )
+    return [f for f in files if f.is_file()]
+
+
+def record_files(root: Path = ROOT) -> list[str]:
+    return [p.relative_to(root).as_posix() for p in input_files(root)]
+
+
+def inputs_digest(root: Path = ROOT) -> str:
+    digest = hashlib.sha256()
+    for path in input_files(root):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def record(made: dict[str, dict[str, object]], root: Path = ROOT) -> dict[str, object]:
+    import weasyprint
+
+    return {
+        "sha256": inputs_digest(root),
+        "files": record_files(root),
+        "command": COMMAND,
+        "made_with": {"weasyprint": weasyprint.__version__, "png": f"pdftoppm -png -r {PNG_DPI} -f 1 -l 1"},
+        "samples": made,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else ROOT / "docs" / "samples"
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        print("samples: pdftoppm is missing (Debian: sudo apt install poppler-utils)", file=sys.stderr)
+        return 1
+    from pia_wizard.core.assessment_io import load_assessment_file
+    from pia_wizard.core.library import shipped_library
+    from pia_wizard.report.options import LetterDetails, ReportOptions
+    from pia_wizard.report.render import prepare_report, print_report
+
+    folder.mkdir(parents=True, exist_ok=True)
+    library = shipped_library()
+    made: dict[str, dict[str, object]] = {}
+    for sample in SAMPLES:
+        loaded = load_assessment_file(ROOT / "examples" / f"{sample.example}.pia.json", library)
+        letter, reply_by = LetterDetails(), None
+        if sample.template == "information-request":
+            date = loaded.assessment.metadata.assessment_date
+            reply_by = date + dt.timedelta(days=REPLY_WITHIN_DAYS) if date else None
+            letter = LetterDetails(LETTER["recipient"], LETTER["reference"], reply_by)
+        options = ReportOptions(template=sample.template, letter=letter)
+        report = prepare_report(loaded.assessment, loaded.questionnaire, library, options)
+        printed = print_report(report)
+        pdf = folder / f"{sample.stem}.pdf"
+        pdf.write_bytes(printed.pdf)
+        _first_page_png(pdftoppm, pdf, folder / f"{sample.stem}.png")
+        made[sample.stem] = {
+            "pdf": pdf.name,
+            "png": f"{sample.stem}.png",
+            "pdf_sha256": hashlib.sha256(printed.pdf).hexdigest(),
+            "assessment_sha256": report.fingerprint if report.attachments else None,
+            "pages": _pages(printed.pdf),
+            "shortened": printed.compact,
+            "command": sample.command(reply_by),
+        }
+        print(f"wrote {pdf.name} ({made[sample.stem]['pages']} pages) and its first page", file=sys.stderr)
+    (folder / RECORD).write_text(json.dumps(record(made), indent=2) + "\n", encoding="utf-8")
+    (folder / INDEX).write_text(index(made), encoding="utf-8")
+    print(f"wrote {len(made)} samples, {RECORD} and {INDEX} to {folder}")
+    return 0
+
+
+def _first_page_png(pdftoppm: str, pdf: Path, png: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="pia-samples-") as temp:
+        stem = Path(temp) / "page"
+        subprocess.run(  # noqa: S603 - a fixed program found on PATH, with our own file names
+            [pdftoppm, "-png", "-r", str(PNG_DPI), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+            check=True,
+        )
+        shutil.move(f"{stem}.png", png)
+
+
+def _pages(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def index(made: dict[str, dict[str, object]]) -> str:
+    """docs/samples/README.md: every sample's first page, linking to its PDF."""
+    from pia_wizard.report.options import TEMPLATES as SPECS
+
+    lines = [
+        "# Sample reports",
+        "",
+        "Made from two fictional examples with each of the four templates by "
+        f"`{COMMAND}` (`make samples`); see [docs/reports.md](../reports.md). Do not edit: a test says when "
+        "they are stale.",
+        "",
+    ]
+    for example in EXAMPLES:
+        lines += [f"## `examples/{example}.pia.json`", ""]
+        for template in TEMPLATES:
+            entry = made[f"{example}--{template}"]
+            spec = SPECS[template]
+            lines += [
+                f"### {spec.title} (`--template {template}`), {entry['pages']} pages",
+                "",
+                f"[![First page of the {spec.title.lower()}]({entry['png']})]({entry['pdf']})",
+                "",
+            ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

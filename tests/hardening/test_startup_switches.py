@@ -1,0 +1,105 @@
+"""The start-up path the benchmarks measure: the placeholder window first, then the main window; the
+switches that print when each was painted (PIA_WIZARD_REPORT_FIRST_PAINT, PIA_WIZARD_REPORT_READY);
+and the failures on the way, which must still end the program with the right code."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from pia_wizard.ui import launch
+
+LINE = re.compile(
+    r"^pia-wizard: (?P<what>first paint|ready) (?P<since>[0-9.]+ s|n/a) after process start "
+    r"\(monotonic clock (?P<clock>[0-9.]+) s\)(?P<rss>; peak RSS ([0-9]+ MB|n/a))?$"
+)
+EXAMPLE = ROOT / "examples" / "portland-shop-door.pia.json"
+
+
+def _gui(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PIA_WIZARD_")}
+    environment.update(QT_QPA_PLATFORM="offscreen", **env)
+    return subprocess.run(
+        [sys.executable, "-m", "pia_wizard", "gui", *args],
+        env=environment,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_first_paint_is_reported_and_the_program_exits() -> None:
+    result = _gui(**{launch.REPORT_FIRST_PAINT_VAR: "1"})
+    assert result.returncode == 0, result.stderr
+    found = LINE.match(result.stdout.strip())
+    assert found and found["what"] == "first paint" and found["rss"] is None, result.stdout
+    if Path("/proc/self/stat").exists():
+        assert 0 < float(found["since"].removesuffix(" s")) < 60
+
+
+@pytest.mark.slow
+def test_ready_is_reported_with_the_file_open(tmp_path: Path) -> None:
+    result = _gui(str(EXAMPLE), **{launch.REPORT_READY_VAR: "1", "XDG_DATA_HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    found = LINE.match(result.stdout.strip())
+    assert found and found["what"] == "ready" and found["rss"], result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_seconds_since_process_start_is_plausible() -> None:
+    since = launch.seconds_since_process_start()
+    if since is None:
+        pytest.skip("no /proc/self/stat here")
+    assert 0 < since < 24 * 3600
+
+
+def _run_in_process(monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setenv(launch.EXIT_AFTER_SHOW_VAR, "1")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    old = (QApplication.applicationName(), QApplication.organizationName())
+    try:
+        return launch.run_gui(None)
+    finally:
+        QApplication.setApplicationName(old[0])
+        QApplication.setOrganizationName(old[1])
+        loop = QEventLoop()  # after quit() / exit() one more turn lets later timers fire (test_launch.py)
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
+
+
+def test_a_library_that_does_not_load_ends_with_code_2(qapp, monkeypatch, capsys) -> None:
+    from pia_wizard.core import library
+    from pia_wizard.core.problems import LoadError
+
+    def broken():  # type: ignore[no-untyped-def]
+        raise LoadError.single("questionnaires/x.yaml", "broken on purpose")
+
+    monkeypatch.setattr(library, "shipped_library", broken)
+    assert _run_in_process(monkeypatch) == launch.EXIT_BAD_DATA
+    err = capsys.readouterr().err
+    assert "the questionnaire files of this installation do not load" in err and "broken on purpose" in err
+
+
+def test_an_error_while_building_the_window_is_raised_after_the_event_loop(qapp, monkeypatch) -> None:
+    from pia_wizard.ui import main_window
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the window broke")
+
+    monkeypatch.setattr(main_window, "MainWindow", failing)
+    with pytest.raises(RuntimeError, match="the window broke"):
+        _run_in_process(monkeypatch)
+    assert not [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == "startupWindow"
+    ]
