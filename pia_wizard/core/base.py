@@ -20,6 +20,8 @@ class Frozen(BaseModel):
         allow_inf_nan=False,
         validate_default=False,
         use_enum_values=True,
+        # Build each model's validator on first use: start-up pays only for the models it needs.
+        defer_build=True,
     )
 
 

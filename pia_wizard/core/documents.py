@@ -33,24 +33,51 @@ Path_ = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Document:
-    """Plain data read from a file, with the 1-based (line, column) of every value and mapping key."""
+    """Plain data read from a file. For YAML it keeps the composed node tree, from which the 1-based
+    (line, column) of any value or key is found when a problem is reported — positions cost nothing
+    for the files that load cleanly, which is nearly all of them."""
 
     file: str
     data: Any
     kind: str  # "yaml" or "json"
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    root: Any = field(default=None, compare=False, repr=False)
+
+    def position(self, path: Path_, *, at_key: bool = False) -> tuple[int, int] | None:
+        """Where the value (or, with `at_key`, the key) at `path` starts; None if the path is not there."""
+        node, key_node = self.root, None
+        if node is None:
+            return None
+        for part in path:
+            key_node = None
+            if isinstance(node, yaml.MappingNode):
+                match = next(
+                    (
+                        (k, v)
+                        for k, v in node.value
+                        if isinstance(k, yaml.ScalarNode) and k.value == str(part)
+                    ),
+                    None,
+                )
+                if match is None:
+                    return None
+                key_node, node = match
+            elif (
+                isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
+            ):
+                node = node.value[part]
+            else:
+                return None
+        mark = (key_node if at_key and key_node is not None else node).start_mark
+        return mark.line + 1, mark.column + 1
 
     def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
         """A problem at `path`, placed at the nearest position known (YAML) or as a pointer (JSON)."""
         if self.kind == "json":
             return Problem(self.file, message, pointer=json_pointer(path))
-        where = None
-        if at_key:
-            where = self.key_positions.get(path)
+        where = self.position(path, at_key=at_key) if at_key else None
         probe = path
         while where is None:
-            where = self.positions.get(probe)
+            where = self.position(probe)
             if not probe:
                 break
             probe = probe[:-1]
@@ -105,14 +132,15 @@ def parse_yaml(text: str, name: str) -> Document:
     if node is None:
         raise LoadError.single(name, "the file is empty", line=1, column=1)
     builder = _YamlBuilder(name)
-    data = builder.build(node, (), depth=0)
+    data = builder.build(node, depth=0)
     if builder.problems:
         raise LoadError(builder.problems)
-    return Document(name, data, "yaml", builder.positions, builder.key_positions)
+    return Document(name, data, "yaml", node)
 
 
 _SCALARS = yaml.constructor.SafeConstructor()
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _YamlBuilder:
@@ -120,8 +148,6 @@ class _YamlBuilder:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.positions: dict[Path_, tuple[int, int]] = {}
-        self.key_positions: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
 
@@ -130,7 +156,7 @@ class _YamlBuilder:
         if problem not in self.problems:
             self.problems.append(problem)
 
-    def build(self, node: yaml.Node, path: Path_, depth: int, used_at: yaml.Mark | None = None) -> Any:
+    def build(self, node: yaml.Node, depth: int, used_at: yaml.Mark | None = None) -> Any:
         if id(node) in self._seen:
             # The composer shares one node between an anchor and its aliases: a second visit is an alias.
             self._problem(
@@ -143,19 +169,18 @@ class _YamlBuilder:
         if depth > MAX_DEPTH:
             self._problem(node.start_mark, f"nested more than {MAX_DEPTH} levels deep")
             return None
-        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            return [
-                self.build(item, (*path, i), depth + 1, item.start_mark) for i, item in enumerate(node.value)
-            ]
+            return [self.build(item, depth + 1, item.start_mark) for item in node.value]
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
+            return self._mapping(node, depth)
         self._problem(node.start_mark, "unsupported YAML node")  # pragma: no cover
         return None
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value  # most scalars: no need for the generic constructor
         try:
             value = _SCALARS.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -166,8 +191,9 @@ class _YamlBuilder:
             return None
         return value
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 self._problem(key_node.start_mark, "YAML merge keys (<<) are not supported")
@@ -181,13 +207,13 @@ class _YamlBuilder:
                 continue
             key = str(key) if not isinstance(key, str) else key
             if key in result:
-                first = self.key_positions.get((*path, key), (0, 0))
                 self._problem(
-                    key_node.start_mark, f"duplicate key '{key}' (first defined on line {first[0]})"
+                    key_node.start_mark,
+                    f"duplicate key '{key}' (first defined on line {first_lines.get(key, 0)})",
                 )
                 continue
-            self.key_positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, (*path, key), depth + 1, key_node.start_mark)
+            first_lines[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1, key_node.start_mark)
         return result
 
 

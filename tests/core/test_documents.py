@@ -21,8 +21,10 @@ def problems(parse, text: str) -> list[str]:
 
 def test_positions_are_recorded_for_values_and_keys() -> None:
     document = parse_yaml("a:\n  b: [1, 2]\n  c: x\n", "f")
-    assert document.positions[("a", "b", 1)] == (2, 10)
-    assert document.key_positions[("a", "c")] == (3, 3)
+    assert document.position(("a", "b", 1)) == (2, 10)
+    assert document.position(("a", "c"), at_key=True) == (3, 3)
+    assert document.position(("a", "c")) == (3, 6)
+    assert document.position(("a", "zz")) is None
 
 
 def test_alias_bomb_is_refused_quickly_without_expanding() -> None:
