@@ -348,16 +348,6 @@ class GroupEditor(QWidget):
     def set_item(self, index: int, question_id: str, value: Any, *, unknown: bool = False) -> None:
         gid = self.group.id
         compiled = self.document.compiled
-        if value is None and not unknown:
-            if self.entries[question_id].question.type != "text":
-                self.apply.show_problem(
-                    translate(
-                        "An answer for one %1 cannot be removed yet: mark it unknown, or remove the %1.",
-                        "Group",
-                    ).replace("%1", self.item_name)
-                )
-                return
-            value = ""
         label = self.texts(self.entries[question_id].question.label)
         self.apply(
             translate("answer “%1”", "Undo").replace("%1", label),
@@ -366,11 +356,8 @@ class GroupEditor(QWidget):
         )
 
     def _unknown_clicked(self, index: int, question_id: str, button: QPushButton, checked: bool) -> None:
-        if checked:
-            self.set_item(index, question_id, None, unknown=True)
-        else:  # an item's answer cannot go back to "no answer" (see set_item): keep "unknown" shown
-            button.setChecked(True)
-            self.apply.show_problem(translate("Give a value to replace “unknown”.", "Group"))
+        # Ticked: "unknown / not disclosed"; unticked: back to no answer (value None clears it).
+        self.set_item(index, question_id, None, unknown=checked)
 
     def _build(self, count: int) -> None:
         for frame in self._item_frames:
