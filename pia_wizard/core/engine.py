@@ -30,7 +30,7 @@ from pia_wizard.core.evaluation import (
     TestResult,
     Verdict,
 )
-from pia_wizard.core.logic import UNANSWERED, UNKNOWN, Known, Truth, evaluate
+from pia_wizard.core.logic import UNKNOWN, Known, Truth, evaluate
 from pia_wizard.core.models.assessment import Answer
 from pia_wizard.core.models.rulebook import Gate, RedLine, Rulebook, Step
 from pia_wizard.core.visibility import AnswerView
@@ -351,10 +351,6 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
 # ------------------------------------------------------------------------------------------ steps
 
 
-def step_reads(ctx: Context, step: Step) -> frozenset[str]:
-    return ctx.index.step_reads(step)
-
-
 def step_status(ctx: Context, step: Step) -> tuple[str, str]:
     """(status, why) of one step; the why is a key the explaining path turns into words."""
     in_force, _start = ctx.in_force(step.applies_from)
@@ -384,7 +380,7 @@ def step_status(ctx: Context, step: Step) -> tuple[str, str]:
 
 def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
     """A step with its explanation: status, reason in words, and the answers it read."""
-    reads = step_reads(ctx, step)
+    reads = ctx.index.step_reads(step)
     status, why = step_status(ctx, step)
     title = ctx.text(step.title)
     reasons = {
@@ -441,7 +437,7 @@ def judge_tests(ctx: Context) -> tuple[tuple[TestResult, ...], list[Finding], di
                 if step.decisive and status in _STEP_RANK:
                     decisive.append(status)
                 if step.decisive and status in ("fail", "undetermined", "conditional"):
-                    reads_by_step[step.id] = step_reads(ctx, step)
+                    reads_by_step[step.id] = ctx.index.step_reads(step)
                 continue
             outcome, reads = judge_step(ctx, step)
             steps.append(outcome)
@@ -602,10 +598,3 @@ def quick_verdict(ctx: Context, base: Judgement, touched: frozenset[str]) -> Ver
 def better(a: Verdict, b: Verdict) -> bool:
     """Whether verdict a is better (further from a red line) than b."""
     return VERDICT_ORDER.index(a) > VERDICT_ORDER.index(b)
-
-
-def states_of(ctx: Context, questions: Iterable[str]) -> dict[str, Any]:
-    return {q: ctx.view.state(q) for q in questions}
-
-
-__all__ = ["UNANSWERED", "Context", "Judgement", "RulebookIndex", "better", "judge"]

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -38,7 +36,7 @@ from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.resources import data_dir
 from pia_wizard.ui.export_worker import ExportRequest, run
 from pia_wizard.ui.text import plain_tooltip
-from pia_wizard.ui.widgets import muted, plain_label
+from pia_wizard.ui.widgets import muted, path_field, plain_label
 
 POLL_MS = 40
 DEFAULT_TEMPLATE = "default"
@@ -121,16 +119,9 @@ class ExportDialog(QDialog):
             self.final.setChecked(True)
         form.addRow("", self.final_note)
 
-        self.output = QLineEdit(str(suggested), self)
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.setAccessibleName(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.output, 1)
-        row.addWidget(browse)
-        label = QLabel(self.tr("&Save to"), self)
-        label.setBuddy(self.output)
-        self.output.setAccessibleName(self.tr("Save to"))
+        label, self.output, row = path_field(
+            self, self.tr("&Save to"), self.tr("Save to"), self.tr("&Browse…"), str(suggested), self._browse
+        )
         form.addRow(label, row)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)

@@ -11,17 +11,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from pia_wizard.ui.section_page import AUDIENCES
 from pia_wizard.ui.settings import Preferences
-from pia_wizard.ui.widgets import muted, plain_label
+from pia_wizard.ui.widgets import muted, path_field, plain_label
 
 # Languages the window's own strings exist in. Questionnaire texts fall back to their default language.
 LANGUAGES = {"en": "English"}
@@ -48,16 +45,14 @@ class PreferencesDialog(QDialog):
         self.audience.setEditText(preferences.default_audience)
         self._row(form, self.tr("Default &audience"), self.audience)
 
-        self.folder = QLineEdit(preferences.output_folder, self)
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.setAccessibleName(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
-        label = QLabel(self.tr("Report &folder"), self)
-        label.setBuddy(self.folder)
-        self.folder.setAccessibleName(self.tr("Report folder"))
+        label, self.folder, row = path_field(
+            self,
+            self.tr("Report &folder"),
+            self.tr("Report folder"),
+            self.tr("&Browse…"),
+            preferences.output_folder,
+            self._browse,
+        )
         form.addRow(label, row)
 
         buttons = QDialogButtonBox(

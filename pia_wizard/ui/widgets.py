@@ -6,12 +6,17 @@ always shown as plain text, never interpreted as HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSizePolicy,
     QStyle,
     QStyleOptionFocusRect,
@@ -19,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pia_wizard.ui.text import VERDICT_COLOURS, mnemonic_safe, verdict_name
+from pia_wizard.ui.text import VERDICT_COLOURS, mnemonic_safe, verdict_name, without_mnemonic
 
 
 def plain_label(
@@ -69,6 +74,23 @@ def problem_label(parent: QWidget) -> QLabel:
     label.setStyleSheet("color: #ff8a80;" if dark else "color: #b3261e;")
     label.hide()
     return label
+
+
+def path_field(
+    parent: QWidget, label: str, accessible_name: str, browse: str, text: str, on_browse: Callable[[], None]
+) -> tuple[QLabel, QLineEdit, QHBoxLayout]:
+    """A labelled path with a Browse… button beside it, ready for a form row (strings come translated)."""
+    edit = QLineEdit(text, parent)
+    edit.setAccessibleName(accessible_name)
+    button = QPushButton(browse, parent)
+    button.setAccessibleName(without_mnemonic(browse))
+    button.clicked.connect(on_browse)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    caption = QLabel(label, parent)
+    caption.setBuddy(edit)
+    return caption, edit, row
 
 
 def separator(parent: QWidget | None = None) -> QFrame:
