@@ -294,6 +294,28 @@ def add_item_evidence(
     )
 
 
+def replace_item_evidence(
+    compiled: CompiledQuestionnaire,
+    assessment: Assessment,
+    group_id: str,
+    index: int,
+    question_id: str,
+    position: int,
+    evidence: Evidence | Mapping[str, Any],
+) -> Assessment:
+    item = evidence if isinstance(evidence, Evidence) else Evidence.model_validate(dict(evidence))
+    _check_attachment(assessment, item)
+
+    def swap(old: Answer) -> Answer:
+        if not 0 <= position < len(old.evidence):
+            raise EditError(f"no evidence item {position} on '{question_id}' of item {index}")
+        items = list(old.evidence)
+        items[position] = item
+        return old.model_copy(update={"evidence": tuple(items)})
+
+    return _update_item(compiled, assessment, group_id, index, question_id, swap)
+
+
 def remove_item_evidence(
     compiled: CompiledQuestionnaire,
     assessment: Assessment,

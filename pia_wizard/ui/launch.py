@@ -289,6 +289,11 @@ def _placeholder():  # type: ignore[no-untyped-def]
     label.setEnabled(False)  # the muted text colour of the style, light or dark
     window.setCentralWidget(label)
     window.resize(1280, 800)  # MainWindow's size
+    from pia_wizard.ui.settings import window_geometry
+
+    geometry = window_geometry()
+    if geometry is not None:  # where the main window was last closed, as MainWindow does
+        window.restoreGeometry(geometry)
     return window
 
 

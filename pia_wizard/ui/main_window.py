@@ -190,6 +190,9 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.statusBar()
         self.resize(1280, 800)
+        geometry = settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # Qt moves it back onto a screen that is there now
         self.show_start()
 
     # ------------------------------------------------------------------------------------- actions
@@ -476,6 +479,7 @@ class MainWindow(QMainWindow):
             self.evaluator.deleteLater()
             self.evaluator = None
         if self.editor is not None:
+            settings.save_pane_widths(self.editor.splitter.saveState())
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor = None
@@ -501,6 +505,9 @@ class MainWindow(QMainWindow):
         self.evaluator.explored.connect(self._show_explored)
         self.evaluator.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         self.editor = Editor(self, document, texts, bool(rulebooks))
+        panes = settings.pane_widths()
+        if panes is not None:
+            self.editor.splitter.restoreState(panes)
         self.editor.section_list.section_chosen.connect(self.go_to_section)
         self.editor.previous_button.clicked.connect(self.previous_section)
         self.editor.next_button.clicked.connect(self.next_section)
@@ -762,6 +769,7 @@ class MainWindow(QMainWindow):
         if self.export_job is not None and self.export_job.running:
             self.export_job.cancel()
         self._drop_document()
+        settings.save_window_geometry(self.saveGeometry())
         self.autosave_timer.stop()
         self.recovery.close()
         event.accept()

@@ -9,6 +9,7 @@ undo stack; a value the questionnaire refuses comes back as EditError and is sho
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pia_wizard.core import edits
-from pia_wizard.core.compiled import QuestionEntry
+from pia_wizard.core.compiled import CompiledQuestionnaire, QuestionEntry
 from pia_wizard.core.edits import EditError
 from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
 from pia_wizard.core.models.questionnaire import GroupQuestion
@@ -68,15 +69,62 @@ class _Edits:
 # --------------------------------------------------------------------------------- note and evidence
 
 
-class NotePanel(QWidget):
-    """The note (with its private flag) and the evidence list of one question."""
+@dataclass(frozen=True)
+class NoteTarget:
+    """Where a note panel's edits go: a question's own answer, or one question of one group item.
 
-    def __init__(
-        self, entry: QuestionEntry, texts: Texts, document: AssessmentDocument, parent: QWidget
-    ) -> None:
+    `key` names the widgets (`note:KEY`, `evidence:KEY`…) and merges note typing into one undo step;
+    `label` is what accessible names and undo texts call the question.
+    """
+
+    key: str
+    label: str
+    set_note: Callable[[Assessment, str, bool], Assessment]
+    add_evidence: Callable[[Assessment, Mapping[str, Any]], Assessment]
+    replace_evidence: Callable[[Assessment, int, Mapping[str, Any]], Assessment]
+    remove_evidence: Callable[[Assessment, int], Assessment]
+
+
+def question_target(question_id: str, label: str) -> NoteTarget:
+    """The note and evidence of a question's own answer."""
+    return NoteTarget(
+        key=question_id,
+        label=label,
+        set_note=lambda a, text, private: edits.set_note(a, question_id, text, private=private),
+        add_evidence=lambda a, fields: edits.add_evidence(a, question_id, fields),
+        replace_evidence=lambda a, i, fields: edits.replace_evidence(a, question_id, i, fields),
+        remove_evidence=lambda a, i: edits.remove_evidence(a, question_id, i),
+    )
+
+
+def item_target(
+    compiled: CompiledQuestionnaire, group_id: str, index: int, question_id: str, label: str
+) -> NoteTarget:
+    """The note and evidence of one question of one group item (a site's head-count, say)."""
+    return NoteTarget(
+        key=f"{question_id}:{index}",
+        label=label,
+        set_note=lambda a, text, private: edits.set_item_note(
+            compiled, a, group_id, index, question_id, text, private=private
+        ),
+        add_evidence=lambda a, fields: edits.add_item_evidence(
+            compiled, a, group_id, index, question_id, fields
+        ),
+        replace_evidence=lambda a, i, fields: edits.replace_item_evidence(
+            compiled, a, group_id, index, question_id, i, fields
+        ),
+        remove_evidence=lambda a, i: edits.remove_item_evidence(compiled, a, group_id, index, question_id, i),
+    )
+
+
+class NotePanel(QWidget):
+    """The note (with its private flag) and the evidence list of one answer (see NoteTarget)."""
+
+    def __init__(self, target: NoteTarget, document: AssessmentDocument, parent: QWidget) -> None:
         super().__init__(parent)
-        self.question_id = entry.question.id
-        self.label = texts(entry.question.label)
+        self.target = target
+        self.question_id = target.key
+        self.label = target.label
         self.document = document
         self.apply = _Edits(document, self._show_problem)
         self._evidence: tuple[Evidence, ...] = ()
@@ -169,11 +217,11 @@ class NotePanel(QWidget):
     def _commit_note(self) -> None:
         self._note_pause.stop()
         text, private = self.note.toPlainText(), self.private.isChecked()
-        qid = self.question_id
+        set_note = self.target.set_note
         self.apply(
             translate("note on “%1”", "Undo").replace("%1", self.label),
-            lambda a: edits.set_note(a, qid, text, private=private),
-            merge_key=f"note:{qid}",
+            lambda a: set_note(a, text, private),
+            merge_key=f"note:{self.target.key}",
         )
 
     def sync(self, answer: Answer | None) -> None:
@@ -237,7 +285,7 @@ class NotePanel(QWidget):
         if result is not None:
             self.apply(
                 translate("evidence on “%1”", "Undo").replace("%1", self.label),
-                _evidence_edit(self.question_id, None, result),
+                _evidence_edit(self.target, None, result),
             )
 
     def edit_evidence(self, given: EvidenceInput | None = None) -> None:
@@ -248,21 +296,32 @@ class NotePanel(QWidget):
         if result is not None:
             self.apply(
                 translate("evidence on “%1”", "Undo").replace("%1", self.label),
-                _evidence_edit(self.question_id, row, result),
+                _evidence_edit(self.target, row, result),
             )
 
     def remove_evidence(self) -> None:
         row = self.evidence_list.currentRow()
         if 0 <= row < len(self._evidence):
-            qid = self.question_id
+            remove = self.target.remove_evidence
             self.apply(
                 translate("remove evidence from “%1”", "Undo").replace("%1", self.label),
-                lambda a: edits.remove_evidence(a, qid, row),
+                lambda a: remove(a, row),
             )
 
 
+def show_note_summary(button: DisclosureButton, panel: NotePanel) -> None:
+    """Put the panel's contents on its toggle: "Note and evidence (note + 2)", said in words too."""
+    short, words = panel.summary()
+    base = translate("Note and evidence", "Card")
+    shown = f"{base} ({short})" if short else base
+    button.set_label(shown)
+    button.setToolTip(words)
+    described = f"{shown}: {words}" if words else shown
+    button.setAccessibleName(f"{described} — {panel.label}")
+
+
 def _evidence_edit(
-    question_id: str, index: int | None, given: EvidenceInput
+    target: NoteTarget, index: int | None, given: EvidenceInput
 ) -> Callable[[Assessment], Assessment]:
     def change(assessment: Assessment) -> Assessment:
         fields = dict(given.fields)
@@ -272,8 +331,8 @@ def _evidence_edit(
             )
             fields["attachment"] = attachment_id
         if index is None:
-            return edits.add_evidence(assessment, question_id, fields)
-        return edits.replace_evidence(assessment, question_id, index, fields)
+            return target.add_evidence(assessment, fields)
+        return target.replace_evidence(assessment, index, fields)
 
     return change
 
@@ -311,6 +370,7 @@ class GroupEditor(QWidget):
         self.items_box.setSpacing(8)
         self._item_frames: list[QFrame] = []
         self.inputs: list[dict[str, tuple[QLabel, AnswerInput, QPushButton]]] = []
+        self.notes: list[dict[str, tuple[DisclosureButton, NotePanel]]] = []
         self.remove_buttons: list[QPushButton] = []
         self.empty_label = muted(
             plain_label(translate("No %1 yet.", "Group").replace("%1", self.item_name), self)
@@ -363,16 +423,17 @@ class GroupEditor(QWidget):
         for frame in self._item_frames:
             frame.setParent(None)
             frame.deleteLater()
-        self._item_frames, self.inputs, self.remove_buttons = [], [], []
+        self._item_frames, self.inputs, self.notes, self.remove_buttons = [], [], [], []
         for index in range(count):
             frame = QFrame(self)
             frame.setObjectName("groupItem")
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             grid = QGridLayout(frame)
-            name = f"{self.item_name} {index + 1}"
-            title = plain_label(name.capitalize(), frame)
+            in_sentence = f"{self.item_name} {index + 1}"
+            name = in_sentence[:1].upper() + in_sentence[1:]  # "Site 2", "CCTV camera 3"
+            title = plain_label(name, frame)
             title.setFont(scaled_font(title, 1.0, bold=True))
-            remove_text = translate("Remove %1", "Group").replace("%1", name)
+            remove_text = translate("Remove %1", "Group").replace("%1", in_sentence)
             remove = QPushButton(mnemonic_safe(remove_text), frame)
             remove.setObjectName(f"removeItem:{self.group.id}:{index}")
             remove.setAccessibleName(remove_text)
@@ -380,7 +441,9 @@ class GroupEditor(QWidget):
             grid.addWidget(title, 0, 0, 1, 2)
             grid.addWidget(remove, 0, 2, Qt.AlignmentFlag.AlignRight)
             widgets: dict[str, tuple[QLabel, AnswerInput, QPushButton]] = {}
-            for row, (qid, entry) in enumerate(self.entries.items(), start=1):
+            notes: dict[str, tuple[DisclosureButton, NotePanel]] = {}
+            for position, (qid, entry) in enumerate(self.entries.items()):
+                row = 1 + 2 * position  # the question, then its (folded) note and evidence
                 label_text = self.texts(entry.question.label)
                 label = QLabel(mnemonic_safe(label_text), frame)
                 label.setWordWrap(True)
@@ -400,16 +463,30 @@ class GroupEditor(QWidget):
                 unknown.clicked.connect(
                     lambda checked, i=index, q=qid, b=unknown: self._unknown_clicked(i, q, b, checked)
                 )
+                panel = NotePanel(
+                    item_target(self.document.compiled, self.group.id, index, qid, f"{name}: {label_text}"),
+                    self.document,
+                    frame,
+                )
+                note_button = DisclosureButton(translate("Note and evidence", "Card"), panel, frame)
+                note_button.setObjectName(f"noteButton:{qid}:{index}")
+                side = QVBoxLayout()
+                side.setSpacing(2)
+                side.addWidget(unknown)
+                side.addWidget(note_button)
                 grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(answer_input, row, 1, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(unknown, row, 2, Qt.AlignmentFlag.AlignTop)
+                grid.addLayout(side, row, 2, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(panel, row + 1, 1, 1, 2)
                 widgets[qid] = (label, answer_input, unknown)
+                notes[qid] = (note_button, panel)
             grid.setColumnStretch(1, 1)
             grid.setColumnMinimumWidth(0, 120)
             self.items_box.addWidget(frame)
             frame.show()
             self._item_frames.append(frame)
             self.inputs.append(widgets)
+            self.notes.append(notes)
             self.remove_buttons.append(remove)
         self._count = count
         self.structure_changed.emit()
@@ -431,14 +508,20 @@ class GroupEditor(QWidget):
                 unknown.setVisible(visible)
                 unknown.setChecked(bool(item_answer and item_answer.unknown))
                 answer_input.show_value(item_answer.value if item_answer else None)
+                note_button, panel = self.notes[index][qid]
+                note_button.setVisible(visible)
+                panel.setVisible(visible and note_button.isChecked())
+                panel.sync(item_answer)
+                show_note_summary(note_button, panel)
 
     def focus_widgets(self) -> list[QWidget]:
         widgets: list[QWidget] = []
         for index, item in enumerate(self.inputs):
             widgets.append(self.remove_buttons[index])
-            for _label, answer_input, unknown in item.values():
+            for qid, (_label, answer_input, unknown) in item.items():
+                note_button, panel = self.notes[index][qid]
                 widgets.extend(answer_input.focus_widgets())
-                widgets.append(unknown)
+                widgets += [unknown, note_button, *panel.focus_widgets()]
         widgets.append(self.add_button)
         return widgets
 
@@ -446,6 +529,9 @@ class GroupEditor(QWidget):
         for item in self.inputs:
             for _label, answer_input, _unknown in item.values():
                 answer_input.flush()
+        for notes in self.notes:
+            for _button, panel in notes.values():
+                panel.flush()
 
 
 # ------------------------------------------------------------------------------------- the card
@@ -529,7 +615,7 @@ class QuestionCard(QFrame):
         self.help_button.setAccessibleName(translate("Help", "Card") + f" — {self.label_text}")
         self.help_button.setVisible(bool(help_text))
 
-        self.note_panel = NotePanel(entry, texts, document, self)
+        self.note_panel = NotePanel(question_target(self.question_id, self.label_text), document, self)
         self.note_button = DisclosureButton(translate("Note and evidence", "Card"), self.note_panel, self)
         self.note_button.setObjectName(f"noteButton:{self.question_id}")
 
@@ -617,13 +703,7 @@ class QuestionCard(QFrame):
                 else translate("Required · not answered yet", "Card")
             )
         self.note_panel.sync(answer)
-        short, words = self.note_panel.summary()
-        base = translate("Note and evidence", "Card")
-        shown = f"{base} ({short})" if short else base
-        self.note_button.set_label(shown)
-        self.note_button.setToolTip(words)
-        described = f"{shown}: {words}" if words else shown
-        self.note_button.setAccessibleName(f"{described} — {self.label_text}")
+        show_note_summary(self.note_button, self.note_panel)
 
     def focus_widgets(self) -> list[QWidget]:
         widgets: list[QWidget] = []

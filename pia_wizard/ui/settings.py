@@ -11,8 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 APP_NAME = "pia-wizard"
 MAX_RECENT = 10
@@ -24,6 +23,8 @@ def qsettings() -> QSettings:
 
 def user_data_dir() -> Path:
     """The per-user data folder (recovery files live here)."""
+    import platformdirs  # ~30 ms to import: not before the first window is painted
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -94,4 +95,28 @@ def last_folder() -> str:
 def set_last_folder(folder: Path) -> None:
     settings = qsettings()
     settings.setValue("recent/folder", str(folder))
+    settings.sync()
+
+
+def window_geometry() -> QByteArray | None:
+    """The main window's size and place when it was last closed (None the first time)."""
+    value = qsettings().value("window/geometry")
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_window_geometry(geometry: QByteArray) -> None:
+    settings = qsettings()
+    settings.setValue("window/geometry", geometry)
+    settings.sync()
+
+
+def pane_widths() -> QByteArray | None:
+    """How the three panes were divided when an assessment was last closed."""
+    value = qsettings().value("window/panes")
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_pane_widths(state: QByteArray) -> None:
+    settings = qsettings()
+    settings.setValue("window/panes", state)
     settings.sync()

@@ -110,6 +110,15 @@ def test_group_item_answers_can_be_cleared_and_carry_notes_and_evidence() -> Non
     a = edits.set_item_value(COMPILED, a, "g_sites", 0, "q_site_people", None)
     cleared = a.answers["g_sites"].value[0]["q_site_people"]
     assert cleared.value is None and not cleared.unknown and cleared.note.text == "from the council paper"
+    a = edits.replace_item_evidence(
+        COMPILED, a, "g_sites", 0, "q_site_people", 0, {"title": "Minutes", "confidence": 2}
+    )
+    replaced = a.answers["g_sites"].value[0]["q_site_people"].evidence
+    assert [(e.title, e.confidence) for e in replaced] == [("Minutes", 2)]
+    with pytest.raises(EditError):
+        edits.replace_item_evidence(
+            COMPILED, a, "g_sites", 0, "q_site_people", 1, {"title": "x", "confidence": 1}
+        )
     a = edits.remove_item_evidence(COMPILED, a, "g_sites", 0, "q_site_people", 0)
     a = edits.set_item_note(COMPILED, a, "g_sites", 0, "q_site_people", "")
     assert "q_site_people" not in a.answers["g_sites"].value[0]  # nothing left: the answer is gone

@@ -39,6 +39,11 @@ def _fill(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     site = group.inputs[0]["q_site_name"][1]
     qtbot.keyClicks(site.line, "Market square")
     qtbot.keyClick(site.line, Qt.Key.Key_Return)
+    site_button, site_panel = group.notes[0]["q_site_name"]
+    click(qtbot, site_button)
+    site_panel.note.setPlainText("Name from the tender.")
+    site_panel._commit_note()
+    site_panel.add_evidence(EvidenceInput({"title": "Tender annex B", "confidence": 4}, None))
 
 
 def test_save_and_reopen_round_trips_answers_notes_and_evidence(
@@ -60,10 +65,16 @@ def test_save_and_reopen_round_trips_answers_notes_and_evidence(
     assert after.answers["q_choice"].note.private
     assert after.answers["q_choice"].evidence[0].title == "Council minutes"
     assert after.answers["q_text"].unknown
-    assert after.answers["g_sites"].value[0]["q_site_name"].value == "Market square"
+    site = after.answers["g_sites"].value[0]["q_site_name"]
+    assert site.value == "Market square" and site.note.text == "Name from the tender."
+    assert [(e.title, e.confidence) for e in site.evidence] == [("Tender annex B", 4)]
     # The widgets show what was loaded.
     assert card(other, "q_num").input.line.text() == "120"
     assert card(other, "q_choice").note_panel.private.isChecked()
+    site_button, site_panel = card(other, "g_sites").group_editor.notes[0]["q_site_name"]
+    assert site_panel.note.toPlainText() == "Name from the tender."
+    assert site_panel.evidence_list.count() == 1
+    assert site_button.text() == "Note and evidence (note + 1)"
     assert settings.recent_files()[0] == saved.resolve()
     other.close()
 
@@ -308,3 +319,18 @@ def test_preferences_are_kept_in_the_isolated_settings(qtbot, window) -> None:
     window.new_assessment("mini")
     assert window.document.assessment.metadata.audience == "Council briefing"
     assert not window.isWindowModified()  # a default, not an edit
+
+
+def test_window_size_and_pane_widths_are_remembered(qtbot, make_window, library) -> None:
+    first = make_window(library)
+    first.new_assessment("mini")
+    first.resize(760, 540)  # within the offscreen screen (restoreGeometry keeps windows on it)
+    first.editor.splitter.setSizes([240, 260, 260])
+    widths = first.editor.splitter.sizes()
+    first.close()
+    assert settings.window_geometry() is not None and settings.pane_widths() is not None
+
+    second = make_window(library)
+    assert (second.width(), second.height()) == (760, 540)
+    second.new_assessment("mini")
+    qtbot.waitUntil(lambda: second.editor.splitter.sizes() == widths)

@@ -219,6 +219,47 @@ def test_note_with_private_flag_and_evidence_list(qtbot, window) -> None:
     assert "a note and 1 piece of evidence" in found.note_button.accessibleName()
 
 
+def test_group_items_carry_their_own_notes_and_evidence(qtbot, window) -> None:
+    editor = card(window, "g_sites").group_editor
+    click(qtbot, editor.add_button)
+    click(qtbot, editor.add_button)
+    button, panel = editor.notes[1]["q_site_people"]
+    assert not panel.isVisibleTo(window)
+    click(qtbot, button)
+    assert panel.isVisibleTo(window)
+    assert "Site 2" in panel.note.accessibleName() and "people" in panel.note.accessibleName().lower()
+    panel.note.setFocus()
+    qtbot.keyClicks(panel.note, "Head-count from the vendor.")
+    click(qtbot, panel.private)
+    panel.add_evidence(EvidenceInput({"title": "Vendor sheet", "confidence": 1}, None))
+    panel.add_evidence(EvidenceInput({"title": "Council paper", "confidence": 3}, None))
+    panel.evidence_list.setCurrentRow(0)
+    panel.edit_evidence(EvidenceInput({"title": "Vendor sheet v2", "confidence": 2}, None))
+    panel.evidence_list.setCurrentRow(1)
+    click(qtbot, panel.remove_button)
+
+    def site(index: int):  # type: ignore[no-untyped-def]
+        return window.document.assessment.answers["g_sites"].value[index].get("q_site_people")
+
+    assert site(0) is None, "the other site is untouched"
+    answer = site(1)
+    assert (answer.note.text, answer.note.private) == ("Head-count from the vendor.", True)
+    assert [(e.title, e.confidence) for e in answer.evidence] == [("Vendor sheet v2", 2)]
+    assert button.text() == "Note and evidence (note + 1)"
+    # Undo takes back the removal, then the edit; redo puts them back.
+    window.undo_action.trigger()
+    assert [e.title for e in site(1).evidence] == ["Vendor sheet v2", "Council paper"]
+    window.undo_action.trigger()
+    assert [e.title for e in site(1).evidence] == ["Vendor sheet", "Council paper"]
+    assert editor.notes[1]["q_site_people"][1].evidence_list.count() == 2
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert [e.title for e in site(1).evidence] == ["Vendor sheet v2"]
+    # Every new control is in the tab chain of its card.
+    chain = card(window, "g_sites").focus_widgets()
+    assert button in chain and panel.note in chain and panel.add_button in chain
+
+
 def test_evidence_dialog_checks_fields_and_embeds_a_file(qtbot, tmp_path) -> None:
     from pia_wizard.ui.evidence_dialog import EvidenceDialog
 
