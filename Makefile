@@ -26,7 +26,7 @@ run: venv debian-packages
 	$(VENV)/bin/pia-wizard gui
 
 test: venv
-	$(VENV)/bin/python -m pytest -n auto
+	$(VENV)/bin/python -m pytest -n auto --dist worksteal
 
 lint: venv
 	$(VENV)/bin/ruff check .

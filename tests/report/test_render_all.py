@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Callable
 from typing import Any
@@ -38,7 +37,7 @@ from pia_wizard.report.render import (
 )
 from pia_wizard.report.wording import VERDICTS
 
-Rendered = tuple[Report, bytes, ReadBack | None]
+Rendered = tuple[Report, bytes, ReadBack]
 
 
 def _sources() -> dict[str, Callable[[], tuple[Any, Any, Library]]]:
@@ -59,31 +58,22 @@ def _sources() -> dict[str, Callable[[], tuple[Any, Any, Library]]]:
 SOURCES = _sources()
 
 
-def _pdf_wanted(case: str, template: str) -> bool:
-    """Which pairs are printed to PDF and read back; every pair is rendered to HTML and checked there.
-
-    Printing the examples' long annexes takes seconds each, so: every fixture case with every template,
-    and one example per template (the first examples, in turn); every example's briefing is printed
-    without its annex by test_every_example_briefing_fits_its_page_budget. PIA_REPORT_ALL_PDFS=1
-    prints every pair."""
-    if os.environ.get("PIA_REPORT_ALL_PDFS") or not case.startswith("example:"):
-        return True
-    examples = [name for name in SOURCES if name.startswith("example:")]
-    index = examples.index(case)
-    return index < len(TEMPLATE_NAMES) and TEMPLATE_NAMES[index] == template
-
-
 @pytest.fixture(scope="module")
 def rendered() -> Callable[[str, str], Rendered]:
+    """Renders a pair and reads its PDF back. Only the small fixture cases are kept for a second test:
+    an example's PDF and its read-back run to megabytes, and each is checked once."""
     cache: dict[tuple[str, str], Rendered] = {}
 
     def get(case: str, template: str) -> Rendered:
-        if (case, template) not in cache:
-            assessment, compiled, library = SOURCES[case]()
-            report = prepare_report(assessment, compiled, library, ReportOptions(template=template))
-            pdf = render_pdf(report) if _pdf_wanted(case, template) else b""
-            cache[case, template] = (report, pdf, read_pdf(pdf) if pdf else None)
-        return cache[case, template]
+        if (case, template) in cache:
+            return cache[case, template]
+        assessment, compiled, library = SOURCES[case]()
+        report = prepare_report(assessment, compiled, library, ReportOptions(template=template))
+        pdf = render_pdf(report)
+        result = (report, pdf, read_pdf(pdf))
+        if not case.startswith("example:"):
+            cache[case, template] = result
+        return result
 
     return get
 
@@ -116,8 +106,6 @@ def test_every_template_renders_every_assessment(rendered, case: str, template: 
         for result in report.evaluation.rulebooks:
             for finding in result.findings:
                 assert f">{finding.rule}<" in report.html, f"{finding.rule} missing from the submission"
-    if back is None:
-        return  # rendered to HTML only (see _pdf_wanted)
     assert pdf.startswith(b"%PDF-1.7")
     assert back.pages and all(page.strip() for page in back.pages), "an empty page"
 
@@ -178,24 +166,6 @@ def test_every_template_renders_every_assessment(rendered, case: str, template: 
         for result in report.evaluation.rulebooks:
             for finding in result.findings:
                 assert finding.rule in back.flat, f"{finding.rule} missing from the submission PDF"
-
-
-EXAMPLES = [name for name in SOURCES if name.startswith("example:")]
-
-
-@pytest.mark.parametrize("case", EXAMPLES)
-def test_every_example_briefing_fits_its_page_budget(case: str) -> None:
-    """Verdicts on page 1 and at most three pages before the annex (printed here without the annex:
-    the budget then holds for the whole document, and the pages before the annex are the same)."""
-    assessment, compiled, library = SOURCES[case]()
-    options = ReportOptions(template="briefing", omit=frozenset({"annex", "embedded"}))
-    report = prepare_report(assessment, compiled, library, options)
-    back = read_pdf(render_pdf(report))
-    assert len(back.pages) <= 3
-    first_page = re.sub(r"\s+", " ", back.pages[0])
-    for result in report.evaluation.rulebooks:
-        assert result.title in first_page
-        assert VERDICTS[result.verdict][0] in first_page
 
 
 def test_same_assessment_gives_the_same_bytes_twice(rendered) -> None:
