@@ -12,10 +12,10 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
-from pia_wizard.core.base import localise
+from pia_wizard.core.base import localise, trusted
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.condition_check import referenced_facts, referenced_questions
 from pia_wizard.core.conditions import ConditionNode
@@ -112,6 +112,19 @@ class RulebookIndex:
 
 
 @dataclass
+class AnswersMemo:
+    """What depends on the answers alone, so that rulebooks judged on the same answers share it.
+
+    Derived facts are kept by the identity of their condition: a fact from a shared facts file is the
+    same object in every rulebook that uses it and reads only facts of its own file (a rulebook may not
+    redefine them), so its truth is the same in each; a rulebook's own facts are objects of its own.
+    """
+
+    refs: dict[str, AnswerRef] = field(default_factory=dict)
+    facts: dict[int, Truth] = field(default_factory=dict)
+
+
+@dataclass
 class Context:
     """Everything one evaluation of one rulebook needs; facts are computed once and remembered."""
 
@@ -124,8 +137,7 @@ class Context:
     language: str = "en"
     explain: bool = True  # False: the verdict only, for exploration (no findings or answer lists)
     shared_view: AnswerView | None = None
-    _facts: dict[str, Truth] = field(default_factory=dict)
-    _refs: dict[str, AnswerRef] = field(default_factory=dict)
+    memo: AnswersMemo = field(default_factory=lambda: AnswersMemo())
 
     @cached_property
     def view(self) -> AnswerView:
@@ -142,9 +154,12 @@ class Context:
         return localise(value, self.language, self.compiled.questionnaire.default_language)
 
     def fact(self, fact_id: str) -> Truth:
-        if fact_id not in self._facts:
-            self._facts[fact_id] = evaluate(self.index.facts_by_id[fact_id], self.view, self.fact)
-        return self._facts[fact_id]
+        condition = self.index.facts_by_id[fact_id]
+        facts = self.memo.facts
+        key = id(condition)
+        if key not in facts:
+            facts[key] = evaluate(condition, self.view, self.fact)
+        return facts[key]
 
     def truth(self, condition: ConditionNode | None, default: Truth = Truth.TRUE) -> Truth:
         return default if condition is None else evaluate(condition, self.view, self.fact)
@@ -154,13 +169,14 @@ class Context:
         return max((e.confidence for e in answer.evidence), default=0) if answer else 0
 
     def answer_ref(self, question_id: str) -> AnswerRef:
-        if question_id not in self._refs:
-            self._refs[question_id] = self._answer_ref(question_id)
-        return self._refs[question_id]
+        refs = self.memo.refs
+        if question_id not in refs:
+            refs[question_id] = self._answer_ref(question_id)
+        return refs[question_id]
 
     def _answer_ref(self, question_id: str) -> AnswerRef:
         entry = self.compiled.entries[question_id]
-        build = AnswerRef.model_construct
+        build = partial(trusted, AnswerRef)
         if entry.group is None and not self.view.question_visible(question_id):
             return build(question=question_id, state="hidden", value=None, evidence_level=0)
         if entry.group is not None:
@@ -216,7 +232,7 @@ class Context:
 
 @functools.lru_cache(maxsize=4096)
 def _source_ref(source_id: str, tag: str) -> SourceRef:
-    return SourceRef.model_construct(id=source_id, tag=tag)
+    return trusted(SourceRef, id=source_id, tag=tag)
 
 
 # ------------------------------------------------------------------------------------------ gates
@@ -268,7 +284,7 @@ def _finding(ctx: Context, **fields: Any) -> Finding | None:
         return None
     fields.setdefault("missing_gates", ())
     fields.setdefault("applies_from", None)
-    return Finding.model_construct(**fields)
+    return trusted(Finding, **fields)
 
 
 @dataclass
@@ -394,7 +410,8 @@ def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
         "conditional": ctx.text(step.conditional_text)
         or "passes only once the planned safeguards are in place",
     }
-    result = StepResult.model_construct(
+    result = trusted(
+        StepResult,
         id=step.id,
         title=title,
         status=status,
@@ -425,9 +442,7 @@ def judge_tests(ctx: Context) -> tuple[tuple[TestResult, ...], list[Finding], di
         title = ctx.text(test.title)
         if any(status_by_test.get(before) == "fail" for before in test.after):
             status_by_test[test.id] = "not_reached"
-            results.append(
-                TestResult.model_construct(id=test.id, title=title, status="not_reached", steps=())
-            )
+            results.append(trusted(TestResult, id=test.id, title=title, status="not_reached", steps=()))
             continue
         steps: list[StepResult] = []
         decisive: list[str] = []
@@ -447,7 +462,8 @@ def judge_tests(ctx: Context) -> tuple[tuple[TestResult, ...], list[Finding], di
             if outcome.status in ("fail", "undetermined", "conditional"):
                 severity = outcome.status if step.decisive else "warning"
                 findings.append(
-                    Finding.model_construct(
+                    trusted(
+                        Finding,
                         rule=step.id,
                         kind="step",
                         severity=severity,
@@ -461,7 +477,7 @@ def judge_tests(ctx: Context) -> tuple[tuple[TestResult, ...], list[Finding], di
                 )
         status = min(decisive, key=_STEP_RANK.__getitem__) if decisive else "not_applicable"
         status_by_test[test.id] = status
-        results.append(TestResult.model_construct(id=test.id, title=title, status=status, steps=tuple(steps)))
+        results.append(trusted(TestResult, id=test.id, title=title, status=status, steps=tuple(steps)))
     return tuple(results), findings, reads_by_step
 
 
@@ -512,7 +528,7 @@ def judge(ctx: Context) -> Judgement:
     verdict = verdict_of(applies, [o.state for o in outcomes], [t.status for t in tests])
 
     safeguards = tuple(
-        Safeguard.model_construct(id=s.id, text=ctx.text(s.text), sources=ctx.sources(s.refs))
+        trusted(Safeguard, id=s.id, text=ctx.text(s.text), sources=ctx.sources(s.refs))
         for s in rulebook.safeguards
         if ctx.explain and ctx.truth(s.when) is not Truth.FALSE
     )

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.engine import Context, RulebookIndex, judge, quick_verdict
+from pia_wizard.core.engine import AnswersMemo, Context, RulebookIndex, judge, quick_verdict
 from pia_wizard.core.evaluation import Change, Evaluation, RulebookResult, Verdict
 from pia_wizard.core.explore import (
     alternatives,
@@ -61,6 +61,8 @@ def evaluate(
     books = tuple(rulebooks)
     tags = {s.id: s.tag for s in sources.sources} if sources else {}
 
+    memo = AnswersMemo()  # shared by the rulebooks judged on the assessment's own answers
+
     def context(
         rulebook: Rulebook, answers: Mapping[str, Answer], view: AnswerView, explain: bool = True
     ) -> Context:
@@ -74,6 +76,7 @@ def evaluate(
             language,
             explain=explain,
             shared_view=view,
+            memo=memo if answers is assessment.answers else AnswersMemo(),
         )
 
     view = AnswerView(compiled, assessment.answers)

@@ -125,3 +125,21 @@ def test_every_free_text_field_carries_the_one_free_text_type() -> None:
         "Evidence.title",
         "Evidence.quote",
     } <= fields
+
+
+def test_trusted_builds_the_same_model_as_validation_and_refuses_missing_or_unknown_fields() -> None:
+    from pia_wizard.core.base import trusted
+    from pia_wizard.core.evaluation import AnswerRef, Finding
+
+    built = trusted(AnswerRef, question="q1", state="value", value=3)
+    assert built == AnswerRef.model_validate({"question": "q1", "state": "value", "value": 3})
+    assert built.evidence_level == 0 and built.model_fields_set == {"question", "state", "value"}
+    assert built.model_dump() == {"question": "q1", "state": "value", "value": 3, "evidence_level": 0}
+    with pytest.raises(ValidationError):
+        built.value = 4  # frozen like any model
+    with pytest.raises(TypeError, match="missing"):
+        trusted(AnswerRef, question="q1")
+    with pytest.raises(TypeError, match="unknown"):
+        trusted(AnswerRef, question="q1", state="value", colour="red")
+    finding = trusted(Finding, **{name: "x" for name in ("rule", "kind", "severity", "title", "text")})
+    assert finding.answers == () and finding.applies_from is None
