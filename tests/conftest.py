@@ -10,6 +10,17 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import atexit
+import shutil
+import tempfile
+
+# The shipped-library cache (core/library_cache.py) goes to a folder of this run, never the user's;
+# xdist workers and the subprocesses tests start inherit it from the process that made it.
+if "PIA_WIZARD_CACHE_DIR" not in os.environ:
+    _cache = tempfile.mkdtemp(prefix="pia-test-cache-")
+    os.environ["PIA_WIZARD_CACHE_DIR"] = _cache
+    atexit.register(shutil.rmtree, _cache, ignore_errors=True)
+
 from hypothesis import HealthCheck, settings
 
 # One profile for CI (which sets CI=true) and for local runs, so both behave alike: no deadlines

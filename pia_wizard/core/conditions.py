@@ -169,8 +169,9 @@ Condition = Annotated[
     Field(description="A condition over answers; see docs/file-formats.md"),
 ]
 
-for _model in (Not, All, AnyOf, AnyItem, AllItems):
-    _model.model_rebuild()
+# The recursive models refer to Condition by name; pydantic resolves it from this module when a
+# validator is first needed (defer_build), so importing this module builds nothing: the window,
+# starting from the cached library, never validates a condition.
 
 ConditionNode = QuestionTest | SumTest | FactRef | Not | All | AnyOf | AnyItem | AllItems
 Kind = Literal["question", "sum", "fact", "not", "all", "any", "any_item", "all_items"]

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from pia_wizard.core.answer_check import check_assessment
 from pia_wizard.core.compiled import CompiledQuestionnaire, compile_questionnaire
 from pia_wizard.core.documents import Document, Path_, read_yaml
+from pia_wizard.core.library_cache import cache_dir, cache_key, cached
 from pia_wizard.core.loading import (
     SCHEMA_SUFFIX,
     file_kind_by_name,
@@ -271,9 +272,15 @@ def _check_schema_file(path: Path) -> list[Problem]:
 def shipped_library() -> Library:
     """The questionnaires, rulebooks, sources and glossary this installation ships (loaded once)."""
     folder = questionnaires_dir()
-    library, report = check_files([p for p in sorted(folder.rglob("*.yaml"))])
-    if report.problems:
-        raise LoadError(report.problems)
+    files = sorted(folder.rglob("*.yaml"))
+
+    def load() -> tuple[Library, bool]:
+        library, report = check_files(files)
+        if report.problems:
+            raise LoadError(report.problems)
+        return library, True
+
+    library: Library = cached(cache_key(files, folder), load, cache_dir())
     # The shipped library lives as long as the process: keep the garbage collector from rescanning its
     # tens of thousands of objects in the middle of an evaluation (the p99 outliers were such passes).
     gc.freeze()
