@@ -25,6 +25,7 @@ class AnswerView:
         self._sections: dict[str, bool] = {}
         self._questions: dict[str, bool] = {}
         self._items: dict[tuple[str, int], bool] = {}
+        self._states: dict[str, AnswerState] = {}  # top-level questions: asked again and again
 
     @classmethod
     def of(cls, compiled: CompiledQuestionnaire, assessment: Assessment) -> AnswerView:
@@ -63,6 +64,14 @@ class AnswerView:
     # ------------------------------------------------------------------------------ answers
 
     def state(self, question_id: str, item: Mapping[str, Any] | None = None) -> AnswerState:
+        if item is None:
+            known = self._states.get(question_id)
+            if known is None:
+                known = self._states[question_id] = self._state(question_id, None)
+            return known
+        return self._state(question_id, item)
+
+    def _state(self, question_id: str, item: Mapping[str, Any] | None) -> AnswerState:
         entry = self.compiled.entries[question_id]
         if entry.group is not None:
             if item is None:
