@@ -20,7 +20,21 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def reference_ms() -> float:
+    """A fixed pure-Python workload, the same in every run: its time shows how fast the machine ran at
+    that moment (on a shared virtual machine the same code has run 1.5× slower from one hour to the
+    next), so that figures from two runs can be compared."""
+    times = []
+    for _ in range(5):
+        start = time.process_time()
+        sum(i * i for i in range(1_000_000))
+        times.append((time.process_time() - start) * 1000)
+    return statistics.median(times)
+
+
 def main() -> None:
+    from _figures import figure
+
     from pia_wizard.core.assessment_io import load_assessment_file
     from pia_wizard.core.evaluate import evaluate
     from pia_wizard.core.library import shipped_library
@@ -33,6 +47,13 @@ def main() -> None:
     warm = load_assessment_file(examples[0], library)
     evaluate(warm.questionnaire, books, warm.assessment, explore=True, sources=library.sources)
     print(f"# pia-wizard engine figures — reproduce with: {COMMAND}")
+    figure(
+        "reference_workload",
+        "machine speed now: a fixed pure-Python workload (compare between runs)",
+        reference_ms(),
+        "ms",
+        command=COMMAND,
+    )
     print(f"{'example':<40} {'eval p50':>9} {'eval p99':>9} {'cpu p99':>8} {'explore':>9} {'cpu':>8}")
     all_eval: list[float] = []
     all_explore: list[float] = []
