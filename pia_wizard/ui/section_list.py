@@ -90,7 +90,9 @@ class SectionList(QListWidget):
                 item.setToolTip(plain_tooltip(translate("Skipped: %1", "Sections").replace("%1", reason)))
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 continue
-            if progress.complete:
+            if progress.complete and progress.total == 1:
+                state = translate("✓ answered", "Sections")
+            elif progress.complete:
                 state = translate("✓ all %1 answered", "Sections").replace("%1", str(progress.total))
             else:
                 state = (

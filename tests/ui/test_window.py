@@ -388,3 +388,13 @@ def test_an_item_answer_can_be_marked_unknown_and_cleared_again(qtbot, window) -
     qtbot.keyClick(line, Qt.Key.Key_Return)
     item = window.document.assessment.answers["g_sites"].value[0]["q_site_name"]
     assert (item.value, item.unknown) == ("Gate 4", False) and not unknown.isChecked()
+
+
+def test_section_list_counts_answers_in_plain_words(qtbot, window) -> None:
+    choose(qtbot, window, "q_choice", "b")  # shows section B
+    item = window.editor.section_list.section_item("s_b")
+    assert item.text().endswith("0 of 2 answered")  # "B two" shows while "B one" is open
+    choose(qtbot, window, "q_b1", False)  # now "B two" is hidden: one question, answered
+    assert item.text().endswith("✓ answered")
+    choose(qtbot, window, "q_b1", True)
+    assert item.text().endswith("1 of 2 answered")
