@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from typing import Any
 
@@ -182,3 +184,16 @@ def test_the_evaluation_date_can_be_given(rendered) -> None:
     later = prepare_report(CASES["red-line"](), COMPILED, LIBRARY, ReportOptions(), date=dt.date(2031, 6, 1))
     assert later.evaluation.date == dt.date(2031, 6, 1)
     assert "1 June 2031" in later.html
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs pdfinfo (Debian package poppler-utils)")
+def test_pdfinfo_reads_the_pdfa_identification(rendered, tmp_path) -> None:
+    """The same check with an independent reader: poppler's `pdfinfo -meta` prints the XMP packet."""
+    report, pdf, _ = rendered("red-line", "briefing")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    shown = subprocess.run(
+        ["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert 'pdfaid:part="3"' in shown and 'pdfaid:conformance="B"' in shown
+    assert f"<xmp:CreateDate>{report.evaluation.date.isoformat()}T00:00:00Z</xmp:CreateDate>" in shown
