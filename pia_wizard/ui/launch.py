@@ -289,12 +289,21 @@ def _placeholder():  # type: ignore[no-untyped-def]
     label.setEnabled(False)  # the muted text colour of the style, light or dark
     window.setCentralWidget(label)
     window.resize(1280, 800)  # MainWindow's size
-    from pia_wizard.ui.settings import window_geometry
-
-    geometry = window_geometry()
+    geometry = remembered_geometry()
     if geometry is not None:  # where the main window was last closed, as MainWindow does
         window.restoreGeometry(geometry)
     return window
+
+
+def remembered_geometry():  # type: ignore[no-untyped-def]
+    """The main window's remembered geometry, read as `settings.window_geometry` reads it (same store,
+    same key; a test checks they agree) without importing that module and its ~10 ms of imports
+    before the first paint."""
+    from PySide6.QtCore import QByteArray, QSettings
+
+    store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+    value = store.value("window/geometry")
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
 
 def _library():  # type: ignore[no-untyped-def]

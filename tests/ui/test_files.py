@@ -334,3 +334,13 @@ def test_window_size_and_pane_widths_are_remembered(qtbot, make_window, library)
     assert (second.width(), second.height()) == (760, 540)
     second.new_assessment("mini")
     qtbot.waitUntil(lambda: second.editor.splitter.sizes() == widths)
+
+
+def test_the_start_up_placeholder_reads_the_geometry_the_window_saved(qtbot, make_window, library) -> None:
+    from pia_wizard.ui.launch import remembered_geometry
+
+    assert remembered_geometry() is None
+    first = make_window(library)
+    first.resize(700, 500)
+    first.close()
+    assert remembered_geometry() == settings.window_geometry() is not None
