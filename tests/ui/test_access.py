@@ -181,3 +181,17 @@ def test_section_shortcuts_and_mnemonics_exist(window) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&Go", "&Help"]
     assert QApplication.instance() is not None
+
+
+def test_a_note_panel_opened_from_the_keyboard_is_next_in_the_tab_chain(qtbot, window) -> None:
+    found = card(window, "q_choice")
+    assert found.note_slot.focus_widgets() == []  # not built until it is opened
+    found.note_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert found.note_button.isChecked() and found.note_slot.isVisibleTo(window)
+    press(qtbot, Qt.Key.Key_Tab)
+    following = [w for w in found.focus_widgets() if w.isVisibleTo(window)]
+    after_toggle = following[following.index(found.note_button) + 1]
+    assert focus() is after_toggle
+    tab_to(qtbot, f"note:{found.question_id}")
+    assert focus() is found.note_panel.note

@@ -39,8 +39,9 @@ def _fill(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     site = group.inputs[0]["q_site_name"][1]
     qtbot.keyClicks(site.line, "Market square")
     qtbot.keyClick(site.line, Qt.Key.Key_Return)
-    site_button, site_panel = group.notes[0]["q_site_name"]
+    site_button, site_slot = group.notes[0]["q_site_name"]
     click(qtbot, site_button)
+    site_panel = site_slot.panel
     site_panel.note.setPlainText("Name from the tender.")
     site_panel._commit_note()
     site_panel.add_evidence(EvidenceInput({"title": "Tender annex B", "confidence": 4}, None))
@@ -71,7 +72,9 @@ def test_save_and_reopen_round_trips_answers_notes_and_evidence(
     # The widgets show what was loaded.
     assert card(other, "q_num").input.line.text() == "120"
     assert card(other, "q_choice").note_panel.private.isChecked()
-    site_button, site_panel = card(other, "g_sites").group_editor.notes[0]["q_site_name"]
+    site_button, site_slot = card(other, "g_sites").group_editor.notes[0]["q_site_name"]
+    assert site_button.text() == "Note and evidence (note + 1)", "counted before the panel is built"
+    site_panel = site_slot.panel
     assert site_panel.note.toPlainText() == "Name from the tender."
     assert site_panel.evidence_list.count() == 1
     assert site_button.text() == "Note and evidence (note + 1)"

@@ -223,9 +223,10 @@ def test_group_items_carry_their_own_notes_and_evidence(qtbot, window) -> None:
     editor = card(window, "g_sites").group_editor
     click(qtbot, editor.add_button)
     click(qtbot, editor.add_button)
-    button, panel = editor.notes[1]["q_site_people"]
-    assert not panel.isVisibleTo(window)
+    button, slot = editor.notes[1]["q_site_people"]
+    assert not slot.isVisibleTo(window) and slot.focus_widgets() == [], "built only when opened"
     click(qtbot, button)
+    panel = slot.panel
     assert panel.isVisibleTo(window)
     assert "Site 2" in panel.note.accessibleName() and "people" in panel.note.accessibleName().lower()
     panel.note.setFocus()
@@ -251,7 +252,7 @@ def test_group_items_carry_their_own_notes_and_evidence(qtbot, window) -> None:
     assert [e.title for e in site(1).evidence] == ["Vendor sheet v2", "Council paper"]
     window.undo_action.trigger()
     assert [e.title for e in site(1).evidence] == ["Vendor sheet", "Council paper"]
-    assert editor.notes[1]["q_site_people"][1].evidence_list.count() == 2
+    assert editor.notes[1]["q_site_people"][1].panel.evidence_list.count() == 2
     window.redo_action.trigger()
     window.redo_action.trigger()
     assert [e.title for e in site(1).evidence] == ["Vendor sheet v2"]
