@@ -102,8 +102,7 @@ def set_note(assessment: Assessment, question_id: str, text: str, *, private: bo
 def add_evidence(
     assessment: Assessment, question_id: str, evidence: Evidence | Mapping[str, Any]
 ) -> Assessment:
-    item = evidence if isinstance(evidence, Evidence) else Evidence.model_validate(dict(evidence))
-    _check_attachment(assessment, item)
+    item = _evidence(assessment, evidence)
     answer = _answer(assessment, question_id)
     return _with_answer(
         assessment, question_id, answer.model_copy(update={"evidence": (*answer.evidence, item)})
@@ -113,8 +112,7 @@ def add_evidence(
 def replace_evidence(
     assessment: Assessment, question_id: str, index: int, evidence: Evidence | Mapping[str, Any]
 ) -> Assessment:
-    item = evidence if isinstance(evidence, Evidence) else Evidence.model_validate(dict(evidence))
-    _check_attachment(assessment, item)
+    item = _evidence(assessment, evidence)
     answer = _answer(assessment, question_id)
     if not 0 <= index < len(answer.evidence):
         raise EditError(f"no evidence item {index} on '{question_id}'")
@@ -131,9 +129,12 @@ def remove_evidence(assessment: Assessment, question_id: str, index: int) -> Ass
     return _with_answer(assessment, question_id, answer.model_copy(update={"evidence": items}))
 
 
-def _check_attachment(assessment: Assessment, evidence: Evidence) -> None:
-    if evidence.attachment is not None and evidence.attachment not in assessment.attachments:
-        raise EditError(f"no attachment '{evidence.attachment}' in this assessment")
+def _evidence(assessment: Assessment, evidence: Evidence | Mapping[str, Any]) -> Evidence:
+    """Validated evidence whose attached file (if any) is one of the assessment's attachments."""
+    item = evidence if isinstance(evidence, Evidence) else Evidence.model_validate(dict(evidence))
+    if item.attachment is not None and item.attachment not in assessment.attachments:
+        raise EditError(f"no attachment '{item.attachment}' in this assessment")
+    return item
 
 
 def safe_attachment_name(name: str) -> str:
@@ -282,8 +283,7 @@ def add_item_evidence(
     question_id: str,
     evidence: Evidence | Mapping[str, Any],
 ) -> Assessment:
-    item = evidence if isinstance(evidence, Evidence) else Evidence.model_validate(dict(evidence))
-    _check_attachment(assessment, item)
+    item = _evidence(assessment, evidence)
     return _update_item(
         compiled,
         assessment,
@@ -303,8 +303,7 @@ def replace_item_evidence(
     position: int,
     evidence: Evidence | Mapping[str, Any],
 ) -> Assessment:
-    item = evidence if isinstance(evidence, Evidence) else Evidence.model_validate(dict(evidence))
-    _check_attachment(assessment, item)
+    item = _evidence(assessment, evidence)
 
     def swap(old: Answer) -> Answer:
         if not 0 <= position < len(old.evidence):
