@@ -98,25 +98,30 @@ def set_last_folder(folder: Path) -> None:
     settings.sync()
 
 
-def window_geometry() -> QByteArray | None:
-    """The main window's size and place when it was last closed (None the first time)."""
-    value = qsettings().value("window/geometry")
+def _read_bytes(key: str) -> QByteArray | None:
+    value = qsettings().value(key)
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
 
-def save_window_geometry(geometry: QByteArray) -> None:
+def _write(key: str, value: object) -> None:
     settings = qsettings()
-    settings.setValue("window/geometry", geometry)
+    settings.setValue(key, value)
     settings.sync()
+
+
+def window_geometry() -> QByteArray | None:
+    """The main window's size and place when it was last closed (None the first time)."""
+    return _read_bytes("window/geometry")
+
+
+def save_window_geometry(geometry: QByteArray) -> None:
+    _write("window/geometry", geometry)
 
 
 def pane_widths() -> QByteArray | None:
     """How the three panes were divided when an assessment was last closed."""
-    value = qsettings().value("window/panes")
-    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+    return _read_bytes("window/panes")
 
 
 def save_pane_widths(state: QByteArray) -> None:
-    settings = qsettings()
-    settings.setValue("window/panes", state)
-    settings.sync()
+    _write("window/panes", state)
