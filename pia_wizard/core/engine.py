@@ -44,6 +44,7 @@ class RulebookIndex:
     fact_questions: Mapping[str, frozenset[str]]
     facts_by_id: Mapping[str, ConditionNode] = field(default_factory=dict)
     _reads: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    _rule_reads: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, rulebook: Rulebook) -> RulebookIndex:
@@ -82,21 +83,28 @@ class RulebookIndex:
         return frozenset(found)
 
     def red_line_reads(self, rule: RedLine) -> frozenset[str]:
-        """Everything a red line's outcome depends on: its condition, its gates and their evidence."""
-        found = set(self.reads(rule.when))
-        for gate in rule.exceptions:
-            found |= self.reads(gate.shown_when) | set(gate.evidence_from)
-        return frozenset(found)
+        """Everything a red line's outcome depends on: its condition, its gates and their evidence.
+        (Remembered per rule: exploration asks it for every trial answer.)"""
+        cached = self._rule_reads.get(id(rule))
+        if cached is None:
+            found = set(self.reads(rule.when))
+            for gate in rule.exceptions:
+                found |= self.reads(gate.shown_when) | set(gate.evidence_from)
+            cached = self._rule_reads[id(rule)] = frozenset(found)
+        return cached
 
     def step_reads(self, step: Step) -> frozenset[str]:
-        """Everything a step's status depends on, evidence included."""
-        return (
-            self.reads(step.applies_when)
-            | self.reads(step.fail_when)
-            | self.reads(step.pass_when)
-            | self.reads(step.conditional_when)
-            | frozenset(step.evidence_from)
-        )
+        """Everything a step's status depends on, evidence included (remembered per step)."""
+        cached = self._rule_reads.get(id(step))
+        if cached is None:
+            cached = self._rule_reads[id(step)] = (
+                self.reads(step.applies_when)
+                | self.reads(step.fail_when)
+                | self.reads(step.pass_when)
+                | self.reads(step.conditional_when)
+                | frozenset(step.evidence_from)
+            )
+        return cached
 
     def reads(self, condition: ConditionNode | None) -> frozenset[str]:
         """Every question a condition reads, through derived facts (remembered per condition)."""
