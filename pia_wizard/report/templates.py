@@ -51,6 +51,13 @@ def _environment(root: Path) -> ImmutableSandboxedEnvironment:
     )
 
 
+def compile_templates(root: Path | None = None) -> None:
+    """Compile every template now rather than at its first report (Jinja2 keeps them per environment)."""
+    env = environment(root)
+    for name in available_templates(root):
+        env.get_template(f"{name}/{TEMPLATE_FILE}")
+
+
 def render_html(name: str, context: dict[str, Any], root: Path | None = None) -> str:
     """The report's HTML: the template `name` rendered with `context` (which must be plain data)."""
     ensure_plain(context)

@@ -1,9 +1,12 @@
 """Export a report: the dialog (template, language, draft or final, file) and the worker process.
 
-The job runs in a process started with the *spawn* method (the same on Linux, macOS and Windows, and
-safe with Qt's threads), so the window's event loop keeps turning while a long report renders. The
-window polls the process's queue with a timer: progress, the finished file, or the error message,
-which the window shows in a dialog. Cancel terminates the process.
+The job runs in a worker process started with the *spawn* method (the same on Linux, macOS and
+Windows, and safe with Qt's threads), so the window's event loop keeps turning while a long report
+renders. The window starts the worker when the export dialog opens, so that it has imported WeasyPrint
+and found its fonts by the time the person clicks Export, and keeps it for later exports
+(`ExportWorker`; the worker leaves by itself after ten idle minutes). The window polls the worker's
+queue with a timer: progress, the finished file, or the error message, which the window shows in a
+dialog. Cancel terminates the worker; the next export starts a new one.
 
 A final report needs every required question answered; a draft can always be exported and is marked
 DRAFT. Private notes are removed before the assessment leaves the window.
@@ -34,7 +37,7 @@ from PySide6.QtWidgets import (
 from pia_wizard.core import edits
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.resources import data_dir
-from pia_wizard.ui.export_worker import ExportRequest, run
+from pia_wizard.ui.export_worker import ExportRequest, serve
 from pia_wizard.ui.text import plain_tooltip
 from pia_wizard.ui.widgets import muted, path_field, plain_label
 
@@ -159,8 +162,81 @@ class ExportDialog(QDialog):
         }
 
 
+class ExportWorker:
+    """The kept worker process and its two queues: requests in, messages out (see export_worker.serve).
+
+    Started ahead of need (`ensure_started`) and reused; a worker that has exited, been terminated or
+    left after its idle time is replaced by a new one at the next `ensure_started`."""
+
+    def __init__(self) -> None:
+        self._context = multiprocessing.get_context("spawn")
+        self.process: multiprocessing.process.BaseProcess | None = None
+        self.requests: multiprocessing.Queue | None = None  # type: ignore[type-arg]
+        self.results: multiprocessing.Queue | None = None  # type: ignore[type-arg]
+        self.ready_pid: int | None = None  # the worker that said it has warmed up
+
+    @property
+    def alive(self) -> bool:
+        return self.process is not None and self.process.is_alive()
+
+    def ensure_started(self) -> None:
+        """Start a worker unless one is running (it warms up at once, in its own process)."""
+        if self.alive:
+            return
+        self._discard()
+        self.requests = self._context.Queue()
+        self.results = self._context.Queue()
+        self.process = self._context.Process(target=serve, args=(self.requests, self.results), daemon=True)
+        self.process.start()
+
+    def submit(self, request: ExportRequest) -> multiprocessing.Queue:  # type: ignore[type-arg]
+        """Hand the worker a request (starting one if needed); its messages come on the returned queue."""
+        self.ensure_started()
+        if self.requests is None or self.results is None:  # ensure_started sets both
+            raise RuntimeError("the export worker has no queues")
+        self.requests.put(request)
+        return self.results
+
+    def terminate(self) -> None:
+        """Stop the worker now, whatever it is doing (cancel)."""
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()
+
+    def stop(self, timeout: float = 1.0) -> None:
+        """End the worker and drop its queues (the window is closing, or an export was cancelled). It
+        holds nothing worth keeping, so it is terminated rather than asked: asking would wait for a
+        warm-up or an export to finish."""
+        self.terminate()
+        if self.process is not None:
+            self.process.join(timeout)
+        self._discard()
+
+    def poll_ready(self) -> bool:
+        """True once the worker has warmed up. Call only while no export runs (it reads the queue)."""
+        if self.ready_pid is not None and self.process is not None and self.ready_pid == self.process.pid:
+            return True
+        if self.results is None:
+            return False
+        try:
+            message = self.results.get_nowait()
+        except (queue_module.Empty, OSError, EOFError, ValueError):
+            return False
+        if message[0] == "ready":
+            self.ready_pid = int(message[1])
+        return self.ready_pid is not None and self.process is not None and self.ready_pid == self.process.pid
+
+    def _discard(self) -> None:
+        if self.process is not None and not self.process.is_alive():
+            self.process.join(timeout=0)  # reap it; never wait
+        for queue in (self.requests, self.results):
+            if queue is not None:
+                queue.close()
+                queue.cancel_join_thread()
+        self.process = self.requests = self.results = None
+
+
 class ExportJob(QObject):
-    """One export in a worker process; signals arrive on the GUI thread through a polling timer."""
+    """One export in the worker process; signals arrive on the GUI thread through a polling timer."""
 
     started = Signal(int, str)  # the worker's process id and thread name
     progressed = Signal(float, str)
@@ -168,9 +244,9 @@ class ExportJob(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, worker: ExportWorker | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._context = multiprocessing.get_context("spawn")
+        self.worker = worker or ExportWorker()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._queue: multiprocessing.Queue | None = None  # type: ignore[type-arg]
         self._timer = QTimer(self)
@@ -185,15 +261,14 @@ class ExportJob(QObject):
         return self._process is not None and not self._ended
 
     def start(self, request: ExportRequest) -> None:
-        self._queue = self._context.Queue()
-        self._process = self._context.Process(target=run, args=(request, self._queue), daemon=True)
-        self._process.start()
+        self._queue = self.worker.submit(request)
+        self._process = self.worker.process
         self._timer.start()
 
     def cancel(self) -> None:
         if self._process is not None and not self._ended:
             self._cancelling = True
-            self._process.terminate()
+            self.worker.terminate()
 
     def _poll(self) -> None:
         if self._queue is None or self._process is None:
@@ -237,12 +312,10 @@ class ExportJob(QObject):
         elif kind == "error":
             self._end()
             self.failed.emit(str(message[1]))
+        # ("ready", pid): the worker has warmed up; nothing to show.
 
     def _end(self) -> None:
         self._ended = True
         self._timer.stop()
-        if self._process is not None:
-            self._process.join(timeout=0)  # reap it if it has exited; never wait
-        if self._queue is not None:
-            self._queue.close()
-            self._queue.cancel_join_thread()
+        if self._cancelling:
+            self.worker.stop()  # terminated: reap it and drop its queues

@@ -2,7 +2,10 @@
 
 This module must not import Qt: it is what the spawned worker process imports. Rendering a long
 report in a worker *thread* stalled the window's event loop up to ~160 ms (the GIL); a process keeps
-it turning, at the price of about a second to start, which an export can afford.
+it turning. Starting one costs about a second (Python, the core, WeasyPrint, the fonts), so the
+window starts it ahead of need — when the export dialog opens — and keeps it for later exports:
+`serve` warms up, then runs one request after another until it is told to stop, has been idle for
+`IDLE_SECONDS`, or finds that the window's process has gone.
 
 THE SEAM to the report layer is `_render_pdf`, called by `render_export` (named by `RENDERER`): it
 renders through `pia_wizard.report` (prepare_report + render_pdf) when that can be imported, and
@@ -14,20 +17,29 @@ from __future__ import annotations
 
 import importlib
 import json
+import multiprocessing
 import os
+import queue as queue_module
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 RENDERER = "pia_wizard.ui.export_worker:render_export"
+IDLE_SECONDS = 600.0  # a kept worker gives its memory (~130 MB) back after ten idle minutes
+WATCH_SECONDS = 1.0  # how often an idle worker looks whether the window's process still runs
 
 Progress = Callable[[float, str], None]
 
 
 class _Queue(Protocol):
     def put(self, item: Any) -> None: ...
+
+
+class _Requests(Protocol):
+    def get(self, block: bool = True, timeout: float | None = None) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,51 @@ def run(request: ExportRequest, queue: _Queue) -> None:
         queue.put(("error", message))
     else:
         queue.put(("done", str(output)))
+
+
+def serve(
+    requests: _Requests,
+    results: _Queue,
+    *,
+    warm: bool = True,
+    idle_seconds: float = IDLE_SECONDS,
+    watch_seconds: float = WATCH_SECONDS,
+) -> None:
+    """The kept worker's entry point: warm up, say ("ready", pid), then run each request (see `run`)
+    until a None request, `idle_seconds` without one, or the parent process gone."""
+    if warm:
+        warm_up()
+    results.put(("ready", os.getpid()))
+    parent = multiprocessing.parent_process()  # None when not started by multiprocessing (tests)
+    idle_since = time.monotonic()
+    while True:
+        try:
+            request = requests.get(timeout=watch_seconds)
+        except queue_module.Empty:
+            if (parent is not None and not parent.is_alive()) or time.monotonic() - idle_since > idle_seconds:
+                return
+            continue
+        if request is None:
+            return
+        run(request, results)
+        idle_since = time.monotonic()
+
+
+def warm_up() -> None:
+    """What every export needs before its own work: the core and the shipped library, the report layer
+    with WeasyPrint, and the fonts (found on the first layout). Best effort: whatever fails here (say,
+    WeasyPrint's system libraries are missing) fails again in the export, which reports it."""
+    try:
+        from pia_wizard.core.library import shipped_library
+
+        shipped_library()
+        from pia_wizard.report.render import warm_up as warm_up_report
+    except Exception:  # noqa: BLE001 - see the docstring: the export itself reports the problem
+        return
+    try:
+        warm_up_report()
+    except Exception:  # noqa: BLE001 - as above
+        return
 
 
 def load(request: ExportRequest):  # type: ignore[no-untyped-def]

@@ -56,7 +56,7 @@ from pia_wizard.ui.widgets import scaled_font
 
 # Dialogs and the export are imported when first used: they are not needed to show the window.
 if TYPE_CHECKING:
-    from pia_wizard.ui.export import ExportJob
+    from pia_wizard.ui.export import ExportJob, ExportWorker
     from pia_wizard.ui.export_worker import ExportRequest
     from pia_wizard.ui.sources_dialog import SourcesDialog
 
@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.evaluator: Evaluator | None = None
         self.evaluation: Evaluation | None = None
         self.export_job: ExportJob | None = None
+        self.export_worker: ExportWorker | None = None  # started when the export dialog first opens
         self.progress_dialog: QProgressDialog | None = None
         self._sources_dialog: SourcesDialog | None = None
         self._last_autosaved: bytes | None = None
@@ -768,6 +769,8 @@ class MainWindow(QMainWindow):
             return
         if self.export_job is not None and self.export_job.running:
             self.export_job.cancel()
+        if self.export_worker is not None:
+            self.export_worker.stop()
         self._drop_document()
         settings.save_window_geometry(self.saveGeometry())
         self.autosave_timer.stop()
@@ -943,6 +946,8 @@ class MainWindow(QMainWindow):
             self.preferences.default_audience,
             self,
         )
+        # Warm up the worker while the person chooses: it imports WeasyPrint and finds the fonts.
+        self.ensure_export_worker().ensure_started()
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         choices = dialog.choices()
@@ -955,10 +960,18 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def ensure_export_worker(self) -> ExportWorker:
+        """The window's export worker (kept between exports; its process starts on first use)."""
+        from pia_wizard.ui.export import ExportWorker
+
+        if self.export_worker is None:
+            self.export_worker = ExportWorker()
+        return self.export_worker
+
     def start_export(self, request: ExportRequest) -> ExportJob:
         from pia_wizard.ui.export import ExportJob
 
-        job = ExportJob(self)
+        job = ExportJob(self.ensure_export_worker(), self)
         self.export_job = job
         progress = QProgressDialog(self.tr("Starting the export…"), self.tr("Cancel"), 0, 100, self)
         progress.setObjectName("exportProgress")
