@@ -39,13 +39,25 @@ MISSING_LIBRARIES = (
     "It needs the Pango text library. On Debian or Ubuntu: "
     "sudo apt install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b "
     "(libharfbuzz-subset0 makes it faster); on Fedora: sudo dnf install pango; on macOS: "
-    "brew install pango. Meanwhile, --html OUT.html writes the report as a web page that a browser "
-    "can print."
+    "brew install pango. Meanwhile, {fallback} writes the report as a web page that a browser can print."
 )
+CLI_FALLBACK = "--html OUT.html"
 
 
 class ReportError(Exception):
     """A report that cannot be made, with a message for the person who asked for it."""
+
+
+class MissingLibrariesError(ReportError):
+    """WeasyPrint or its system libraries are missing; the message says what to install, and how to get
+    the report as a web page meanwhile (the command line's way unless `fallback` names another)."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+        super().__init__(self.message())
+
+    def message(self, fallback: str = CLI_FALLBACK) -> str:
+        return MISSING_LIBRARIES.format(error=self.error, fallback=fallback)
 
 
 @dataclass(frozen=True)
@@ -151,7 +163,7 @@ def print_report(report: Report, *, root: Path | None = None) -> Printed:
     try:
         pdf_writer = importlib.import_module("pia_wizard.report.pdf_writer")
     except (OSError, ImportError) as exc:  # cffi cannot load Pango, or WeasyPrint is not installed
-        raise ReportError(MISSING_LIBRARIES.format(error=exc)) from exc
+        raise MissingLibrariesError(exc) from exc
     folder = root or templates_dir()
     fetcher = pdf_writer.LockedFetcher(folder)
     budget = report.options.spec.page_budget

@@ -9,26 +9,37 @@ queue with a timer: progress, the finished file, or the error message, which the
 dialog. Cancel terminates the worker; the next export starts a new one.
 
 A final report needs every required question answered; a draft can always be exported and is marked
-DRAFT. Private notes are removed before the assessment leaves the window.
+DRAFT. Private notes are removed before the assessment leaves the window. The dialog leaves out, each
+on its own, what the person ticks (notes, evidence quotes, their identity, the annex, the embedded
+assessment, embedded evidence files), and for the information-request letter asks for its recipient,
+reference, reply-by date and legal basis (the letter never carries notes, evidence, an annex or the
+assessment, so those boxes are ticked and locked for it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import queue as queue_module
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +54,35 @@ from pia_wizard.ui.widgets import muted, path_field, plain_label
 
 POLL_MS = 40
 DEFAULT_TEMPLATE = "default"
+REPLY_AFTER_DAYS = 30  # the reply-by date the letter suggests
+
+# What the person may leave out, each on its own (the report layer's OMIT_CHOICES, in the window's words).
+OMISSIONS: dict[str, str] = {
+    "notes": QT_TRANSLATE_NOOP("Export", "Notes on answers"),
+    "quotes": QT_TRANSLATE_NOOP("Export", "Quotes from evidence documents"),
+    "identity": QT_TRANSLATE_NOOP("Export", "My name and organisation"),
+    "annex": QT_TRANSLATE_NOOP("Export", "The annex (all answers, unknowns, sources, glossary, method)"),
+    "embedded": QT_TRANSLATE_NOOP("Export", "The assessment data embedded in the PDF"),
+    "files": QT_TRANSLATE_NOOP("Export", "Evidence files embedded in the assessment data"),
+}
+
+
+def forced_omissions(template: str) -> frozenset[str]:
+    """What a template never carries, whatever is asked (the letter: notes, evidence, annex, data)."""
+    from pia_wizard.report.options import OptionsError, ReportOptions
+
+    try:
+        options = ReportOptions(template=template)
+    except OptionsError:
+        return frozenset()
+    return frozenset(options.effective_omissions)
+
+
+def is_letter(template: str) -> bool:
+    from pia_wizard.report.options import TEMPLATES
+
+    spec = TEMPLATES.get(template)
+    return spec is not None and spec.letter
 
 
 def available_templates() -> dict[str, str]:
@@ -78,6 +118,9 @@ class ExportDialog(QDialog):
         suggested: Path,
         default_template: str = "",
         parent: QWidget | None = None,
+        *,
+        previous: Mapping[str, Any] | None = None,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
@@ -127,6 +170,44 @@ class ExportDialog(QDialog):
         )
         form.addRow(label, row)
 
+        self.leave_out = QGroupBox(self.tr("Leave out of this report"), self)
+        self.omit_boxes: dict[str, QCheckBox] = {}
+        boxes = QVBoxLayout(self.leave_out)
+        for name, text in OMISSIONS.items():
+            box = QCheckBox(QCoreApplication.translate("Export", text), self.leave_out)
+            box.setObjectName(f"omit-{name}")
+            self.omit_boxes[name] = box
+            boxes.addWidget(box)
+        self._asked: set[str] = set()  # what the person ticked, kept while a letter locks boxes
+
+        self.letter = QGroupBox(self.tr("Letter to the operator"), self)
+        letter_form = QFormLayout(self.letter)
+        self.recipient = QLineEdit(self.letter)
+        self.recipient.setPlaceholderText(self.tr("for instance: The data protection officer, City of …"))
+        self._row(letter_form, self.tr("&Recipient"), self.recipient)
+        self.reference = QLineEdit(self.letter)
+        self._row(letter_form, self.tr("Y&our reference"), self.reference)
+        self.reply_wanted = QCheckBox(self.tr("Ask for a re&ply by"), self.letter)
+        self.reply_by = QDateEdit(self.letter)
+        self.reply_by.setCalendarPopup(True)
+        self.reply_by.setDisplayFormat("d MMMM yyyy")
+        self.reply_by.setAccessibleName(self.tr("Reply by"))
+        start = today or dt.date.today()
+        self.reply_by.setDate(QDate(start.year, start.month, start.day).addDays(REPLY_AFTER_DAYS))
+        self.reply_wanted.setChecked(True)
+        self.reply_wanted.toggled.connect(self.reply_by.setEnabled)
+        letter_form.addRow(self.reply_wanted, self.reply_by)
+        self.legal_basis = QPlainTextEdit(self.letter)
+        self.legal_basis.setTabChangesFocus(True)
+        self.legal_basis.setFixedHeight(self.legal_basis.fontMetrics().lineSpacing() * 3 + 12)
+        self.legal_basis.setPlaceholderText(
+            self.tr(
+                "The law under which you ask, if any (for instance a freedom-of-information act). "
+                "Left empty, the letter leaves room to write it in by hand."
+            )
+        )
+        self._row(letter_form, self.tr("Legal bas&is"), self.legal_basis)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         export = buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         export.setDefault(True)
@@ -134,8 +215,50 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.leave_out)
+        layout.addWidget(self.letter)
         layout.addWidget(muted(plain_label(self.tr("Notes marked private are never exported."), self)))
         layout.addWidget(buttons)
+
+        if previous:
+            self._restore(previous)
+        for name, box in self.omit_boxes.items():
+            box.toggled.connect(lambda checked, name=name: self._ticked(name, checked))
+        self.template.currentIndexChanged.connect(self._template_changed)
+        self._template_changed()
+
+    def _ticked(self, name: str, checked: bool) -> None:
+        if self.omit_boxes[name].isEnabled():
+            (self._asked.add if checked else self._asked.discard)(name)
+
+    def _template_changed(self) -> None:
+        """Lock (ticked) what the chosen template never carries; show the letter's fields for a letter."""
+        template = str(self.template.currentData())
+        forced = forced_omissions(template)
+        for name, box in self.omit_boxes.items():
+            box.blockSignals(True)
+            box.setEnabled(name not in forced)
+            box.setChecked(name in forced or name in self._asked)
+            box.setToolTip(self.tr("A letter to the operator never carries this.") if name in forced else "")
+            box.blockSignals(False)
+        self.letter.setVisible(is_letter(template))
+        self.adjustSize()
+
+    def _restore(self, previous: Mapping[str, Any]) -> None:
+        """The choices of the last export from this window, but its file (suggested afresh)."""
+        index = self.template.findData(previous.get("template"))
+        if index >= 0:
+            self.template.setCurrentIndex(index)
+        self._asked = {name for name in previous.get("omit", ()) if name in self.omit_boxes}
+        letter = previous.get("letter") or {}
+        self.recipient.setText(str(letter.get("recipient", "")))
+        self.reference.setText(str(letter.get("reference", "")))
+        self.legal_basis.setPlainText(str(letter.get("legal_basis", "")))
+        reply_by = letter.get("reply_by")
+        if reply_by:
+            date = dt.date.fromisoformat(str(reply_by))
+            self.reply_by.setDate(QDate(date.year, date.month, date.day))
+        self.reply_wanted.setChecked(bool(reply_by) or not letter)
 
     def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
         label = QLabel(text, self)
@@ -145,20 +268,37 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         text, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report as"), self.output.text(), "PDF (*.pdf)"
+            self,
+            self.tr("Save the report as"),
+            self.output.text(),
+            self.tr("PDF (*.pdf);;Web page to print from a browser (*.html)"),
         )
         if text:
             self.output.setText(text)
 
     def choices(self) -> dict[str, object]:
         output = Path(self.output.text().strip())
-        if output.suffix.lower() != ".pdf":
+        if output.suffix.lower() not in (".pdf", ".html", ".htm"):  # a web page when asked for by name
             output = output.with_name(output.name + ".pdf")
         return {
             "template": str(self.template.currentData()),
             "language": self.language.currentText(),
             "draft": not self.final.isChecked(),
             "output": output,
+            "omit": frozenset(name for name, box in self.omit_boxes.items() if box.isChecked()),
+            "letter": self.letter_details() if not self.letter.isHidden() else {},
+        }
+
+    def letter_details(self) -> dict[str, str | None]:
+        """Recipient, reference, reply-by date (ISO, or None) and legal basis, as typed."""
+        date = self.reply_by.date()
+        return {
+            "recipient": self.recipient.text().strip(),
+            "reference": self.reference.text().strip(),
+            "reply_by": dt.date(date.year(), date.month(), date.day()).isoformat()
+            if self.reply_wanted.isChecked()
+            else None,
+            "legal_basis": self.legal_basis.toPlainText().strip(),
         }
 
 

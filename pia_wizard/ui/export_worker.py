@@ -8,13 +8,15 @@ window starts it ahead of need — when the export dialog opens — and keeps it
 `IDLE_SECONDS`, or finds that the window's process has gone.
 
 THE SEAM to the report layer is `_render_pdf`, called by `render_export` (named by `RENDERER`): it
-renders through `pia_wizard.report` (prepare_report + render_pdf) when that can be imported, and
+renders through `pia_wizard.report` (prepare_report + print_report, or the HTML alone for a file name
+ending in .html, which needs no WeasyPrint) when that can be imported, and
 otherwise `render_export` writes the evaluation as JSON. Any exception, such as WeasyPrint's missing
 system libraries, comes back to the window as the error dialog's text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import json
 import multiprocessing
@@ -141,8 +143,6 @@ def load(request: ExportRequest):  # type: ignore[no-untyped-def]
 
 
 def render_export(request: ExportRequest, progress: Progress) -> Path:
-    import datetime as dt
-
     from pia_wizard.core.atomic_file import write_atomic
     from pia_wizard.core.evaluate import evaluate
 
@@ -173,21 +173,46 @@ def render_export(request: ExportRequest, progress: Progress) -> Path:
     return output
 
 
+HTML_SUFFIXES = (".html", ".htm")
+GUI_FALLBACK = "a file name ending in .html in the export dialog"
+
+
 def _render_pdf(request, library, compiled, assessment, books, date, progress):  # type: ignore[no-untyped-def]
-    """The PDF through the report layer (`pia_wizard.report`), or None when it is not there."""
+    """The PDF (or, for a file name ending in .html, the web page) through the report layer
+    (`pia_wizard.report`), or None when it is not there."""
     try:
-        from pia_wizard.report.options import ReportOptions
-        from pia_wizard.report.render import prepare_report, render_pdf
+        from pia_wizard.report.options import LetterDetails, ReportOptions
+        from pia_wizard.report.render import MissingLibrariesError, ReportError, prepare_report, print_report
     except ImportError:
         return None
     from pia_wizard.core.atomic_file import write_atomic
 
-    options = ReportOptions(template=request.template, language=request.language, draft=request.draft)
+    letter = request.options.get("letter") or {}
+    reply_by = letter.get("reply_by")
+    options = ReportOptions(
+        template=request.template,
+        language=request.language,
+        draft=request.draft,
+        omit=frozenset(request.options.get("omit", ())),
+        letter=LetterDetails(
+            recipient=str(letter.get("recipient") or ""),
+            reference=str(letter.get("reference") or ""),
+            reply_by=dt.date.fromisoformat(str(reply_by)) if reply_by else None,
+            legal_basis=str(letter.get("legal_basis") or ""),
+        ),
+    )
     progress(0.2, "Evaluating and writing the report")
     report = prepare_report(assessment, compiled, library, options, date=date, rulebooks=books)
-    progress(0.5, "Printing the PDF")
-    pdf = render_pdf(report)
-    progress(0.95, "Saving the PDF")
     output = Path(request.output)
+    if output.suffix.lower() in HTML_SUFFIXES:  # a web page to print from a browser (no WeasyPrint)
+        progress(0.95, "Saving the web page")
+        write_atomic(output, report.html.encode("utf-8"), keep_backup=False)
+        return output
+    progress(0.5, "Printing the PDF")
+    try:
+        pdf = print_report(report).pdf
+    except MissingLibrariesError as exc:
+        raise ReportError(exc.message(GUI_FALLBACK)) from exc
+    progress(0.95, "Saving the PDF")
     write_atomic(output, pdf, keep_backup=False)
     return output

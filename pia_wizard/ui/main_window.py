@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.evaluation: Evaluation | None = None
         self.export_job: ExportJob | None = None
         self.export_worker: ExportWorker | None = None  # started when the export dialog first opens
+        self._export_choices: dict[str, object] | None = None  # the last export's, offered again
         self.progress_dialog: QProgressDialog | None = None
         self._sources_dialog: SourcesDialog | None = None
         self._last_autosaved: bytes | None = None
@@ -901,7 +902,17 @@ class MainWindow(QMainWindow):
                 missing.append(self.texts.label(question_id))
         return missing
 
-    def export_request(self, output: Path, template: str, language: str, draft: bool) -> ExportRequest:
+    def export_request(
+        self,
+        output: Path,
+        template: str,
+        language: str,
+        draft: bool,
+        *,
+        omit: Iterable[str] = (),
+        letter: Mapping[str, str | None] | None = None,
+    ) -> ExportRequest:
+        """What the worker needs for one export: the assessment without private notes, and the choices."""
         from pia_wizard.ui.export import without_private_notes
         from pia_wizard.ui.export_worker import ExportRequest
 
@@ -921,6 +932,7 @@ class MainWindow(QMainWindow):
             date=date.isoformat(),
             rulebooks=tuple(b.id for b in self.rulebooks),
             library_files=self.library_files,
+            options={"omit": sorted(set(omit)), "letter": dict(letter or {})},
         )
 
     def export_report(self) -> None:
@@ -945,18 +957,23 @@ class MainWindow(QMainWindow):
             folder / f"{stem}.pdf",
             self.preferences.default_audience,
             self,
+            previous=self._export_choices,
+            today=self.today(),
         )
         # Warm up the worker while the person chooses: it imports WeasyPrint and finds the fonts.
         self.ensure_export_worker().ensure_started()
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         choices = dialog.choices()
+        self._export_choices = choices
         self.start_export(
             self.export_request(
                 Path(str(choices["output"])),
                 str(choices["template"]),
                 str(choices["language"]),
                 bool(choices["draft"]),
+                omit=choices["omit"],  # type: ignore[arg-type]
+                letter=choices["letter"],  # type: ignore[arg-type]
             )
         )
 
@@ -997,7 +1014,9 @@ class MainWindow(QMainWindow):
         def done(path: str) -> None:
             finish()
             note = ""
-            if not path.lower().endswith(".pdf"):
+            if path.lower().endswith((".html", ".htm")):
+                note = "\n" + self.tr("Open it in a web browser to read or print it.")
+            elif path.lower().endswith(".json"):
                 note = "\n" + self.tr(
                     "PDF reports are not available in this version yet; the evaluation was written as data."
                 )

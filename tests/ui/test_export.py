@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
 import json
 import os
@@ -101,3 +102,126 @@ def test_a_final_report_needs_every_required_answer(qtbot, window_widgets, tmp_p
     qtbot.addWidget(complete)
     assert complete.final.isEnabled() and complete.final.isChecked()
     assert complete.choices()["draft"] is False and complete.choices()["template"] == "briefing"
+
+
+def _dialog(qtbot, tmp_path, **kwargs):  # type: ignore[no-untyped-def]
+    templates = {"briefing": "Council briefing", "information-request": "Request for information"}
+    dialog = ExportDialog(templates, ["en"], [], tmp_path / "r.pdf", "briefing", **kwargs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_dialog_leaves_out_each_thing_on_its_own(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, tmp_path)
+    assert set(dialog.omit_boxes) == {"notes", "quotes", "identity", "annex", "embedded", "files"}
+    assert dialog.choices()["omit"] == frozenset() and dialog.letter.isHidden()
+    for name, box in dialog.omit_boxes.items():
+        box.setChecked(True)
+        assert dialog.choices()["omit"] == {name}
+        box.setChecked(False)
+
+
+def test_the_letter_locks_what_it_never_carries_and_asks_for_its_details(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, tmp_path, today=dt.date(2026, 11, 23))
+    dialog.omit_boxes["notes"].setChecked(True)
+    dialog.template.setCurrentIndex(dialog.template.findData("information-request"))
+    locked = {name for name, box in dialog.omit_boxes.items() if not box.isEnabled()}
+    assert locked == {"notes", "quotes", "annex", "embedded", "files"}
+    assert all(dialog.omit_boxes[name].isChecked() for name in locked)
+    assert not dialog.omit_boxes["identity"].isChecked() and not dialog.letter.isHidden()
+    assert dialog.letter_details()["reply_by"] == "2026-12-23"  # thirty days on, unless changed
+    dialog.recipient.setText("  The data protection officer  ")
+    dialog.reference.setText("FOI-7")
+    dialog.legal_basis.setPlainText("Access to Information Act, s. 4")
+    dialog.reply_wanted.setChecked(False)
+    assert dialog.choices()["letter"] == {
+        "recipient": "The data protection officer",
+        "reference": "FOI-7",
+        "reply_by": None,
+        "legal_basis": "Access to Information Act, s. 4",
+    }
+    dialog.template.setCurrentIndex(dialog.template.findData("briefing"))
+    assert all(box.isEnabled() for box in dialog.omit_boxes.values())
+    assert dialog.choices()["omit"] == {"notes"}  # the person's own choice survives the letter
+    assert dialog.choices()["letter"] == {} and dialog.letter.isHidden()
+
+
+def test_the_last_export_choices_are_offered_again(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    previous = {
+        "template": "information-request",
+        "omit": frozenset({"identity"}),
+        "letter": {"recipient": "R", "reference": "X-1", "reply_by": "2027-01-15", "legal_basis": ""},
+    }
+    dialog = _dialog(qtbot, tmp_path, previous=previous)
+    assert dialog.choices()["template"] == "information-request"
+    assert dialog.omit_boxes["identity"].isChecked()
+    assert dialog.choices()["letter"] == previous["letter"]
+
+
+def _pdf_text(path) -> str:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.mark.slow
+def test_the_dialog_choices_reach_the_pdf(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pia_wizard.core import edits
+
+    choose(qtbot, window, "q_choice", "b")
+    panel = card(window, "q_choice").note_panel
+    panel.note.setPlainText("Heard from the vendor's sales deck")
+    panel._commit_note()
+    window.document.edit("assessor", lambda a: edits.set_metadata(a, assessor="Jane Reporter"))
+
+    def export(name: str, template: str, **kwargs) -> str:  # type: ignore[no-untyped-def]
+        job = window.start_export(window.export_request(tmp_path / name, template, "en", True, **kwargs))
+        qtbot.waitUntil(lambda: not job.running, timeout=120_000)
+        assert not window.prompts.errors, window.prompts.errors
+        return _pdf_text(tmp_path / name)
+
+    everything = export("all.pdf", "briefing")
+    assert "Heard from the vendor's sales deck" in everything and "Jane Reporter" in everything
+    less = export("less.pdf", "briefing", omit={"notes", "identity"})
+    assert "Heard from the vendor's sales deck" not in less and "Jane Reporter" not in less
+    assert "Annex" in less
+    letter = export(
+        "letter.pdf",
+        "information-request",
+        letter={
+            "recipient": "City Data Office",
+            "reference": "FOI-7",
+            "reply_by": "2027-01-15",
+            "legal_basis": "Act s. 4",
+        },
+    )
+    assert all(text in letter for text in ("City Data Office", "FOI-7", "15 January 2027", "Act s. 4"))
+    assert "Heard from the vendor's sales deck" not in letter
+
+
+def test_without_weasyprint_the_window_offers_a_web_page(window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from pia_wizard.report.render import ReportError
+    from pia_wizard.ui.export_worker import render_export
+
+    monkeypatch.setitem(sys.modules, "pia_wizard.report.pdf_writer", None)  # import fails as without Pango
+    request = window.export_request(tmp_path / "r.pdf", "briefing", "en", True, omit={"annex"})
+    with pytest.raises(ReportError) as failure:
+        render_export(request, lambda _fraction, _text: None)
+    message = str(failure.value)
+    assert "apt install libpango-1.0-0" in message and "ending in .html in the export dialog" in message
+    assert "--html" not in message and not (tmp_path / "r.pdf").exists()
+
+    page = window.export_request(tmp_path / "r.html", "briefing", "en", True, omit={"annex"})
+    assert render_export(page, lambda _fraction, _text: None) == tmp_path / "r.html"
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Council briefing" in html and 'id="annex"' not in html
+
+
+def test_the_dialog_keeps_a_web_page_name_and_makes_anything_else_a_pdf(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, tmp_path)
+    for typed, kept in (("a.html", "a.html"), ("b.HTM", "b.HTM"), ("c.pdf", "c.pdf"), ("d.txt", "d.txt.pdf")):
+        dialog.output.setText(str(tmp_path / typed))
+        assert dialog.choices()["output"] == tmp_path / kept
