@@ -1,14 +1,19 @@
 """Nothing the program does opens an internet socket: a full headless run (validate, score, and a report
 of every example: HTML for all of them, one PDF) and a window session (open an example, change an
-answer, let it evaluate) create no AF_INET / AF_INET6 socket.
+answer, let it evaluate, save, export a PDF in the export worker process) create no AF_INET / AF_INET6
+socket.
 
 Two guards: creating an internet socket from Python fails the run at once (hardening_support's
 InternetGuard), and at the end the process's open file descriptors are checked against the kernel's
 TCP/UDP tables, which also sees sockets that C or C++ code (Qt, Pango, fontconfig) would have opened.
+The export worker is another process: its renderer (offline_renderer.py) puts the same two guards
+around the real export over there and turns anything they find into the export's error.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import shutil
 import socket
 from pathlib import Path
@@ -92,9 +97,31 @@ def test_a_window_session_stays_offline(qtbot, no_internet, tmp_path: Path, monk
     assert window.evaluator is not None and window.evaluator.latest_explored is not None
     assert window.save()
     assert prompts.errors == []
+    pdf = tmp_path / "briefing.pdf"
+    request = window.export_request(pdf, "briefing", "en", True)
+    job = window.start_export(dataclasses.replace(request, renderer="offline_renderer:render"))
+    qtbot.waitUntil(lambda: not job.running, timeout=120_000)
+    assert prompts.errors == [] and pdf.read_bytes().startswith(b"%PDF-")
+    assert job.worker_pid is not None and job.worker_pid != os.getpid()
     assert no_internet.attempts == []
     if HAS_PROC:
         assert internet_sockets_open() == []
+
+
+def test_the_export_workers_guard_reports_a_connection(qtbot, tmp_path: Path, monkeypatch) -> None:
+    isolate_settings(tmp_path, monkeypatch)
+    from pia_wizard.core.library import shipped_library
+    from pia_wizard.ui.main_window import MainWindow
+
+    window = MainWindow(shipped_library(), examples_dir=tmp_path / "no-examples", data_folder=tmp_path)
+    qtbot.addWidget(window)
+    prompts = record_prompts(window)
+    assert window.open_path(LARGEST)
+    request = window.export_request(tmp_path / "x.pdf", "briefing", "en", True)
+    job = window.start_export(dataclasses.replace(request, renderer="offline_renderer:reach_out"))
+    qtbot.waitUntil(lambda: not job.running, timeout=120_000)
+    assert len(prompts.errors) == 1 and "reached for the network" in str(prompts.errors[0])
+    assert "create_connection" in str(prompts.errors[0])
 
 
 def _a_choice_to_change(window) -> tuple[str, object]:  # type: ignore[no-untyped-def]
