@@ -4,6 +4,7 @@ and the failures on the way, which must still end the program with the right cod
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -103,3 +104,72 @@ def test_an_error_while_building_the_window_is_raised_after_the_event_loop(qapp,
     assert not [
         w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == "startupWindow"
     ]
+
+
+COLLECTOR_SCRIPT = """
+import gc, json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import pia_wizard.ui.launch as launch
+
+seen = {}
+started = time.monotonic()
+real_after_show = launch._after_show
+
+def after_show(window, path):
+    seen["while opening"] = gc.isenabled()
+    real_after_show(window, path)
+    seen["right after opening"] = gc.isenabled()
+
+    def look():
+        if gc.isenabled() or time.monotonic() - started > 60:
+            seen["resumed after s"] = round(time.monotonic() - started, 2)
+            QApplication.instance().quit()
+        else:
+            QTimer.singleShot(20, look)
+
+    look()
+
+launch._after_show = after_show
+launch.RESUME_COLLECTOR_AFTER_MS = 60_000  # only the paint may resume it here
+code = launch.run_gui(Path(sys.argv[1]))
+seen["after the event loop"] = gc.isenabled()
+print(json.dumps(seen))
+"""
+
+
+def test_the_collector_pauses_for_start_up_and_resumes_once_the_window_is_painted(tmp_path: Path) -> None:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PIA_WIZARD_")}
+    environment.update(
+        QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "c"), XDG_DATA_HOME=str(tmp_path / "d")
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", COLLECTOR_SCRIPT, str(EXAMPLE)],
+        env=environment,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["while opening"] is False and seen["right after opening"] is False
+    assert seen["resumed after s"] < 30  # by the paint watch, not the (here 60 s) fallback timer
+    assert seen["after the event loop"] is True
+
+
+def test_the_collector_runs_again_whatever_way_the_window_ends(qapp, monkeypatch) -> None:
+    import gc
+
+    from pia_wizard.ui import main_window
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert not gc.isenabled()  # paused while the window is built
+        raise RuntimeError("the window broke")
+
+    monkeypatch.setattr(main_window, "MainWindow", failing)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="the window broke"):
+        _run_in_process(monkeypatch)
+    assert gc.isenabled()
