@@ -12,6 +12,7 @@ and writing the PDF.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import resource
 import statistics
@@ -53,6 +54,10 @@ def in_process(path: Path, template: str, runs: int, library) -> dict[str, float
     prepare, printing, total, cpu = [], [], [], []
     pdf, compact = b"", 0
     for _ in range(runs):
+        # Each run starts from a clean heap, as a fresh process or the export worker (which collects
+        # while it waits) does: otherwise the previous run's laid-out pages, a cyclic structure the
+        # collector frees only in a full pass, would be collected inside this run's timing.
+        gc.collect()
         w, c = time.perf_counter(), time.process_time()
         report = prepare_report(loaded.assessment, loaded.questionnaire, library, options)
         middle = time.perf_counter()

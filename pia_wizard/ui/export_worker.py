@@ -17,6 +17,7 @@ system libraries, comes back to the window as the error dialog's text.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 import json
 import multiprocessing
@@ -104,6 +105,7 @@ def serve(
         if request is None:
             return
         run(request, results)
+        gc.collect()  # the laid-out report is garbage now: free it while the worker waits, not later
         idle_since = time.monotonic()
 
 

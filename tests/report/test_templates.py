@@ -116,3 +116,30 @@ def test_importing_the_report_layer_does_not_import_weasyprint() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_printing_pauses_the_collector_and_restores_it_whatever_happens(monkeypatch) -> None:
+    import gc
+
+    import pia_wizard.report.pdf_writer as pdf_writer
+    from pia_wizard.report.render import collector_paused, print_report
+
+    report = prepare_report(red_line_case(), COMPILED, LIBRARY, ReportOptions(template="briefing"))
+    seen: list[bool] = []
+
+    def layout(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        raise RuntimeError("layout broke")
+
+    monkeypatch.setattr(pdf_writer, "layout", layout)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="layout broke"):
+        print_report(report)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left as it was found: off
+    finally:
+        gc.enable()
