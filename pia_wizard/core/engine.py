@@ -509,7 +509,8 @@ def judge(ctx: Context) -> Judgement:
     applies = {Truth.TRUE: "yes", Truth.FALSE: "no", Truth.UNKNOWN: "unknown"}[applies_truth]
     title = ctx.text(rulebook.title)
     if applies == "no":
-        result = RulebookResult(
+        result = trusted(
+            RulebookResult,
             id=rulebook.id,
             title=title,
             verdict="not_applicable",
@@ -546,7 +547,8 @@ def judge(ctx: Context) -> Judgement:
         for i, name in enumerate(("red_line", "fail", "undetermined", "conditional", "warning", "info"))
     }
     findings.sort(key=lambda f: order[f.severity])
-    result = RulebookResult(
+    result = trusted(
+        RulebookResult,
         id=rulebook.id,
         title=title,
         verdict=verdict,

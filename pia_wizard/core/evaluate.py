@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
+from pia_wizard.core.base import trusted
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.engine import AnswersMemo, Context, RulebookIndex, judge, quick_verdict
 from pia_wizard.core.evaluation import Change, Evaluation, RulebookResult, Verdict
@@ -86,8 +87,8 @@ def evaluate(
         "inconsistencies": find_inconsistencies(compiled, view, language),
     }
     if not explore:
-        return Evaluation(
-            date=when, timeline=timeline, rulebooks=tuple(j.result for j in judgements), **shared
+        return trusted(
+            Evaluation, date=when, timeline=timeline, rulebooks=tuple(j.result for j in judgements), **shared
         )
 
     limits = thresholds(books, compiled)
@@ -139,4 +140,4 @@ def evaluate(
 
         found = counterfactuals(ctx, judgement, rejudge, limits)
         results.append(judgement.result.model_copy(update={"gaps": tuple(gaps), "counterfactuals": found}))
-    return Evaluation(date=when, timeline=timeline, rulebooks=tuple(results), **shared)
+    return trusted(Evaluation, date=when, timeline=timeline, rulebooks=tuple(results), **shared)
