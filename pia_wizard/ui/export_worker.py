@@ -115,14 +115,11 @@ def warm_up() -> None:
     WeasyPrint's system libraries are missing) fails again in the export, which reports it."""
     try:
         from pia_wizard.core.library import shipped_library
+        from pia_wizard.report.render import warm_up as warm_up_report
 
         shipped_library()
-        from pia_wizard.report.render import warm_up as warm_up_report
-    except Exception:  # noqa: BLE001 - see the docstring: the export itself reports the problem
-        return
-    try:
         warm_up_report()
-    except Exception:  # noqa: BLE001 - as above
+    except Exception:  # noqa: BLE001 - see the docstring: the export itself reports the problem
         return
 
 

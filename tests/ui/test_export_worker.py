@@ -167,4 +167,3 @@ def test_a_worker_that_died_between_exports_is_replaced(qtbot, window, tmp_path)
     job = window.start_export(request)
     qtbot.waitUntil(lambda: not job.running, timeout=60_000)
     assert not window.prompts.errors and (tmp_path / "after.txt").read_text() == "after"
-
