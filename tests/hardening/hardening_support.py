@@ -116,3 +116,24 @@ def no_internet(monkeypatch: pytest.MonkeyPatch) -> InternetGuard:
     guard = InternetGuard()
     guard.install(monkeypatch)
     return guard
+
+
+def run_script(script: str, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run a Python snippet in a fresh interpreter (memory and start-up measured apart from pytest's
+    own) from the project's top folder; it prints a JSON object last, which is returned."""
+    import json
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])

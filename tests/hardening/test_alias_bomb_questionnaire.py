@@ -5,13 +5,11 @@ before any alias is expanded: peak memory measured in a subprocess, and `pia-wiz
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from hardening_support import run_script
 from helpers import ROOT, run_cli
 
 QUESTIONNAIRE = ROOT / "questionnaires" / "biometric-deployment.yaml"
@@ -82,15 +80,7 @@ MEASURE = textwrap.dedent("""
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc (VmHWM)")
 def test_refused_quickly_before_memory_grows(bombed: tuple[Path, int]) -> None:
     path, line = bombed
-    result = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-        cwd=ROOT,
-    )
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = run_script(MEASURE, str(path))
     assert any(f"{path}:{line}:" in p and "alias" in p.lower() for p in found["problems"]), found["problems"]
     assert found["seconds"] < 2, f"refusing took {found['seconds']:.2f} s"
     assert found["grew_kib"] < 20 * 1024, f"memory grew by {found['grew_kib']} KiB while refusing"

@@ -6,12 +6,11 @@ by the loader (peak memory measured in a subprocess), by `pia-wizard validate`, 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from hardening_support import run_script
 from helpers import ROOT, run_cli
 
 from pia_wizard.core.atomic_file import MAX_ASSESSMENT_BYTES
@@ -110,15 +109,7 @@ MEASURE = textwrap.dedent("""
     not Path("/proc/self/clear_refs").exists(), reason="needs Linux /proc (VmHWM, clear_refs)"
 )
 def test_refused_quickly_before_memory_grows(oversize: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(oversize)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-        cwd=ROOT,
-    )
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = run_script(MEASURE, str(oversize))
     if found.get("cannot_reset"):
         pytest.skip("this system does not let a process reset its peak RSS (/proc/self/clear_refs)")
     message = found["message"]

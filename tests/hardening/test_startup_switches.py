@@ -4,7 +4,6 @@ and the failures on the way, which must still end the program with the right cod
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -12,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hardening_support import run_script
 from helpers import ROOT
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -25,9 +25,15 @@ LINE = re.compile(
 EXAMPLE = ROOT / "examples" / "portland-shop-door.pia.json"
 
 
-def _gui(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def _offscreen(**env: str) -> dict[str, str]:
+    """This environment without the program's own switches, on the offscreen platform, plus `env`."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PIA_WIZARD_")}
     environment.update(QT_QPA_PLATFORM="offscreen", **env)
+    return environment
+
+
+def _gui(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = _offscreen(**env)
     return subprocess.run(
         [sys.executable, "-m", "pia_wizard", "gui", *args],
         env=environment,
@@ -140,20 +146,8 @@ print(json.dumps(seen))
 
 
 def test_the_collector_pauses_for_start_up_and_resumes_once_the_window_is_painted(tmp_path: Path) -> None:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("PIA_WIZARD_")}
-    environment.update(
-        QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "c"), XDG_DATA_HOME=str(tmp_path / "d")
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", COLLECTOR_SCRIPT, str(EXAMPLE)],
-        env=environment,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    environment = _offscreen(XDG_CONFIG_HOME=str(tmp_path / "c"), XDG_DATA_HOME=str(tmp_path / "d"))
+    seen = run_script(COLLECTOR_SCRIPT, str(EXAMPLE), env=environment)
     assert seen["while opening"] is False and seen["right after opening"] is False
     assert seen["resumed after s"] < 30  # by the paint watch, not the (here 60 s) fallback timer
     assert seen["after the event loop"] is True
