@@ -152,24 +152,14 @@ def main() -> None:
         detail=f"worst {max(stalls):.1f} ms over {len(stalls)} exports, ticks every {TICK_MS} ms",
         command=COMMAND,
     )
-    if exports["warm"]:
-        figure(
-            "export_from_window",
-            "export from the window: start to finished file",
-            median(exports["warm"]),
-            "s",
-            detail="council briefing, the worker warmed up while the export dialog was open",
-            command=COMMAND,
-        )
-    if exports["cold"]:
-        figure(
-            "export_from_window_cold",
-            "export from the window, worker started by the export",
-            median(exports["cold"]),
-            "s",
-            detail="council briefing, no export dialog beforehand",
-            command=COMMAND,
-        )
+    for kind, key, label, detail in (
+        ("warm", "export_from_window", "export from the window: start to finished file",
+         "council briefing, the worker warmed up while the export dialog was open"),
+        ("cold", "export_from_window_cold", "export from the window, worker started by the export",
+         "council briefing, no export dialog beforehand"),
+    ):  # fmt: skip
+        if exports[kind]:
+            figure(key, label, median(exports[kind]), "s", detail=detail, command=COMMAND)
     if gui_peak is not None:
         figure(
             "gui_rss",

@@ -131,24 +131,29 @@ def timing_line(what: str) -> str:
 # full pass, measured on 2026-12-04) and found ~500 unreachable objects. So it is paused until the
 # window has been painted with its file, then it collects once and runs as usual again.
 RESUME_COLLECTOR_AFTER_MS = 3000  # at the latest, whatever the window is doing
+_collector_paused = False  # by run_gui: a collector that was already off is left off
 
 
 def resume_collector() -> None:
-    """End the start-up pause of the garbage collector: one full collection, then on as usual."""
-    if not gc.isenabled():
+    """End the start-up pause of the garbage collector: one full collection, then on as usual. Does
+    nothing when run_gui did not pause it or it has been resumed already (paint, timer, return)."""
+    global _collector_paused
+    if _collector_paused:
+        _collector_paused = False
         gc.collect()
         gc.enable()
 
 
 def run_gui(path: Path | None) -> int:
     """Open the main window (on FILE, or the start screen) and run the event loop; return the exit code."""
-    paused = gc.isenabled()
-    gc.disable()
+    global _collector_paused
+    if gc.isenabled():
+        gc.disable()
+        _collector_paused = True
     try:
         return _run_gui(path)
     finally:
-        if paused:
-            resume_collector()
+        resume_collector()
 
 
 def _run_gui(path: Path | None) -> int:

@@ -167,3 +167,15 @@ def test_the_collector_runs_again_whatever_way_the_window_ends(qapp, monkeypatch
     with pytest.raises(RuntimeError, match="the window broke"):
         _run_in_process(monkeypatch)
     assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off(qapp, monkeypatch) -> None:
+    import gc
+
+    gc.disable()
+    try:
+        assert _run_in_process(monkeypatch) == 0
+        launch.resume_collector()  # as the paint watch or the timer would, late
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
