@@ -83,10 +83,20 @@ class RedLine(Frozen):
 
 
 class Step(Frozen):
-    """One step of a test (L1, N3, P2 …): passes, fails, or stays undetermined."""
+    """One step of a test (L1, N3, P2 …): passes, fails, or stays undetermined.
+
+    `title` states the passing outcome ("The watchlist criteria are fixed"); a reader of a failed or
+    undecided step must see the title of what happened, so each outcome has its own title."""
 
     id: RuleId
     title: LocalisedText
+    fail_title: LocalisedText | None = Field(default=None, description="Headline when the step fails.")
+    unknown_title: LocalisedText | None = Field(
+        default=None, description="Headline when the step cannot be decided on the answers given."
+    )
+    conditional_title: LocalisedText | None = Field(
+        default=None, description="Headline when the step passes only once planned safeguards are in place."
+    )
     text: LocalisedText | None = None
     applies_when: Condition | None = None
     fail_when: Condition | None = None
