@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libfontconfig1 \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
-.PHONY: venv run test lint schemas clean debian-packages bench docs examples screenshots samples
+.PHONY: venv run test lint schemas clean debian-packages bench docs examples screenshots samples decisions
 
 venv: $(STAMP)
 
@@ -49,6 +49,11 @@ docs: venv
 # examples/*.pia.json, built from tools/build_examples.py (a test fails when they are stale).
 examples: venv
 	$(VENV)/bin/python tools/build_examples.py
+
+# docs/decisions.md: the corpus of real decisions (tests/decisions/) scored under today's rules (a test
+# fails when it is stale or a disagreement is unexplained).
+decisions: venv
+	$(VENV)/bin/python tools/decisions_table.py
 
 # docs/screenshots/: the main window at 1280x800 for three examples (a test says when they are stale).
 screenshots: venv
