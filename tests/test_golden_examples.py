@@ -19,9 +19,10 @@ from pia_wizard.core.models.assessment import Answer, Evidence
 
 LIBRARY = shipped_library()
 EXAMPLES = ROOT / "examples"
-BAN, EU, HR, US = "ban-biometric-surveillance", "eu-law", "human-rights", "us-local"
+BAN, EU, HR, US, UK = "ban-biometric-surveillance", "eu-law", "human-rights", "us-local", "uk-law"
 NA_US = ("not_applicable", "§7: the US city and state rules cover only US deployments")
 NA_EU = ("not_applicable", "§11.1 note: A1–A9 apply only in the EU/EEA")
+NA_UK = ("not_applicable", "§15.8: UK law covers only UK deployments")
 
 # example → rulebook → (verdict, why — citing the domain brief)
 EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
@@ -36,6 +37,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
             "§9.0 L1, L3, L4, L6, L7: a general police power, no national law, no independent authorisation",
         ),
         US: NA_US,
+        UK: NA_UK,
     },
     "police-protest-footage-search": {
         EU: (
@@ -45,6 +47,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         BAN: ("red_line", "§11.2 B1 and B4: post RBI, and identification of people at a protest"),
         HR: ("fails", "§9.0 L1, L3, L4: general powers, open watchlist, no limits on where and when"),
         US: NA_US,
+        UK: NA_UK,
     },
     "council-cctv-antisocial-behaviour": {
         EU: (
@@ -57,12 +60,14 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
             "§9.0 L1–L4: a general power, unpublished, open watchlist, no limits (Bridges BR-R1, BR-R2)",
         ),
         US: NA_US,
+        UK: NA_UK,
     },
     "supermarket-shared-watchlist": {
         EU: NA_EU,
         BAN: ("red_line", "§11.2 B1, B5, B7: private FRT in shops with a privately pooled watchlist"),
         HR: ("fails", "§9.0 L1–L4: no legal basis named, open 'persons of interest' criteria"),
         US: NA_US,
+        UK: ("fails", "§15.8 ICO Opinion 2021: open watchlist, less intrusive means, bias unchecked"),
     },
     "metro-emotion-advertising": {
         EU: (
@@ -75,6 +80,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         HR: ("fails", "§9.3 EQ4 and §9.0 L1: categorisation by a protected attribute, no legal basis"),
         US: NA_US,
+        UK: NA_UK,
     },
     "school-attendance-face": {
         EU: (
@@ -90,6 +96,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
             "§9.0 L1 and §9.3 EQ1, EQ3: no specific legal basis, no bias test, no equality assessment",
         ),
         US: NA_US,
+        UK: NA_UK,
     },
     "call-centre-emotion-monitoring": {
         EU: (
@@ -99,6 +106,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         BAN: ("red_line", "§11.2 B2: emotion recognition in any setting"),
         HR: ("fails", "§9.0 L1, L2: no legal basis named or published"),
         US: NA_US,
+        UK: NA_UK,
     },
     "missing-child-judicial-authorisation": {
         EU: (
@@ -111,12 +119,14 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
             "§9.2 P4: the required safeguards are documented but the system is not yet running",
         ),
         US: NA_US,
+        UK: NA_UK,
     },
     "phone-face-unlock": {
         EU: ("passes", "§1.1 AIA-3-36: 1:1 verification with documented consent is outside the RBI rules"),
         BAN: ("passes", "§11.2 B1: verification with the owner's active involvement is not RBI"),
         HR: ("passes", "§9: published rules, documented consent, an alternative (PIN), independent test"),
         US: NA_US,
+        UK: NA_UK,
     },
     "border-egates": {
         EU: (
@@ -129,18 +139,21 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
             "§9.3 EQ1, EQ3: no bias test at the threshold used, no equality assessment kept under review",
         ),
         US: NA_US,
+        UK: NA_UK,
     },
     "stadium-entry-consent": {
         EU: ("passes", "§2.1 GDPR Art. 9(2)(a): documented explicit consent with a real alternative"),
         BAN: ("passes", "§11.2 B1: a 1:1 gate check needing the person's action is not RBI"),
         HR: ("passes", "§9: published rules, documented trial, a real alternative"),
         US: NA_US,
+        UK: NA_UK,
     },
     "us-police-face-search-service": {
         EU: NA_EU,
         BAN: ("red_line", "§11.2 B7 and B1: a commercial face-search service built on scraped images"),
         HR: ("fails", "§9.0 L1–L4, L8: no legal basis and no council approval after a public hearing"),
         US: ("fails", "§7.1 CCOPS: public money spent without approval, impact report or use policy"),
+        UK: NA_UK,
     },
     "journalist-first-look": {
         EU: (
@@ -150,6 +163,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         BAN: ("insufficient_information", "§11.2 B1: whether the cameras identify anyone is unknown"),
         HR: ("insufficient_information", "§9.0: the legal basis is unknown"),
         US: NA_US,
+        UK: NA_UK,
     },
     "portland-shop-door": {
         EU: NA_EU,
@@ -159,6 +173,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
             "red_line",
             "§7.2 / §11.1 A10: Portland City Code 34.10 bans private FRT in places of public accommodation",
         ),
+        UK: NA_UK,
     },
     "square-cameras-switched-off": {
         EU: (
@@ -168,6 +183,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         BAN: ("red_line", "§11.2 B1 and B4 (S7): an installed capability counts even when 'switched off'"),
         HR: ("fails", "§9.0 L4: no rule fixes where and when the cameras may be used"),
         US: NA_US,
+        UK: NA_UK,
     },
 }
 
@@ -176,7 +192,7 @@ KEY_FINDINGS: dict[str, dict[str, set[str]]] = {
     "police-lfr-van-football": {EU: {"A1"}, BAN: {"B1"}, HR: {"L3", "L7"}},
     "police-protest-footage-search": {EU: {"A7-LED"}, BAN: {"B1", "B4"}},
     "council-cctv-antisocial-behaviour": {BAN: {"B1"}, HR: {"L3", "L4"}},
-    "supermarket-shared-watchlist": {BAN: {"B5", "B7-pooled"}, HR: {"L3"}},
+    "supermarket-shared-watchlist": {BAN: {"B5", "B7-pooled"}, HR: {"L3"}, UK: {"ICO-TARGET", "ICO-BIAS"}},
     "metro-emotion-advertising": {BAN: {"B2", "B3"}, HR: {"EQ4"}},
     "call-centre-emotion-monitoring": {EU: {"A3"}, BAN: {"B2"}},
     "school-attendance-face": {EU: {"A7-GDPR"}},

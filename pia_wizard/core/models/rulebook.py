@@ -1,4 +1,4 @@
-"""A rulebook: one named lens (EU law, the civil-society ban, human-rights tests, US local law).
+"""A rulebook: one named lens (EU law, UK law, the civil-society ban, human-rights tests, US local law).
 
 Everything that decides a verdict is data here — derived facts, red lines with the gates of their
 exceptions, test steps with minimum evidence levels, applicability dates, safeguards — each rule citing
