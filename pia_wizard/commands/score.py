@@ -44,6 +44,8 @@ def run_score(path: Path, rulebook_ids: list[str], date: str | None, as_json: bo
             when = when or report_date
         else:
             loaded = load_assessment_file(path, library)
+            for warning in loaded.warnings:  # stderr: with --json, stdout holds the JSON only
+                print(warning, file=sys.stderr)
     except LoadError as exc:
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT

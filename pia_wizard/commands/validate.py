@@ -39,6 +39,9 @@ def run_validate(paths: list[Path]) -> int:
     bad_files = len({p.file for p in report.problems}) if report is not None else 0
     for problem in problems:
         print(problem)
+    warnings = [str(w) for w in report.warnings] if report is not None else []
+    for warning in warnings:
+        print(warning)
     for path in reports:
         found = _check_report(path, library)
         problems.extend(found)
@@ -47,7 +50,8 @@ def run_validate(paths: list[Path]) -> int:
     if problems:
         print(f"{len(problems)} problem(s) in {bad_files} of {count} file(s)", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"{count} file(s) checked: no problems", file=sys.stderr)
+    noted = f" ({len(warnings)} warning(s))" if warnings else ""
+    print(f"{count} file(s) checked: no problems{noted}", file=sys.stderr)
     return EXIT_OK
 
 

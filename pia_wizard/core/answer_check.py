@@ -8,18 +8,22 @@ repeatable group holds.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from pia_wizard.core.base import localise
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.documents import Path_
 from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.core.models.questionnaire import (
     AnyQuestion,
+    Choice,
     GroupQuestion,
     NumberQuestion,
     TextQuestion,
 )
+from pia_wizard.core.validation import shown
 
 Issue = tuple[Path_, str]
 
@@ -31,11 +35,15 @@ def check_assessment(compiled: CompiledQuestionnaire, assessment: Assessment) ->
         path: Path_ = ("answers", question_id)
         entry = compiled.entries.get(question_id)
         if entry is None:
-            issues.append((path, f"no question '{question_id}' in questionnaire '{compiled.id}'"))
+            issues.append((path, f"the questionnaire has no question '{question_id}'"))
             continue
         if entry.group is not None:
             issues.append(
-                (path, f"'{question_id}' is asked per item of group '{entry.group.id}', not on its own")
+                (
+                    path,
+                    f"{label_of(compiled, entry.question)} is asked for each item of "
+                    f"{label_of(compiled, entry.group)}, not on its own",
+                )
             )
             continue
         issues.extend(check_answer(compiled, entry.question, answer, path))
@@ -49,59 +57,122 @@ def check_assessment(compiled: CompiledQuestionnaire, assessment: Assessment) ->
     return issues
 
 
+NONE_CHOICE = "none"
+"""The choice that says "none of these" ("Nobody else", "None of these"): it excludes every other."""
+
+
+def label_of(compiled: CompiledQuestionnaire, question: AnyQuestion) -> str:
+    """A question as a person knows it: its label in quotes, never its id."""
+    language = compiled.questionnaire.default_language
+    return f"“{localise(question.label, language, language)}”"
+
+
+def _choice_label(compiled: CompiledQuestionnaire, choice: Choice) -> str:
+    language = compiled.questionnaire.default_language
+    return localise(choice.label, language, language)
+
+
 def value_issue(compiled: CompiledQuestionnaire, question: AnyQuestion, value: Any) -> str | None:
-    """Why `value` cannot answer `question`, or None when it can. Used by loading and by edits."""
+    """Why `value` cannot answer `question`, or None when it can. Used by loading and by edits.
+
+    The message names the question by its label and the value as it is written in the file."""
     qtype = question.type
+    label = label_of(compiled, question)
     if qtype == "single_choice":
-        choices = [c.value for c in compiled.entries[question.id].choices]
-        if not isinstance(value, str) or value not in choices:
-            return f"{value!r} is not a choice of '{question.id}' (choices: {', '.join(choices)})"
-    elif qtype == "multiple_choice":
-        choices = [c.value for c in compiled.entries[question.id].choices]
-        if not isinstance(value, tuple | list) or not all(isinstance(v, str) for v in value):
-            return f"'{question.id}' takes a list of choices"
-        wrong = [v for v in value if v not in choices]
-        if wrong:
-            listed = ", ".join(map(repr, wrong))
-            return f"{listed} not a choice of '{question.id}' (choices: {', '.join(choices)})"
-        if len(set(value)) != len(value):
-            return "a choice is listed twice"
-    elif qtype == "yes_no":
+        return _single_choice_issue(compiled, question, value, label)
+    if qtype == "multiple_choice":
+        return _multiple_choice_issue(compiled, question, value, label)
+    if qtype == "yes_no":
         if not isinstance(value, bool):
-            return f"'{question.id}' takes true or false, not {value!r}"
+            return f"{label} is answered true or false (without quotes), not {shown(value)}"
     elif qtype == "number":
-        return _number_issue(question, value)  # type: ignore[arg-type]
+        return _number_issue(question, value, label)  # type: ignore[arg-type]
     elif qtype == "text":
         if not isinstance(value, str) or not isinstance(question, TextQuestion):
-            return f"'{question.id}' takes text, not {value!r}"
+            return f"{label} is answered with text in quotes, not {shown(value)}"
         if len(value) > question.max_length:
-            return f"text longer than {question.max_length} characters"
+            return f"the text is longer than the {question.max_length} characters {label} allows"
     elif qtype == "date":
-        if not isinstance(value, str):
-            return f"'{question.id}' takes a date (YYYY-MM-DD), not {value!r}"
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            return f"{value!r} is not a date in the form YYYY-MM-DD"
-        if len(value) != 10:
-            return f"{value!r} is not a date in the form YYYY-MM-DD"
+        return _date_issue(value, label)
     elif qtype == "group":
         if not isinstance(value, tuple) or not isinstance(question, GroupQuestion):
-            return f"'{question.id}' takes a list of items"
+            return f"{label} is answered with a list of items ([{{…}}, …]), not {shown(value)}"
         if len(value) > question.max_items:
-            return f"more than {question.max_items} items"
+            return f"{label} allows at most {question.max_items} items"
     return None
 
 
-def _number_issue(question: NumberQuestion, value: Any) -> str | None:
+def _single_choice_issue(
+    compiled: CompiledQuestionnaire, question: AnyQuestion, value: Any, label: str
+) -> str | None:
+    choices = [c.value for c in compiled.entries[question.id].choices]
+    if isinstance(value, tuple | list):
+        hint = f"; write {shown(value[0])}" if len(value) == 1 else ""
+        return f"{label} takes one choice, not a list ({shown(value)}){hint}"
+    if not isinstance(value, str) or value not in choices:
+        return f"{shown(value)} is not one of the choices of {label} ({', '.join(choices)})"
+    return None
+
+
+def _multiple_choice_issue(
+    compiled: CompiledQuestionnaire, question: AnyQuestion, value: Any, label: str
+) -> str | None:
+    entry = compiled.entries[question.id]
+    choices = [c.value for c in entry.choices]
+    if not isinstance(value, tuple | list) or not all(isinstance(v, str) for v in value):
+        return f"{label} takes a list of choices such as [{shown(choices[0])}], not {shown(value)}"
+    wrong = [v for v in value if v not in choices]
+    if wrong:
+        listed = ", ".join(shown(v) for v in wrong)
+        verb = "is not one of the choices" if len(wrong) == 1 else "are not choices"
+        return f"{listed} {verb} of {label} ({', '.join(choices)})"
+    twice = sorted({v for v in value if value.count(v) > 1})
+    if twice:
+        return f"{', '.join(shown(v) for v in twice)} is listed twice"
+    none = next((c for c in entry.choices if c.value == NONE_CHOICE), None)
+    if not value:
+        if question.required or none is not None:
+            instead = (
+                f"choose {shown(NONE_CHOICE)} (“{_choice_label(compiled, none)}”) if none applies, "
+                if none
+                else ""
+            )
+            return (
+                f'an empty list says nothing about {label}: {instead}write {{"unknown": true}} if it is '
+                "not known, or leave the question out until it is answered"
+            )
+    elif none is not None and NONE_CHOICE in value and len(value) > 1:
+        others = ", ".join(shown(v) for v in value if v != NONE_CHOICE)
+        return (
+            f"{shown(NONE_CHOICE)} (“{_choice_label(compiled, none)}”) cannot be chosen together with "
+            f"other choices ({others}) of {label}"
+        )
+    return None
+
+
+def _date_issue(value: Any, label: str) -> str | None:
+    form = "in the form YYYY-MM-DD (for example 2026-03-31)"
+    if not isinstance(value, str):
+        return f"{label} is answered with a date {form}, not {shown(value)}"
+    try:
+        valid = _ISO_DATE.fullmatch(value) is not None and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        valid = False
+    return None if valid else f"{shown(value)} is not a date {form}"
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _number_issue(question: NumberQuestion, value: Any, label: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"'{question.id}' takes a number, not {value!r}"
+        return f"{label} is answered with a number (without quotes), not {shown(value)}"
     if question.integer and float(value) != int(value):
-        return f"'{question.id}' takes a whole number, not {value}"
+        return f"{label} takes a whole number, not {value}"
     if question.minimum is not None and value < question.minimum:
-        return f"{value} is below the minimum {question.minimum:g}"
+        return f"{value} is below the smallest answer {label} allows ({question.minimum:g})"
     if question.maximum is not None and value > question.maximum:
-        return f"{value} is above the maximum {question.maximum:g}"
+        return f"{value} is above the largest answer {label} allows ({question.maximum:g})"
     return None
 
 
@@ -118,12 +189,12 @@ def check_answer(
         items = {item.id: item for item in question.items}
         for index, item in enumerate(answer.value):  # type: ignore[union-attr]
             if not isinstance(item, Mapping):
-                yield (*path, "value", index), "each item is a map of question id to answer"
+                yield (*path, "value", index), 'each item is an object of answers ({"q…": {"value": …}})'
                 continue
             for item_question_id, item_answer in item.items():
                 item_path = (*path, "value", index, item_question_id)
                 if item_question_id not in items:
-                    yield item_path, f"no question '{item_question_id}' in group '{question.id}'"
+                    yield item_path, f"{label_of(compiled, question)} asks no question '{item_question_id}'"
                 else:
                     yield from check_answer(compiled, items[item_question_id], item_answer, item_path)
 
@@ -135,3 +206,61 @@ def _evidence_issues(assessment: Assessment, answer: Answer, path: Path_) -> Ite
                 (*path, "evidence", index, "attachment"),
                 f"no attachment '{evidence.attachment}' in this file",
             )
+
+
+def null_value_issues(data: Any) -> list[Issue]:
+    """`"value": null` in the file: it reads as "not answered", yet whoever wrote it probably meant
+    "not known" (the pre-release format used null for that). Say which to write instead."""
+    issues: list[Issue] = []
+    answers = data.get("answers") if isinstance(data, Mapping) else None
+    if not isinstance(answers, Mapping):
+        return issues
+    for question_id, answer in answers.items():
+        path: Path_ = ("answers", question_id)
+        issues.extend(_null_value(answer, path))
+        value = answer.get("value") if isinstance(answer, Mapping) else None
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    for item_question_id, item_answer in item.items():
+                        issues.extend(_null_value(item_answer, (*path, "value", index, item_question_id)))
+    return issues
+
+
+def _null_value(answer: Any, path: Path_) -> Iterator[Issue]:
+    if isinstance(answer, Mapping) and "value" in answer and answer["value"] is None:
+        if answer.get("unknown") is not True:
+            yield (
+                (*path, "value"),
+                'null is not an answer: write {"unknown": true} if the answer is not known, or leave '
+                '"value" out if the question is not answered yet',
+            )
+
+
+def version_issue(compiled: CompiledQuestionnaire, version: str) -> str | None:
+    """Why an assessment's questionnaire version cannot be read by this questionnaire, or None.
+
+    Only the version this pia-wizard ships exists for it ("1" and "1.0.0" are "1.0"); a file that
+    names another was written for a questionnaire whose questions may mean something else."""
+    current = compiled.questionnaire.version
+    if _version_key(version) == _version_key(current):
+        return None
+    title = label_of_questionnaire(compiled)
+    if _version_key(version) > _version_key(current):
+        return (
+            f"this file answers version {version} of {title}, newer than the version this pia-wizard "
+            f"knows ({current}): update pia-wizard to open it"
+        )
+    return f"version {version} of {title} does not exist; this pia-wizard knows version {current}"
+
+
+def label_of_questionnaire(compiled: CompiledQuestionnaire) -> str:
+    language = compiled.questionnaire.default_language
+    return f"the questionnaire “{localise(compiled.questionnaire.title, language, language)}”"
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    parts = [int(p) for p in version.split(".") if p.isdigit()]
+    while parts and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)

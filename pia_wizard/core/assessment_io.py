@@ -13,9 +13,10 @@ from pathlib import Path
 
 from pia_wizard.core.atomic_file import MAX_ASSESSMENT_BYTES, SaveError, write_atomic
 from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.library import Library, assessment_from_document, shipped_library
+from pia_wizard.core.library import Library, assessment_from_document, assessment_warnings, shipped_library
 from pia_wizard.core.loading import read_assessment_document
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class LoadedAssessment:
     assessment: Assessment
     questionnaire: CompiledQuestionnaire
     path: Path
+    warnings: tuple[Problem, ...] = ()  # e.g. answers kept but not used: say them, the file still loads
 
 
 def assessment_bytes(assessment: Assessment) -> bytes:
@@ -50,4 +52,5 @@ def load_assessment_file(path: Path, library: Library | None = None) -> LoadedAs
     """Load, migrate and check an assessment; LoadError names every problem's place."""
     document = read_assessment_document(path)
     assessment, compiled = assessment_from_document(document, library or shipped_library())
-    return LoadedAssessment(assessment, compiled, path)
+    warnings = tuple(assessment_warnings(document, assessment, compiled))
+    return LoadedAssessment(assessment, compiled, path, warnings)

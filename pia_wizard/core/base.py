@@ -57,11 +57,37 @@ def trusted(cls: type[M], /, **values: Any) -> M:
     return instance
 
 
+# What each pattern in the models means, in words: a person who typed a local path where a web
+# address belongs is told that, not shown a regular expression (validation.py reads this table).
+PATTERN_MEANINGS: dict[str, str] = {}
+
+
+def described_pattern(regex: str, meaning: str, **constraints: Any) -> StringConstraints:
+    """A string pattern whose mismatch is explained as `meaning` ("a web address starting …")."""
+    PATTERN_MEANINGS[regex] = meaning
+    return StringConstraints(pattern=regex, **constraints)
+
+
 # Ids carry no meaning and never change once published (XLSForm's lesson): lower case, digits, _ -.
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,63}$")]
+Id = Annotated[
+    str,
+    described_pattern(
+        r"^[a-z][a-z0-9_-]{0,63}$",
+        "an id: a lower-case letter, then up to 63 lower-case letters, digits, '_' or '-'",
+    ),
+]
 # Source ids follow the domain brief's style (AIA-5-1-h, GDPR-9-2-g, BRIDGES-BR-R1).
-SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/()-]{0,79}$")]
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^([a-z]{2,3}(-[A-Z]{2})?)?$")]
+SourceId = Annotated[
+    str,
+    described_pattern(
+        r"^[A-Za-z0-9][A-Za-z0-9._:/()-]{0,79}$",
+        "a source id such as GDPR-9-2-g (letters, digits and . _ : / ( ) -, at most 80)",
+    ),
+]
+LanguageCode = Annotated[
+    str,
+    described_pattern(r"^([a-z]{2,3}(-[A-Z]{2})?)?$", "a language code such as en, fr or pt-BR"),
+]
 
 
 class FreeTextMarker:

@@ -11,12 +11,13 @@ import functools
 import gc
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from pia_wizard.core.answer_check import check_assessment
+from pia_wizard.core.answer_check import check_assessment, null_value_issues, version_issue
+from pia_wizard.core.answer_warnings import hidden_answer_warnings
 from pia_wizard.core.compiled import CompiledQuestionnaire, compile_questionnaire
 from pia_wizard.core.documents import Document, Path_, read_yaml
 from pia_wizard.core.library_cache import cache_dir, cache_key, cached
@@ -61,6 +62,7 @@ class _Loaded:
 class CheckReport:
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # said, but the files still load
 
 
 def collect_files(paths: list[Path]) -> Iterator[Path]:
@@ -163,9 +165,12 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
             report.problems.extend(_unknown_refs(loaded, library.source_ids))
     for path in assessments:
         try:
-            load_assessment(path, library)
+            document = read_assessment_document(path)
+            assessment, compiled = assessment_from_document(document, library)
         except LoadError as exc:
             report.problems.extend(exc.problems)
+        else:
+            report.warnings.extend(assessment_warnings(document, assessment, compiled))
     for path in schemas:
         report.problems.extend(_check_schema_file(path))
     return library, report
@@ -203,10 +208,24 @@ def assessment_from_document(
                 )
             ]
         )
-    issues = check_assessment(compiled, assessment)
+    issues = null_value_issues(document.data)
+    version = version_issue(compiled, assessment.questionnaire.version)
+    if version is not None:
+        issues.append((("questionnaire", "version"), version))
+    issues.extend(check_assessment(compiled, assessment))
     if issues:
         raise LoadError([document.problem(p, m) for p, m in issues])
     return assessment, compiled
+
+
+def assessment_warnings(
+    document: Document, assessment: Assessment, compiled: CompiledQuestionnaire
+) -> list[Problem]:
+    """What a loaded assessment holds that is not used (answers to hidden questions), as warnings."""
+    return [
+        replace(document.problem(path, message), warning=True)
+        for path, message in hidden_answer_warnings(compiled, assessment)
+    ]
 
 
 def _not_ours(path: Path) -> str:

@@ -14,20 +14,22 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in one file, at one place."""
+    """One thing wrong in one file, at one place (or, as a warning, one thing the reader should know)."""
 
     file: str
     message: str
     line: int | None = None
     column: int | None = None
     pointer: str | None = None
+    warning: bool = False  # a warning is said, but the file still loads and is used
 
     def __str__(self) -> str:
+        message = f"warning: {self.message}" if self.warning else self.message
         if self.line is not None:
-            return f"{self.file}:{self.line}:{self.column or 1}: {self.message}"
+            return f"{self.file}:{self.line}:{self.column or 1}: {message}"
         if self.pointer is not None:
-            return f"{self.file}:{self.pointer or '/'}: {self.message}"
-        return f"{self.file}: {self.message}"
+            return f"{self.file}:{self.pointer or '/'}: {message}"
+        return f"{self.file}: {message}"
 
 
 class LoadError(Exception):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import json
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from pia_wizard.core.base import PATTERN_MEANINGS
 from pia_wizard.core.documents import Document, Path_
 from pia_wizard.core.problems import LoadError, Problem
 
@@ -35,13 +37,15 @@ def problems_from_validation(document: Document, error: ValidationError) -> list
         if any(detail["type"] == "missing" for detail in group):
             missing_by_parent.setdefault(path[:-1], []).append(str(path[-1]))
     problems: list[Problem] = []
+    # A JSON problem is placed by its pointer, which already names the place: no "answers.q1: " again.
+    say_where = document.kind != "json"
     for path, group in grouped.items():
-        messages = list(dict.fromkeys(_message(detail, path) for detail in group))
+        messages = list(dict.fromkeys(_message(detail, path, say_where=say_where) for detail in group))
         if group[0]["type"] == "extra_forbidden" and path:
             close = difflib.get_close_matches(str(path[-1]), missing_by_parent.get(path[:-1], []), n=1)
             if close:
                 messages[0] += f" (did you mean '{close[0]}'?)"
-        message = messages[0] if len(messages) == 1 else _either(path, messages)
+        message = messages[0] if len(messages) == 1 else _either(path if say_where else (), messages)
         at_key = all(detail["type"] == "extra_forbidden" for detail in group)
         problems.append(document.problem(path, message, at_key=at_key))
     problems.sort(key=_file_order)
@@ -86,21 +90,62 @@ def _where(path: Path_) -> str:
     return text
 
 
-def _message(detail: Any, path: Path_) -> str:
+def _message(detail: Any, path: Path_, *, say_where: bool = True) -> str:
     kind = detail["type"]
     loc = detail["loc"]
     name = str(loc[-1]) if loc else ""
-    where = _where(path)
+    where = _where(path) if say_where else ""
     if kind == "missing":
         parent = _where(path[:-1])
         return f"missing required key '{name}'" + (f" in {parent}" if parent else "")
     if kind == "extra_forbidden":
         return f"unknown key '{name}'" + (f" in {_where(path[:-1])}" if len(path) > 1 else "")
-    message = str(detail["msg"])
-    message = message.removeprefix("Value error, ")
-    found = detail.get("input")
-    if kind.startswith("invalid_") and isinstance(found, dict) and "type" in found:
-        message = f"{message} (found type: {found['type']!r})"
-    if kind == "literal_error" and found is not None:
-        message = f"{message} (found {detail['input']!r})"
+    message = _plain(kind, detail)
+    if message is None:
+        message = str(detail["msg"])
+        message = message.removeprefix("Value error, ")
+        found = detail.get("input")
+        if kind.startswith("invalid_") and isinstance(found, dict) and "type" in found:
+            message = f"{message} (found type: {found['type']!r})"
+        if kind == "literal_error" and found is not None:
+            message = f"{message} (found {detail['input']!r})"
     return f"{where}: {message}" if where else message
+
+
+# What a key of these models holds, for "expected an object" errors (a bare value where an answer goes).
+OBJECT_HINTS = {
+    "Answer": 'an answer is written as an object: {"value": …}, or {"unknown": true} when it is not known',
+    "Evidence": 'a piece of evidence is written as an object: {"title": …, "confidence": 0-4, …}',
+    "Note": 'a note is written as an object: {"text": …}',
+}
+
+
+def _plain(kind: str, detail: Any) -> str | None:
+    """pydantic's wording ("Input should be a valid dictionary or instance of Answer", a regular
+    expression) said in plain English; None where pydantic's own words are clear enough."""
+    found = shown(detail.get("input"))
+    context = detail.get("ctx") or {}
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        hint = OBJECT_HINTS.get(str(context.get("class_name", "")), "expected an object ({…} with keys)")
+        return f"{hint}, not {found}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false (without quotes), not {found}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number (without quotes), not {found}"
+    if kind.startswith(("date_", "datetime_")):
+        return f"{found} is not a date in the form YYYY-MM-DD (for example 2026-03-31)"
+    if kind == "string_pattern_mismatch":
+        meaning = PATTERN_MEANINGS.get(str(context.get("pattern", "")))
+        return f"{found} is not {meaning}" if meaning else None
+    if kind == "string_type":
+        return f"expected text in quotes, not {found}"
+    return None
+
+
+def shown(value: Any, limit: int = 80) -> str:
+    """A value as it is written in the file (JSON), shortened: "police", ["a", "b"], true, null."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pia_wizard.core.answer_check import NONE_CHOICE
 from pia_wizard.core.compiled import QuestionEntry
 from pia_wizard.core.models.questionnaire import NumberQuestion, TextQuestion
 from pia_wizard.ui.text import Texts, number_text, plain_tooltip, translate
@@ -187,7 +188,13 @@ class MultipleChoiceInput(_ButtonsInput):
         options = [(c.value, texts(c.label), texts(c.help)) for c in entry.choices]
         self._add_buttons(options, QCheckBox, 2 if len(options) >= TWO_COLUMNS_FROM else 1)
 
-    def _clicked(self, _value: Any) -> None:
+    def _clicked(self, value: Any) -> None:
+        # "None of these" excludes every other choice (the file check refuses both): ticking one
+        # unticks the other, so a click never leads to an answer that cannot be saved.
+        if self.buttons[value].isChecked() and NONE_CHOICE in self.buttons:
+            for other, button in self.buttons.items():
+                if (other == NONE_CHOICE) != (value == NONE_CHOICE):
+                    button.setChecked(False)
         checked = tuple(v for v, b in self.buttons.items() if b.isChecked())
         self.committed.emit(checked or None)
 

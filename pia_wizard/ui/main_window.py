@@ -45,7 +45,7 @@ from pia_wizard.core.visibility import AnswerView
 from pia_wizard.ui import settings
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.evaluator import Evaluator
-from pia_wizard.ui.prompts import Prompts, problems_text
+from pia_wizard.ui.prompts import MAX_PROBLEMS_SHOWN, Prompts, problems_text
 from pia_wizard.ui.recovery import AUTOSAVE_MS, RecoverySession, orphans, recovery_folder
 from pia_wizard.ui.section_list import DETAILS, SectionList
 from pia_wizard.ui.section_page import DetailsPage, SectionPage, _Page
@@ -412,7 +412,29 @@ class MainWindow(QMainWindow):
         if not document.read_only:
             settings.add_recent_file(path)
         settings.set_last_folder(path.parent)
+        if loaded.warnings:
+            self._tell_unused_answers(path, [w.message for w in loaded.warnings])
         return True
+
+    def _tell_unused_answers(self, path: Path, messages: list[str]) -> None:
+        """Answers to questions that earlier answers hide stay in the file but count for nothing:
+        say so once, on opening, naming each question (a warning icon; the file is open)."""
+        shown = messages[:MAX_PROBLEMS_SHOWN]
+        lines = [
+            self.tr("Some answers in “%1” are kept but not used:").replace("%1", shown_name(path)),
+            *(f"• {m}" for m in shown),
+        ]
+        if len(messages) > len(shown):
+            lines.append(
+                self.tr("… and %1 more (see the details).").replace("%1", str(len(messages) - len(shown)))
+            )
+        lines.append(
+            self.tr(
+                "Earlier answers skip these questions. The answers stay in the file and count again if "
+                "those earlier answers change."
+            )
+        )
+        self.prompts.error(self.tr("Answers not used"), "\n".join(lines), "\n".join(messages))
 
     def open_report(self, path: Path) -> bool:
         """Open the assessment embedded in a report PDF as a new, unsaved document (saved under a new

@@ -38,7 +38,8 @@ CASES = [
     ("future.pia.json", "future.pia.json:/schema_version: this file was written by a newer pia-wizard"),
     (
         "wrong_answers.pia.json",
-        "wrong_answers.pia.json:/answers/q_num/value: 'q_num' takes a number, not 'three'",
+        "wrong_answers.pia.json:/answers/q_num/value: "
+        '“Count” is answered with a number (without quotes), not "three"',
     ),
 ]
 
@@ -56,11 +57,11 @@ def test_every_answer_problem_is_reported_not_just_the_first() -> None:
     result = run_cli("validate", str(MINI), str(BAD / "wrong_answers.pia.json"))
     lines = result.stdout.splitlines()
     assert any(
-        line.endswith("/answers/q_choice/value: 'zzz' is not a choice of 'q_choice' (choices: a, b)")
+        line.endswith('/answers/q_choice/value: "zzz" is not one of the choices of “Pick” (a, b)')
         for line in lines
     )
     assert any(
-        line.endswith("/answers/q_nope: no question 'q_nope' in questionnaire 'mini'") for line in lines
+        line.endswith("/answers/q_nope: the questionnaire has no question 'q_nope'") for line in lines
     )
 
 

@@ -12,6 +12,8 @@ A case file (`tests/rules/cases/<rulebook id>.yaml`):
         answers: {q101: eu, q202: [identify], g401: [{q412: 4}]}
         unknown: [q501]
         evidence: {q501: 3}           # confidence level of one evidence item on that answer
+    cannot_fire:                      # optional: rules no valid file can fire, each with the reason
+      LA1: "…"                        # (they still need boundary cases; a firing case contradicts it)
 """
 
 from __future__ import annotations
@@ -117,3 +119,9 @@ def rules_needing_cases(rulebook: Rulebook) -> list[str]:
     rules = [line.id for line in rulebook.red_lines]
     rules += [step.id for test in rulebook.tests for step in test.steps if step.decisive]
     return rules
+
+
+def cannot_fire(path: Path) -> dict[str, str]:
+    """The rules a case file says no valid assessment can fire, with the reason it gives."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(rule): str(reason) for rule, reason in (data.get("cannot_fire") or {}).items()}

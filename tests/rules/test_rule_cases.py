@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers import FIXTURES, fixture_library
-from rule_cases import judge_case, load_cases, rule_fired, rules_needing_cases
+from rule_cases import cannot_fire, judge_case, load_cases, rule_fired, rules_needing_cases
 
 from pia_wizard.core.library import shipped_library
 
@@ -28,12 +28,19 @@ def test_rule_case(case) -> None:
 def test_every_rule_has_a_firing_case_and_a_boundary_case(rulebook_id: str) -> None:
     rulebook = LIBRARY.rulebooks[rulebook_id]
     mine = [c for c in CASES if c.rulebook == rulebook_id]
+    dead = cannot_fire(CASES_DIR / f"{rulebook_id}.yaml")
     missing = []
     for rule in rules_needing_cases(rulebook):
         kinds = {c.fires for c in mine if c.rule == rule}
-        if kinds != {True, False}:
+        if rule in dead and True in kinds:
+            missing.append(f"{rule}: listed under cannot_fire, yet a case fires it")
+        elif rule in dead and False not in kinds:
+            missing.append(f"{rule}: needs a boundary case")
+        elif rule not in dead and kinds != {True, False}:
             missing.append(f"{rule}: needs {'a firing case' if True not in kinds else 'a boundary case'}")
     assert missing == [], missing
+    assert all(reason.strip() for reason in dead.values()), "every rule that cannot fire says why"
+    assert set(dead) <= set(rules_needing_cases(rulebook)), "cannot_fire names only this rulebook's rules"
     assert all(c.domain for c in mine), "every case names the domain.md line it rests on"
 
 

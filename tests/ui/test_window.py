@@ -153,7 +153,7 @@ def test_a_refused_value_is_explained_under_the_input(qtbot, window) -> None:
     type_into(qtbot, window, "q_num", "")
     card(window, "q_num").input.line.clear()
     type_into(qtbot, window, "q_num", "5000")
-    assert "above the maximum" in problem.text()
+    assert "above the largest answer" in problem.text()
     assert "q_num" not in answers(window)
     card(window, "q_num").input.line.clear()
     type_into(qtbot, window, "q_num", "12")

@@ -12,11 +12,13 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
+import json
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, model_validator
 
-from pia_wizard.core.base import FreeText, Frozen, Id
+from pia_wizard.core.base import FreeText, Frozen, Id, described_pattern
 from pia_wizard.core.frozen import FrozenMap
 from pia_wizard.core.models.sources import HttpAddress
 
@@ -24,16 +26,53 @@ ASSESSMENT_SCHEMA_VERSION = 1
 
 # The domain brief's evidence scale (§8.2): 0 none, 1 the deployer's or vendor's word, 2 internal
 # document, 3 published document, 4 independent verification (audit, court decision, accredited test).
-EvidenceLevel = Annotated[int, Field(ge=0, le=4)]
-Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+# Strict: "3" or 3.0 or true is not a level someone chose (a file typed by hand must say 3).
+EvidenceLevel = Annotated[int, Field(ge=0, le=4, strict=True)]
+Sha256 = Annotated[
+    str, described_pattern(r"^[0-9a-f]{64}$", "a SHA-256 checksum: 64 digits 0-9 and letters a-f")
+]
 # An embedded file's name: no folders, nothing that could leave the folder it is extracted to.
-SafeFileName = Annotated[str, StringConstraints(pattern=r"^[^./\\:\x00-\x1f][^/\\:\x00-\x1f]{0,199}$")]
-AttachmentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+SafeFileName = Annotated[
+    str,
+    described_pattern(
+        r"^[^./\\:\x00-\x1f][^/\\:\x00-\x1f]{0,199}$",
+        "a plain file name such as report.pdf: no folder, no / \\ or :, not starting with a dot, "
+        "at most 200 characters",
+    ),
+]
+AttachmentId = Annotated[
+    str,
+    described_pattern(
+        r"^[a-z0-9][a-z0-9_-]{0,63}$",
+        "an attachment name of lower-case letters, digits, '_' or '-' (at most 64)",
+    ),
+]
+MediaType = Annotated[
+    str, described_pattern(r"^[\w.+-]+/[\w.+-]+$", "a media type such as application/pdf or image/png")
+]
+VersionNumber = Annotated[str, described_pattern(r"^\d+(\.\d+){0,2}$", "a version number such as 1.0")]
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD: "12/03/2024" is ambiguous, and a timestamp or a time of day means nothing here."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError(
+            f"{json.dumps(value, ensure_ascii=False)} is not a date in the form YYYY-MM-DD "
+            "(for example 2026-03-31)"
+        )
+    if not isinstance(value, str | dt.date) or isinstance(value, dt.datetime):
+        shown = json.dumps(value, ensure_ascii=False, default=str)
+        raise ValueError(f"expected a date in the form YYYY-MM-DD (for example 2026-03-31), not {shown}")
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 class Note(Frozen):
     text: FreeText
-    private: bool = Field(default=False, description="Private notes are never exported.")
+    private: StrictBool = Field(default=False, description="Private notes are never exported.")
 
 
 class Evidence(Frozen):
@@ -42,7 +81,7 @@ class Evidence(Frozen):
     attachment: AttachmentId | None = Field(
         default=None, description="An id in the assessment's attachments."
     )
-    accessed: dt.date | None = None
+    accessed: IsoDate | None = None
     quote: FreeText = ""
     confidence: EvidenceLevel
 
@@ -57,7 +96,7 @@ class Attachment(Frozen):
     """A file embedded in the assessment (a PDF of a council paper, a photo of a sign)."""
 
     file_name: SafeFileName
-    media_type: Annotated[str, StringConstraints(pattern=r"^[\w.+-]+/[\w.+-]+$")]
+    media_type: MediaType
     sha256: Sha256
     data: str = Field(description="The file's bytes, base64-encoded.")
 
@@ -81,7 +120,7 @@ ItemAnswers = FrozenMap[Id, "Answer"]
 
 class Answer(Frozen):
     value: ScalarValue | tuple[Id, ...] | tuple[ItemAnswers, ...] | None = None
-    unknown: bool = Field(default=False, description='"Unknown / not disclosed": an honest answer.')
+    unknown: StrictBool = Field(default=False, description='"Unknown / not disclosed": an honest answer.')
     note: Note | None = None
     evidence: tuple[Evidence, ...] = ()
     status: Literal["draft", "final"] = "draft"
@@ -103,7 +142,7 @@ Answer.model_rebuild()
 
 class QuestionnaireRef(Frozen):
     id: Id
-    version: Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")]
+    version: VersionNumber
 
 
 class Metadata(Frozen):
@@ -116,7 +155,7 @@ class Metadata(Frozen):
     assessor: FreeText = ""
     organisation: FreeText = ""
     audience: FreeText = ""
-    assessment_date: dt.date | None = None
+    assessment_date: IsoDate | None = None
 
 
 class Assessment(Frozen):

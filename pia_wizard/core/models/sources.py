@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
-from pia_wizard.core.base import Frozen, Id, LocalisedText, SourceId
+from pia_wizard.core.base import Frozen, Id, LocalisedText, SourceId, described_pattern
 
 SOURCES_SCHEMA_VERSION = 1
 GLOSSARY_SCHEMA_VERSION = 1
@@ -14,7 +14,15 @@ GLOSSARY_SCHEMA_VERSION = 1
 # The domain brief's verification tags: V checked against the legal text itself; S against a
 # secondary source only; U not verified (a placeholder until a lawyer confirms it).
 VerificationTag = Literal["V", "S", "U"]
-HttpAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=2000)]
+HttpAddress = Annotated[
+    str,
+    described_pattern(
+        r"^https?://[^\s<>\"]+$",
+        "a web address starting with http:// or https:// (without spaces); a file on your own "
+        "computer cannot be linked to: attach the file to the assessment instead",
+        max_length=2000,
+    ),
+]
 
 
 class Source(Frozen):
