@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from pia_wizard.core.atomic_file import MAX_ASSESSMENT_BYTES, SaveError, write_atomic
+from pia_wizard.core.atomic_file import MAX_ASSESSMENT_BYTES, SaveError, remove_stale_temps, write_atomic
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.library import Library, assessment_from_document, assessment_warnings, shipped_library
 from pia_wizard.core.loading import read_assessment_document
@@ -36,7 +36,9 @@ def assessment_bytes(assessment: Assessment) -> bytes:
 
 
 def save_assessment(path: Path, assessment: Assessment) -> None:
-    """Write atomically, keeping the previous version as .bak; SaveError says why it failed."""
+    """Write atomically, keeping the previous version as .bak; SaveError says why it failed.
+
+    Temp files that killed saves of this file left behind are removed first (`remove_stale_temps`)."""
     content = assessment_bytes(assessment)
     if len(content) > MAX_ASSESSMENT_BYTES:
         raise SaveError(
@@ -45,6 +47,7 @@ def save_assessment(path: Path, assessment: Assessment) -> None:
             f"{MAX_ASSESSMENT_BYTES // 2**20} MB an assessment may hold (large attached files?). "
             "Your previous version is unchanged.",
         )
+    remove_stale_temps(path)  # first: on a full disk, what a killed save left may be the space needed
     write_atomic(path, content, keep_backup=True)
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import errno as errno_codes
 import os
+import re
 import secrets
 import stat
+import time
 from pathlib import Path
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "SaveError",
     "backup_path",
     "read_limited",
+    "remove_stale_temps",
     "write_atomic",
 ]
 
@@ -132,6 +135,47 @@ class _Leftovers:
 def _temp_name(path: Path, tag: str) -> Path:
     # Hidden, ends in .tmp: never mistaken for an assessment or a backup if a crash leaves it behind.
     return path.with_name(f".{path.name}.{tag}{secrets.token_hex(6)}.tmp")
+
+
+STALE_TEMP_SECONDS = 10 * 60
+"""A temp file untouched this long is a killed save's leftover: a running save writes it in seconds."""
+
+
+def remove_stale_temps(path: Path, *, now: float | None = None) -> list[Path]:
+    """Delete what killed saves of `path` left behind; return what was deleted.
+
+    Only regular files named exactly as `_temp_name` names them for this file (`.NAME.HEX.tmp`,
+    `.NAME.bak.HEX.tmp`), last written more than ten minutes ago, so that a save running in another
+    window is never touched. A backup link that still is the current file is kept too: a save may be
+    about to rename it onto `.bak`, and a link costs no space. Any error just leaves the file there;
+    tidying up must never stop a save or an open, which is why `write_atomic` (every step of which
+    may fail the save) does not call it: saving an assessment and opening one in the window do.
+    """
+    path = Path(path)
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:bak\.)?[0-9a-f]{{12}}\.tmp")
+    cutoff = (time.time() if now is None else now) - STALE_TEMP_SECONDS
+    removed: list[Path] = []
+    try:
+        current: os.stat_result | None = os.stat(path)
+    except OSError:
+        current = None
+    try:
+        names = [entry.name for entry in os.scandir(path.parent) if pattern.fullmatch(entry.name)]
+    except OSError:
+        return removed
+    for name in sorted(names):
+        candidate = path.with_name(name)
+        try:
+            info = os.lstat(candidate)
+            if not stat.S_ISREG(info.st_mode) or info.st_mtime > cutoff:
+                continue
+            if current is not None and os.path.samestat(info, current):
+                continue
+            os.unlink(candidate)
+        except OSError:
+            continue
+        removed.append(candidate)
+    return removed
 
 
 def _create_temp(path: Path, tag: str, held: _Leftovers) -> tuple[int, Path]:

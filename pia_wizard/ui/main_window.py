@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file, save_assessment
-from pia_wizard.core.atomic_file import SaveError
+from pia_wizard.core.atomic_file import SaveError, remove_stale_temps
 from pia_wizard.core.edits import set_metadata
 from pia_wizard.core.evaluation import Evaluation
 from pia_wizard.core.library import Library
@@ -411,6 +411,7 @@ class MainWindow(QMainWindow):
         self._set_document(document)
         if not document.read_only:
             settings.add_recent_file(path)
+            remove_stale_temps(path)  # what a save killed mid-write left beside it (saving does too)
         settings.set_last_folder(path.parent)
         if loaded.warnings:
             self._tell_unused_answers(path, [w.message for w in loaded.warnings])

@@ -28,7 +28,7 @@ def test_edit_returns_new_value_and_keeps_old() -> None:
     ("question", "value", "message"),
     [
         ("q_choice", "z", "not one of the choices of “Pick” \\(a, b\\)"),
-        ("q_multi", ["red", "green"], "\"green\" is not one of the choices"),
+        ("q_multi", ["red", "green"], '"green" is not one of the choices'),
         ("q_multi", ["red", "red"], "listed twice"),
         ("q_multi", "red", "list of choices"),
         ("q_yes", 1, "true or false"),

@@ -60,9 +60,7 @@ def test_every_answer_problem_is_reported_not_just_the_first() -> None:
         line.endswith('/answers/q_choice/value: "zzz" is not one of the choices of “Pick” (a, b)')
         for line in lines
     )
-    assert any(
-        line.endswith("/answers/q_nope: the questionnaire has no question 'q_nope'") for line in lines
-    )
+    assert any(line.endswith("/answers/q_nope: the questionnaire has no question 'q_nope'") for line in lines)
 
 
 def test_oversize_assessment_is_refused_before_parsing(tmp_path) -> None:
