@@ -68,6 +68,8 @@ def run_report(
     except LoadError as exc:
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
+    for warning in loaded.warnings:  # answers kept but not used: said, the report is still made
+        print(warning, file=sys.stderr)
     try:
         report = prepare_report(loaded.assessment, loaded.questionnaire, library, options, date=when)
     except ValueError as exc:

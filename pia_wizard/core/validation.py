@@ -107,8 +107,6 @@ def _message(detail: Any, path: Path_, *, say_where: bool = True) -> str:
         found = detail.get("input")
         if kind.startswith("invalid_") and isinstance(found, dict) and "type" in found:
             message = f"{message} (found type: {found['type']!r})"
-        if kind == "literal_error" and found is not None:
-            message = f"{message} (found {detail['input']!r})"
     return f"{where}: {message}" if where else message
 
 
@@ -139,6 +137,14 @@ def _plain(kind: str, detail: Any) -> str | None:
         return f"{found} is not {meaning}" if meaning else None
     if kind == "string_type":
         return f"expected text in quotes, not {found}"
+    if kind == "literal_error" and "expected" in context:
+        return f"expected {context['expected']}, not {found}"
+    if kind == "string_too_long" and "max_length" in context:
+        return f"longer than the {context['max_length']} characters allowed"
+    bounds = {"less_than_equal": ("at most", "le"), "greater_than_equal": ("at least", "ge")}
+    if kind in bounds and bounds[kind][1] in context:
+        words, key = bounds[kind]
+        return f"expected {words} {context[key]}, not {found}"
     return None
 
 

@@ -117,6 +117,18 @@ REFUSED: list[tuple[str, Change, str, str]] = [
         "/answers/q202/evidence/0/confidence",
         'expected a whole number (without quotes), not "3"',
     ),
+    (
+        "an evidence level off the scale",
+        _evidence(confidence=5),
+        "/answers/q202/evidence/0/confidence",
+        "expected at most 4, not 5",
+    ),
+    (
+        "a status that does not exist",
+        lambda d: _answers(d)["q202"].update(status="done"),
+        "/answers/q202/status",
+        "expected 'draft' or 'final', not \"done\"",
+    ),
 ]
 # pydantic's and Python's words that no person should have to read
 NOT_PLAIN = ("Input should", "instance of", "String should match", "^", "('", "Value error")
@@ -250,3 +262,13 @@ def test_a_skipped_section_is_named_with_its_reason(tmp_path: Path) -> None:
         f"{path}:/answers/q_b1: warning: “B one” — kept but not used: the section “Only for b” is "
         "skipped because of earlier answers"
     ]
+
+
+def test_the_report_command_says_the_warning_and_still_makes_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hidden = _write(tmp_path, lambda d: _answers(d).update(q707={"value": "consent"}), "hidden.pia.json")
+    page = tmp_path / "report.html"
+    assert main(["report", str(hidden), "--html", str(page)]) == 0
+    assert f"{hidden}:/answers/q707: warning: " in capsys.readouterr().err
+    assert page.stat().st_size > 0
