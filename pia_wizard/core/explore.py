@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from pia_wizard.core.answer_check import NONE_CHOICE
 from pia_wizard.core.conditions import All, AllItems, AnyItem, AnyOf, ConditionNode, Not, QuestionTest
 from pia_wizard.core.engine import Context, Judgement, better, evidence_short, step_claims
 from pia_wizard.core.evaluation import Change, Counterfactual, Gap, Verdict
@@ -81,7 +82,9 @@ def alternatives(ctx: Context, question_id: str, limits: Mapping[str, set[Any]])
         options = []
         for value in _representatives([c.value for c in entry.choices], named):
             changed = current ^ {value}
-            if changed:  # "none of these" is never a useful answer to suggest
+            if NONE_CHOICE in changed and len(changed) > 1:  # "none" excludes the others (answer_check)
+                changed = {NONE_CHOICE} if value == NONE_CHOICE else changed - {NONE_CHOICE}
+            if changed:  # an empty list says nothing: never a useful answer to suggest
                 options.append(tuple(c.value for c in entry.choices if c.value in changed))
         return options
     if qtype == "yes_no":
