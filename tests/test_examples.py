@@ -9,6 +9,7 @@ import pytest
 from helpers import ROOT
 
 from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file
+from pia_wizard.core.answer_warnings import hidden_answer_warnings
 from pia_wizard.core.library import shipped_library
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.pia.json"))
@@ -41,3 +42,13 @@ def test_examples_match_their_builder() -> None:
             f"stale: run `make examples` ({name})"
         )
         json.loads(committed)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_example_answers_no_hidden_question(path) -> None:
+    """An example must open without the window's warning about ignored answers: every answer it gives
+    is one the questionnaire shows for its other answers."""
+    library = shipped_library()
+    loaded = load_assessment_file(path, library)
+    compiled = library.questionnaires[loaded.assessment.questionnaire.id]
+    assert hidden_answer_warnings(compiled, loaded.assessment) == []
