@@ -102,6 +102,7 @@ class RulebookIndex:
                 | self.reads(step.fail_when)
                 | self.reads(step.pass_when)
                 | self.reads(step.conditional_when)
+                | self.reads(step.not_assessed_when)
                 | frozenset(step.evidence_from)
             )
         return cached
@@ -390,6 +391,10 @@ def step_status(ctx: Context, step: Step) -> tuple[str, str]:
         return ("fail", "fail") if applies is Truth.TRUE else ("undetermined", "applies_unknown")
     if failed is Truth.UNKNOWN:
         return "undetermined", "unknown"
+    # What this product cannot judge is never certified: undetermined, whatever pass_when says.
+    beyond = ctx.truth(step.not_assessed_when, Truth.FALSE)
+    if beyond is not Truth.FALSE:
+        return "undetermined", ("not_assessed" if beyond is Truth.TRUE else "unknown")
     passed = ctx.truth(step.pass_when, Truth.TRUE)
     if passed is Truth.TRUE:
         # Evidence is asked of what the step's passing rests on, not of everything it reads.
@@ -413,6 +418,7 @@ def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
         "not_applicable": "does not apply to this deployment",
         "fail": ctx.text(step.fail_text) or title,
         "unknown": "depends on answers that are unknown",
+        "not_assessed": ctx.text(step.not_assessed_text) or "this product cannot judge it: a lawyer should",
         "applies_unknown": "would fail, but whether it applies to this deployment is unknown",
         "evidence": _evidence_reason(ctx, step) if why == "evidence" else "",
         "pass": ctx.text(step.pass_text) or title,

@@ -7,12 +7,20 @@ An unknown input never becomes 0: the figure is "unknown — needs X".
 
 from __future__ import annotations
 
-from pia_wizard.core.base import localise
+import itertools
+
+from pia_wizard.core.base import localise, trusted
 from pia_wizard.core.compiled import CompiledQuestionnaire
+from pia_wizard.core.conditions import All, AnyOf, ConditionNode
 from pia_wizard.core.evaluation import DpiaIndicator, Figure, FigureInput, Figures, Inconsistency
 from pia_wizard.core.logic import UNKNOWN, Known, Truth, evaluate, group_sum
 from pia_wizard.core.models.questionnaire import FalseAlertInputs
+from pia_wizard.core.models.questionnaire import Figures as FigureSpec
+from pia_wizard.core.models.rulebook import DerivedFact
 from pia_wizard.core.visibility import AnswerView
+
+FIGURE_FACTS = "figures"
+DPIA_FACT = "wp248_dpia_indicated"
 
 
 class _Reader:
@@ -191,8 +199,38 @@ def _people_per_year(reader: _Reader, inputs: FalseAlertInputs) -> Figure | None
     )
 
 
-def _dpia(compiled, view, criteria, threshold, language) -> DpiaIndicator | None:  # type: ignore[no-untyped-def]
+def dpia_indicator_condition(spec: FigureSpec) -> ConditionNode | None:
+    """WP248's rule of thumb as one condition: at least `dpia_threshold` criteria met.
+
+    Written as "any combination of that many criteria all met", which in three-valued logic is exactly
+    the count: true once enough are met, false once too few could still be, unknown in between. The
+    figure and every rulebook that shares the `figures` facts read this one condition."""
+    criteria = [criterion.when for criterion in spec.dpia_criteria]
     if not criteria:
+        return None
+    combos = itertools.combinations(criteria, spec.dpia_threshold)  # none if the threshold is too high
+    return AnyOf.model_construct(any=tuple(All.model_construct(all=tuple(c)) for c in combos))
+
+
+def figure_facts(compiled: CompiledQuestionnaire) -> tuple[DerivedFact, ...]:
+    """The facts file `figures`: the DPIA indicator's condition, for rulebooks to read."""
+    spec = compiled.questionnaire.figures
+    condition = None if spec is None else dpia_indicator_condition(spec)
+    if spec is None or condition is None:
+        return ()
+    label = {
+        compiled.questionnaire.default_language: (
+            f"At least {spec.dpia_threshold} of the WP248 criteria that indicate a high risk are met "
+            "(the DPIA indicator among the figures)"
+        )
+    }
+    refs = spec.dpia_refs or ("WP248",)
+    return (trusted(DerivedFact, id=DPIA_FACT, label=label, when=condition, refs=refs),)
+
+
+def _dpia(compiled, view, criteria, threshold, language) -> DpiaIndicator | None:  # type: ignore[no-untyped-def]
+    condition = dpia_indicator_condition(compiled.questionnaire.figures)
+    if condition is None:
         return None
     default = compiled.questionnaire.default_language
     met, unknown = [], []
@@ -203,12 +241,7 @@ def _dpia(compiled, view, criteria, threshold, language) -> DpiaIndicator | None
             met.append(label)
         elif truth is Truth.UNKNOWN:
             unknown.append(label)
-    if len(met) >= threshold:
-        indicated = "yes"
-    elif len(met) + len(unknown) >= threshold:
-        indicated = "unknown"
-    else:
-        indicated = "no"
+    indicated = {Truth.TRUE: "yes", Truth.UNKNOWN: "unknown", Truth.FALSE: "no"}[evaluate(condition, view)]
     count, open_ = len(met), len(unknown)
     text = {
         "yes": f"{count} of the WP248 high-risk criteria are met; from {threshold} a DPIA is usually needed",

@@ -20,6 +20,7 @@ from pia_wizard.core.answer_check import check_assessment, null_value_issues, ve
 from pia_wizard.core.answer_warnings import hidden_answer_warnings
 from pia_wizard.core.compiled import CompiledQuestionnaire, compile_questionnaire
 from pia_wizard.core.documents import Document, Path_, read_yaml
+from pia_wizard.core.figures import FIGURE_FACTS, figure_facts
 from pia_wizard.core.library_cache import cache_dir, cache_key, cached
 from pia_wizard.core.loading import (
     SCHEMA_SUFFIX,
@@ -144,6 +145,9 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
         shared: list[DerivedFact] = []
         unknown_files = False
         for index, facts_id in enumerate(rulebook.shared_facts):
+            if facts_id == FIGURE_FACTS and FIGURE_FACTS not in library.facts:
+                shared.extend(figure_facts(compiled))
+                continue
             facts_file = library.facts.get(facts_id)
             if facts_file is None or facts_file.questionnaire != rulebook.questionnaire:
                 report.problems.append(

@@ -65,7 +65,7 @@ def conditions_of(rulebook: Rulebook) -> Iterator[tuple[Path_, ConditionNode]]:
             yield ("red_lines", i, "exceptions", j, "shown_when"), gate.shown_when
     for i, test in enumerate(rulebook.tests):
         for j, step in enumerate(test.steps):
-            for key in ("applies_when", "fail_when", "pass_when", "conditional_when"):
+            for key in ("applies_when", "fail_when", "pass_when", "conditional_when", "not_assessed_when"):
                 condition = getattr(step, key)
                 if condition is not None:
                     yield ("tests", i, "steps", j, key), condition

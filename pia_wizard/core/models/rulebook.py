@@ -104,8 +104,14 @@ class Step(Frozen):
     conditional_when: Condition | None = Field(
         default=None, description="Passes only once planned safeguards are in place."
     )
+    not_assessed_when: Condition | None = Field(
+        default=None,
+        description="True: the law asks something this product cannot judge; the step stays undetermined "
+        "(never a pass), explained by not_assessed_text. A failure still counts.",
+    )
     fail_text: LocalisedText | None = None
     pass_text: LocalisedText | None = None
+    not_assessed_text: LocalisedText | None = None
     conditional_text: LocalisedText | None = None
     min_evidence: EvidenceLevel = 0
     evidence_from: tuple[Id, ...] = ()
