@@ -53,3 +53,18 @@ def test_the_harness_can_fail() -> None:
     wrong = dataclasses.replace(next(c for c in cases if c.rule == "S1" and c.fires), fires=False)
     assert rule_fired(judge_case(wrong, compiled, rulebook, library.sources), wrong.rule) is not wrong.fires
     assert rules_needing_cases(rulebook) == ["RL", "RL2", "S1", "S2"]
+
+
+NOT_EU_LAWFUL = (
+    "police-ethnic-sorting-not-eu-lawful",  # §15.4: LED 10 / 11(3), AI Act 5(1)(g) carve-out
+    "health-categorisation-invalid-consent",  # §15.1 GDPR-9-INF
+    "metro-emotion-signs-only-not-eu-lawful",  # §15.1, §2.1: Art. 6 basis; small signs are not enough
+)
+
+
+@pytest.mark.parametrize("name", NOT_EU_LAWFUL)
+def test_none_of_these_passes_eu_law(name: str) -> None:
+    case = next(c for c in CASES if c.name == name)
+    rulebook = LIBRARY.rulebooks[case.rulebook]
+    result = judge_case(case, LIBRARY.questionnaires[rulebook.questionnaire], rulebook, LIBRARY.sources)
+    assert result.verdict in ("red_line", "fails"), result.verdict
