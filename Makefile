@@ -7,8 +7,13 @@ STAMP := $(VENV)/.installed-stamp
 # libharfbuzz-subset0 lets WeasyPrint subset fonts natively (reports render about twice as fast).
 DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libfontconfig1 \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# Debian packages `make test` installs the same way (only if missing, only as root, never failing): with
+# libharfbuzz-subset0 the suite tests both font-subsetting paths (tests/report/test_font_subsetting.py);
+# without it the native path's test skips and says why.
+DEBIAN_TEST_PACKAGES := libharfbuzz-subset0
 
-.PHONY: venv run test lint schemas clean debian-packages bench docs examples screenshots samples decisions
+.PHONY: venv run test lint schemas clean debian-packages test-packages bench docs examples screenshots samples \
+	decisions
 
 venv: $(STAMP)
 
@@ -22,13 +27,16 @@ $(STAMP): pyproject.toml
 debian-packages:
 	@sh .ci/debian-packages $(DEBIAN_RUN_PACKAGES)
 
+test-packages:
+	@sh .ci/debian-packages $(DEBIAN_TEST_PACKAGES)
+
 # Bytecode first (only what changed is compiled): where PYTHONDONTWRITEBYTECODE is set, the window
 # would otherwise compile its ~50 modules again at every start (~0.1 s).
 run: venv debian-packages
 	@$(VENV)/bin/python -m compileall -q pia_wizard
 	$(VENV)/bin/pia-wizard gui
 
-test: venv
+test: venv test-packages
 	$(VENV)/bin/python -m pytest -n auto --dist worksteal
 
 lint: venv

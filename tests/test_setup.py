@@ -62,6 +62,18 @@ def test_make_venv_refreshes_only_when_pyproject_changes(tmp_path: Path) -> None
     assert "pip install" not in planned_test and "-m pytest -n auto" in planned_test
 
 
+def test_make_test_installs_the_test_time_packages_as_make_run_does(tmp_path: Path) -> None:
+    """`make test` asks .ci/debian-packages for libharfbuzz-subset0 (so the suite can test the native font
+    subsetter); the script installs it only if missing and only as root (the tests below)."""
+    project = _project_copy(tmp_path)
+    (project / ".venv" / ".installed-stamp").touch()
+    planned = _make_dry_run(project, "test").splitlines()
+    install = [line for line in planned if ".ci/debian-packages" in line]
+    assert install and "libharfbuzz-subset0" in install[0].split()
+    assert planned.index(install[0]) < next(i for i, line in enumerate(planned) if "-m pytest" in line)
+    assert "libharfbuzz-subset0" in _make_dry_run(project, "run")  # the window's list has it too
+
+
 def _fake_tools(tmp_path: Path, uid: int, installed: set[str]) -> tuple[dict[str, str], Path]:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()

@@ -4,16 +4,20 @@
   files, http, https, ftp, data:), recording every request so tests can check what was asked.
 - The PDF is PDF/A-3b (identification only: no validator can be run here), tagged, with the
   assessment embedded with fixed dates, so the same input gives the same bytes.
+- The embedded font programs carry the report's date too, on the fontTools subsetting path (see
+  `fonts_dated`), so the bytes do not depend on the clock whichever subsetter WeasyPrint finds.
 - A finisher removes the duplicate entries WeasyPrint 70 writes into the catalog's `/AF` array.
 - Streams are compressed at zlib's usual level 6, not pydyf's level 9 (see `StreamZlib`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import mimetypes
+import os
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -90,6 +94,33 @@ def dedupe_associated_files(document: object, pdf: object) -> None:
     catalog["AF"] = type(catalog["AF"])(unique)
 
 
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+@contextlib.contextmanager
+def fonts_dated(when: dt.datetime) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set to `when` (whole seconds) while a PDF is written, and as it was afterwards,
+    also on error.
+
+    Why: without the native subsetter (Debian's libharfbuzz-subset0) WeasyPrint subsets each font with
+    fontTools, which stamps the current time into the font program's `head.modified`, so two prints of
+    the same report in different seconds differed. fontTools takes that time from SOURCE_DATE_EPOCH when
+    it is set (its documented reproducible-builds interface; fontTools.misc.timeTools.timestampNow).
+    HarfBuzz keeps the font file's own date and reads no clock, so the native path needs nothing.
+    The variable is process-wide: the command line prints in its own process and the window in its export
+    worker process, each one print at a time, so no other thread sees the report's date meanwhile.
+    """
+    previous = os.environ.get(SOURCE_DATE_EPOCH)
+    os.environ[SOURCE_DATE_EPOCH] = str(int(when.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(SOURCE_DATE_EPOCH, None)
+        else:
+            os.environ[SOURCE_DATE_EPOCH] = previous
+
+
 OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
 
 
@@ -115,7 +146,8 @@ def write(
     when: dt.datetime,
     fetcher: LockedFetcher,
 ) -> bytes:
-    """The PDF of a laid-out document; attachments are (file name, bytes, description, AFRelationship)."""
+    """The PDF of a laid-out document; attachments are (file name, bytes, description, AFRelationship).
+    `when` dates the attachments and, on the fontTools path, the embedded fonts."""
     files = [
         weasyprint.Attachment(
             string=data,
@@ -128,7 +160,8 @@ def write(
         )
         for name, data, description, relationship in attachments
     ]
-    return document.write_pdf(attachments=files, finisher=dedupe_associated_files, **OPTIONS)
+    with fonts_dated(when):  # fonts are subset while the PDF is written, not while it is laid out
+        return document.write_pdf(attachments=files, finisher=dedupe_associated_files, **OPTIONS)
 
 
 def write_pdf(

@@ -1,10 +1,14 @@
-"""The PDF writer's one adjustment to pydyf: streams at zlib level 6, not 9, and nothing else changed."""
+"""The PDF writer's one adjustment to pydyf: streams at zlib level 6, not 9, and nothing else changed;
+and the fonts' date while a PDF is written (SOURCE_DATE_EPOCH, set and restored)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import zlib
 
 import pydyf
+import pytest
 
 import pia_wizard.report.pdf_writer as pdf_writer
 
@@ -31,3 +35,25 @@ def test_a_pydyf_stream_still_inflates_to_its_content() -> None:
     data = stream.data
     body = data[data.index(b"stream\n") + len(b"stream\n") : data.rindex(b"\nendstream")]
     assert b"/FlateDecode" in data and zlib.decompress(body) == b"BT\n(hello) Tj\nET"
+
+
+WHEN = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
+WHEN_EPOCH = "1795392000"  # 2026-11-23T00:00:00Z
+
+
+def test_fonts_dated_sets_source_date_epoch_only_while_writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fontTools.misc.timeTools import epoch_diff, timestampNow
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    with pdf_writer.fonts_dated(WHEN):
+        assert os.environ["SOURCE_DATE_EPOCH"] == WHEN_EPOCH
+        assert timestampNow() + epoch_diff == WHEN.timestamp()  # what fontTools stamps into `head`
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_fonts_dated_restores_an_earlier_value_also_on_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
+    with pytest.raises(RuntimeError), pdf_writer.fonts_dated(WHEN):
+        assert os.environ["SOURCE_DATE_EPOCH"] == WHEN_EPOCH
+        raise RuntimeError("the print failed")
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1234567890"
