@@ -68,8 +68,9 @@ screenshots: venv
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pia_wizard.ui.screenshots docs/screenshots
 
 # docs/samples/: two examples × four templates as PDF, first pages as PNG (needs pdftoppm), inputs.json
-# (a test says when they are stale).
-samples: venv
+# (a test says when they are stale). Made with the native font subsetter, as the committed ones are (the
+# fontTools fallback writes other bytes; inputs.json records which one made them).
+samples: venv test-packages
 	$(VENV)/bin/python -m pia_wizard.report.samples docs/samples
 
 # Figures, not asserts: every benchmark in one run (benchmarks/run_all.py), each figure with the command

@@ -4,7 +4,10 @@ Two examples × the four templates, each as the PDF `pia-wizard report` writes a
 PNG (made by poppler's `pdftoppm`, which only this script needs), plus `inputs.json`: the SHA-256 of
 everything the samples are made from (the two examples, questionnaires/, report_templates/, the report
 and core code, the version). tests/test_samples.py says the samples are stale when that digest
-changes; it never re-renders them. The PDFs are reproducible: the same inputs give the same bytes.
+changes; it never re-renders them. The PDFs are reproducible: the same inputs give the same bytes with
+the same font subsetter. WeasyPrint's two subsetters (native HarfBuzz with libharfbuzz-subset0, else
+fontTools) write different font programs, so `inputs.json` records which one made the samples, and
+`make samples` installs libharfbuzz-subset0 as root first, as `make run` does.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import shutil
 import subprocess
 import sys
@@ -30,6 +34,25 @@ PNG_DPI = 60
 # after the assessment. The legal basis is left blank to fill in (no statute is cited unless one is given).
 LETTER = {"recipient": "The data protection officer of the operator", "reference": "PIA-SAMPLE-1"}
 REPLY_WITHIN_DAYS = 20
+
+
+FONTTOOLS_WARNING = "Using fontTools instead of HarfBuzz-Subset"  # WeasyPrint 70, weasyprint/pdf/fonts.py
+NATIVE, FONTTOOLS = "HarfBuzz (libharfbuzz-subset0)", "fontTools"
+
+
+class SubsetterWatch(logging.Handler):
+    """Which font subsetter WeasyPrint used, told by its own log: it warns once per font subset with
+    fontTools and says nothing when it subsets natively (it offers no other way to ask)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.fonttools = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.fonttools = self.fonttools or FONTTOOLS_WARNING in record.getMessage()
+
+    def subsetter(self) -> str:
+        return FONTTOOLS if self.fonttools else NATIVE
 
 
 @dataclass(frozen=True)
@@ -82,14 +105,19 @@ def inputs_digest(root: Path = ROOT) -> str:
     return digest.hexdigest()
 
 
-def record(made: dict[str, dict[str, object]], root: Path = ROOT) -> dict[str, object]:
+def record(made: dict[str, dict[str, object]], fonts: str, root: Path = ROOT) -> dict[str, object]:
+    """inputs.json; `fonts` is the font subsetter that made the PDFs (their bytes depend on it)."""
     import weasyprint
 
     return {
         "sha256": inputs_digest(root),
         "files": record_files(root),
         "command": COMMAND,
-        "made_with": {"weasyprint": weasyprint.__version__, "png": f"pdftoppm -png -r {PNG_DPI} -f 1 -l 1"},
+        "made_with": {
+            "weasyprint": weasyprint.__version__,
+            "fonts_subset_by": fonts,
+            "png": f"pdftoppm -png -r {PNG_DPI} -f 1 -l 1",
+        },
         "samples": made,
     }
 
@@ -107,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     from pia_wizard.report.render import prepare_report, print_report
 
     folder.mkdir(parents=True, exist_ok=True)
+    watch = SubsetterWatch()
+    logging.getLogger("weasyprint").addHandler(watch)
     library = shipped_library()
     made: dict[str, dict[str, object]] = {}
     for sample in SAMPLES:
@@ -132,7 +162,16 @@ def main(argv: list[str] | None = None) -> int:
             "command": sample.command(reply_by),
         }
         print(f"wrote {pdf.name} ({made[sample.stem]['pages']} pages) and its first page", file=sys.stderr)
-    (folder / RECORD).write_text(json.dumps(record(made), indent=2) + "\n", encoding="utf-8")
+    logging.getLogger("weasyprint").removeHandler(watch)
+    if watch.fonttools:
+        print(
+            "samples: fonts were subset with fontTools (libharfbuzz-subset0 is missing), so the PDFs differ "
+            "from samples made natively; inputs.json says which",
+            file=sys.stderr,
+        )
+    (folder / RECORD).write_text(
+        json.dumps(record(made, watch.subsetter()), indent=2) + "\n", encoding="utf-8"
+    )
     (folder / INDEX).write_text(index(made), encoding="utf-8")
     print(f"wrote {len(made)} samples, {RECORD} and {INDEX} to {folder}")
     return 0

@@ -17,11 +17,11 @@ import sys
 import time
 from pathlib import Path
 
-FONTTOOLS_WARNING = "Using fontTools instead of HarfBuzz-Subset"  # WeasyPrint 70, pdf/fonts.py
+from pia_wizard.report.samples import SubsetterWatch
 
 
 class Recorder(logging.Handler):
-    """Keeps WeasyPrint's log messages, to tell which subsetter it used."""
+    """Keeps WeasyPrint's warnings, for the test's failure messages."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -62,7 +62,9 @@ def font_dates(pdf: bytes) -> list[str]:
 
 def main(example: str, template: str) -> dict[str, object]:
     recorder = Recorder()
+    watch = SubsetterWatch()
     logging.getLogger("weasyprint").addHandler(recorder)
+    logging.getLogger("weasyprint").addHandler(watch)
     from pia_wizard.core.assessment_io import load_assessment_file
     from pia_wizard.core.library import shipped_library
     from pia_wizard.report.options import ReportOptions
@@ -79,9 +81,8 @@ def main(example: str, template: str) -> dict[str, object]:
         start = time.time()
         pdfs.append(render_pdf(report))
         seconds.append([int(start), int(time.time())])
-    used_fonttools = any(FONTTOOLS_WARNING in m for m in recorder.messages)
     return {
-        "subsetter": "fontTools" if used_fonttools else "HarfBuzz",
+        "subsetter": watch.subsetter(),
         "warnings": sorted(set(recorder.messages)),
         "sha256": [hashlib.sha256(pdf).hexdigest() for pdf in pdfs],
         "seconds": seconds,

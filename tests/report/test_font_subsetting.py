@@ -28,6 +28,8 @@ from typing import Any
 import pytest
 from helpers import ROOT
 
+from pia_wizard.report.samples import FONTTOOLS, NATIVE
+
 SCRIPT = Path(__file__).with_name("print_twice.py")
 EXAMPLE = ROOT / "examples" / "journalist-first-look.pia.json"
 TEMPLATE = "information-request"  # the shortest print that embeds fonts (two pages, no annex)
@@ -72,7 +74,7 @@ def _assert_two_prints_in_different_seconds(run: dict[str, Any]) -> None:
 @pytest.mark.skipif(sys.platform != "linux", reason="hides the library through the Linux dynamic loader")
 def test_fonttools_path_gives_the_same_bytes_in_different_seconds(tmp_path: Path) -> None:
     run = _print_twice(_environment_without_native_subsetter(tmp_path / "hidden"))
-    assert run["subsetter"] == "fontTools", run["warnings"]
+    assert run["subsetter"] == FONTTOOLS, run["warnings"]
     _assert_two_prints_in_different_seconds(run)
     first, second = run["sha256"]
     assert first == second
@@ -87,7 +89,7 @@ def test_fonttools_path_gives_the_same_bytes_in_different_seconds(tmp_path: Path
 )
 def test_native_path_gives_the_same_bytes_in_different_seconds() -> None:
     run = _print_twice(dict(os.environ))
-    assert run["subsetter"] == "HarfBuzz", run["warnings"]
+    assert run["subsetter"] == NATIVE, run["warnings"]
     _assert_two_prints_in_different_seconds(run)
     first, second = run["sha256"]
     assert first == second
