@@ -9,8 +9,9 @@ DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # Debian packages `make test` installs the same way (only if missing, only as root, never failing): with
 # libharfbuzz-subset0 the suite tests both font-subsetting paths (tests/report/test_font_subsetting.py);
-# without it the native path's test skips and says why.
-DEBIAN_TEST_PACKAGES := libharfbuzz-subset0
+# with the window's own packages and xvfb it starts the real window on a real X server
+# (tests/ui/test_shipped.py). Without them those tests skip and say why.
+DEBIAN_TEST_PACKAGES := $(DEBIAN_RUN_PACKAGES) xvfb xauth
 
 .PHONY: venv run test lint schemas clean debian-packages test-packages bench docs examples screenshots samples \
 	decisions
