@@ -101,6 +101,7 @@ def score_json(evaluation: Evaluation) -> dict[str, Any]:
         "rulebooks": body["rulebooks"],
         "figures": body["figures"],
         "inconsistencies": body["inconsistencies"],
+        "period": body["period"],
     }
 
 

@@ -211,6 +211,15 @@ def _condition_issues(compiled: CompiledQuestionnaire) -> Iterator[tuple[Path_, 
             question_id = getattr(check, key)
             if question_id is not None:
                 yield from _typed(compiled, question_id, ("date", "number"), (*path, key))
+    if questionnaire.period is not None:
+        for key in ("start", "end"):
+            yield from _typed(compiled, getattr(questionnaire.period, key), ("date",), ("period", key))
+    for entry in compiled.entries.values():
+        for index, choice in enumerate(entry.choices):
+            change = choice.realistic_change
+            if change is not None and change.when is not None:
+                where = (*entry.path, "choices", index, "realistic_change", "when")
+                yield from check_condition(change.when, compiled.scope, where)
     figures = questionnaire.figures
     if figures is None:
         return

@@ -32,7 +32,7 @@ from pia_wizard.core.evaluation import (
 )
 from pia_wizard.core.logic import UNKNOWN, Known, Truth, evaluate
 from pia_wizard.core.models.assessment import Answer
-from pia_wizard.core.models.rulebook import Gate, RedLine, Rulebook, Step
+from pia_wizard.core.models.rulebook import Applicability, Gate, RedLine, Rulebook, Step
 from pia_wizard.core.visibility import AnswerView
 
 
@@ -225,11 +225,14 @@ class Context:
         if applicability_id is None:
             return True, None
         item = next(a for a in self.rulebook.applicability if a.id == applicability_id)
+        start = self.start_of(item)
+        return self.date >= start, start
+
+    def start_of(self, item: Applicability) -> dt.date:
+        """The date the item applies from on the timeline used (its earliest date if it has none)."""
         timeline = self.timeline_used
         start = item.from_.get(timeline) if timeline else None
-        if start is None:
-            start = min(item.from_.values())
-        return self.date >= start, start
+        return start if start is not None else min(item.from_.values())
 
     def known_values(self, questions: Iterable[str]) -> list[str]:
         return [

@@ -21,6 +21,7 @@ from pia_wizard.core.figures import compute_figures, find_inconsistencies
 from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.core.models.rulebook import Rulebook
 from pia_wizard.core.models.sources import SourcesFile
+from pia_wizard.core.period import later_verdicts, planned_period
 from pia_wizard.core.visibility import AnswerView
 
 _INDEXES: dict[int, tuple[Rulebook, RulebookIndex]] = {}
@@ -65,13 +66,17 @@ def evaluate(
     memo = AnswersMemo()  # shared by the rulebooks judged on the assessment's own answers
 
     def context(
-        rulebook: Rulebook, answers: Mapping[str, Answer], view: AnswerView, explain: bool = True
+        rulebook: Rulebook,
+        answers: Mapping[str, Answer],
+        view: AnswerView,
+        explain: bool = True,
+        day: dt.date | None = None,
     ) -> Context:
         return Context(
             compiled,
             _index(rulebook),
             answers,
-            when,
+            day or when,
             timeline,
             tags,
             language,
@@ -81,10 +86,21 @@ def evaluate(
         )
 
     view = AnswerView(compiled, assessment.answers)
-    judgements = [judge(context(book, assessment.answers, view)) for book in books]
+    period = planned_period(compiled, view)
+    judgements = []
+    for book in books:
+        ctx = context(book, assessment.answers, view)
+        judgement = judge(ctx)
+        later = later_verdicts(
+            ctx, judgement, period, lambda day, book=book: context(book, assessment.answers, view, day=day)
+        )
+        if later:
+            judgement.result = judgement.result.model_copy(update={"later": later})
+        judgements.append(judgement)
     shared = {
         "figures": compute_figures(compiled, view, language),
         "inconsistencies": find_inconsistencies(compiled, view, language),
+        "period": period,
     }
     if not explore:
         return trusted(

@@ -103,6 +103,17 @@ class Safeguard(Frozen):
     sources: tuple[SourceRef, ...] = ()
 
 
+class LaterVerdict(Frozen):
+    """The verdict from a later date inside the planned period, when rules start to apply on it
+    (AI Act Art. 113): what the deployment will need from then on, beside the verdict now."""
+
+    date: dt.date
+    verdict: Verdict
+    starting: tuple[str, ...]  # what starts to apply on that date, in words
+    findings: tuple[Finding, ...] = ()  # the findings of rules that were not yet in force before
+    text: str
+
+
 class RulebookResult(Frozen):
     id: str
     title: str
@@ -115,6 +126,9 @@ class RulebookResult(Frozen):
     gaps: tuple[Gap, ...] = ()
     counterfactuals: tuple[Counterfactual, ...] = ()
     safeguards: tuple[Safeguard, ...] = ()
+    # Verdicts on later dates inside the planned period when rules start to apply (earliest first);
+    # `verdict` stays the verdict on the evaluation date.
+    later: tuple[LaterVerdict, ...] = ()
 
 
 class FigureInput(Frozen):
@@ -159,10 +173,20 @@ class Inconsistency(Frozen):
     questions: tuple[str, ...]
 
 
+class Period(Frozen):
+    """The planned period of use the rules are judged over (from the questionnaire's `period`)."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    end_state: Literal["date", "none", "unknown"]  # none: no end date given; unknown: not disclosed
+    text: str
+
+
 class Evaluation(Frozen):
     date: dt.date
     timeline: str | None
     rulebooks: tuple[RulebookResult, ...]
+    period: Period | None = None
     figures: Figures = Field(default_factory=lambda: Figures())
     inconsistencies: tuple[Inconsistency, ...] = ()
 

@@ -84,6 +84,9 @@ def _id_issues(rulebook: Rulebook) -> Iterator[Issue]:
         for timeline in item.from_:
             if timeline not in timelines:
                 yield ("applicability", i, "from", timeline), f"unknown timeline '{timeline}'"
+        for timeline in item.notes:
+            if timeline not in timelines:
+                yield ("applicability", i, "notes", timeline), f"unknown timeline '{timeline}'"
     seen: dict[str, Path_] = {}
     for path, rule_id in _rule_ids(rulebook):
         if rule_id in seen:

@@ -20,11 +20,25 @@ Nature = Literal["fact", "actionable"]
 QuestionType = Literal["single_choice", "multiple_choice", "yes_no", "number", "text", "date", "group"]
 
 
+class RealisticChange(Frozen):
+    """When a choice may be suggested as a change ("what would change this?"): only where it could
+    fit the deployment as described. Without `when`, it is never suggested. The reason is data, cited."""
+
+    when: Condition | None = Field(
+        default=None, description="Suggested only when this is not false on the current answers."
+    )
+    because: LocalisedText
+    refs: tuple[SourceId, ...] = ()
+
+
 class Choice(Frozen):
     value: Id = Field(description="Stored in assessment files; never change it once published.")
     label: LocalisedText
     help: LocalisedText | None = None
     refs: tuple[SourceId, ...] = ()
+    realistic_change: RealisticChange | None = Field(
+        default=None, description="When this choice may be suggested as a change; absent: always."
+    )
 
 
 class ChoiceList(Frozen):
@@ -212,6 +226,15 @@ class Check(Frozen):
         return self
 
 
+class PlannedPeriod(Frozen):
+    """The date questions holding the planned start and end of use: rules whose dates of application
+    fall inside that period are reported from those dates (an unanswered end means no end date)."""
+
+    start: Id
+    end: Id
+    refs: tuple[SourceId, ...] = ()
+
+
 class Questionnaire(Frozen):
     kind: Literal["questionnaire"]
     schema_version: Annotated[int, Field(ge=1)]
@@ -224,3 +247,4 @@ class Questionnaire(Frozen):
     sections: tuple[Section, ...] = Field(min_length=1)
     figures: Figures | None = None
     checks: tuple[Check, ...] = ()
+    period: PlannedPeriod | None = None

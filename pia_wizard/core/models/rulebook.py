@@ -44,6 +44,10 @@ class Applicability(Frozen):
     title: LocalisedText
     from_: FrozenMap[Id, dt.date] = Field(alias="from", min_length=1)
     refs: tuple[SourceId, ...] = ()
+    notes: FrozenMap[Id, LocalisedText] = Field(
+        default_factory=dict,
+        description="Per timeline: what a reader must know about the date (e.g. whether it is fixed).",
+    )
 
     model_config = Frozen.model_config | {"populate_by_name": True}
 
