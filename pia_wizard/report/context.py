@@ -286,6 +286,11 @@ def _rulebook(
         "jurisdiction": fmt.text(book.jurisdiction),
         "version": book.version,
         "strip": charts.verdict_strip(title, result.verdict),
+        # Duties that start later inside the planned period; the verdict above is the one on the date.
+        "later": [
+            {"date": later.date.isoformat(), "label": VERDICTS[later.verdict][0], "text": later.text}
+            for later in result.later
+        ],
     }
     counterfactuals = [
         {
@@ -471,6 +476,8 @@ def _summary(results: Sequence[Mapping[str, Any]]) -> list[str]:
         decisive = [f for f in result["findings"] if f["severity"] in ("red_line", "fail")]
         if decisive and result["verdict"] != "not_applicable":
             sentence += f" The main reason: {decisive[0]['title']}."
+        for later in result["later"]:
+            sentence += f" {later['text']}"
         sentences.append(sentence)
     return sentences
 

@@ -98,6 +98,10 @@ class RulebookView(QFrame):
         self.title.setFont(scaled_font(self.title, 1.0, bold=True))
         self.summary = plain_label("", self)
         self.summary.setObjectName(f"summary:{result.id}")
+        # Duties that start later inside the planned period: the verdict now stays the headline.
+        self.later = plain_label("", self, selectable=True)
+        self.later.setObjectName(f"later:{result.id}")
+        self.later.hide()
 
         self.findings_box, self.findings_layout = _box(self)
         self.why = DisclosureButton(self.tr("Why?"), self.findings_box, self)
@@ -119,6 +123,7 @@ class RulebookView(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.later)
         layout.addWidget(self.why)
         layout.addWidget(self.findings_box)
         layout.addWidget(self.gaps_button)
@@ -144,6 +149,9 @@ class RulebookView(QFrame):
                 "%1", first.title.rstrip(".")
             )
         self.summary.setText(line)
+        later = "\n".join(item.text for item in result.later)  # "From 2 December 2027, …"
+        self.later.setText(later)
+        self.later.setVisible(bool(later))
         self.setAccessibleName(f"{result.title}: {self.badge.text()}")
         self.setAccessibleDescription(line)
         if self._result is not None and (result.findings, result.tests) == (

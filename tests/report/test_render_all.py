@@ -202,3 +202,17 @@ def test_pdfinfo_reads_the_pdfa_identification(rendered, tmp_path) -> None:
     ).stdout
     assert 'pdfaid:part="3"' in shown and 'pdfaid:conformance="B"' in shown
     assert f"<xmp:CreateDate>{report.evaluation.date.isoformat()}T00:00:00Z</xmp:CreateDate>" in shown
+
+
+def test_duties_that_start_later_in_the_planned_period_are_in_the_pdf() -> None:
+    """The police's search of recorded footage, open-ended: the report says that Art. 26(10) binds it
+    from 2 December 2027 (domain.md §14), beside the verdict on the assessment date."""
+    library = shipped_library()
+    path = next(p for p in example_files() if p.name == "police-protest-footage-search.pia.json")
+    loaded = load_assessment_file(path, library)
+    report = prepare_report(
+        loaded.assessment, loaded.questionnaire, library, ReportOptions(template="briefing")
+    )
+    back = read_pdf(render_pdf(report))
+    assert "From 2 December 2027, this deployment is also bound by:" in back.flat
+    assert "This is a fixed date." in back.flat

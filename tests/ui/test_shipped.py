@@ -114,3 +114,25 @@ def test_gui_on_an_example_starts_under_xvfb_without_errors(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "" and result.stdout.strip() == ""
+
+
+def test_duties_that_start_later_in_the_planned_period_are_shown_under_the_verdict(
+    qtbot, make_window, tmp_path
+) -> None:
+    """The police's search of recorded footage with no end date: Art. 26(10) binds it from
+    2 December 2027 (domain.md §14); once the end is set before that date, the line goes."""
+    _needs_shipped("eu-law")
+    source = ROOT / "examples" / "police-protest-footage-search.pia.json"
+    copy = tmp_path / source.name
+    shutil.copyfile(source, copy)
+    window = make_window(shipped_library(), files=None)
+    assert window.open_path(copy) and not window.document.read_only
+    view = window.editor.verdicts.views["eu-law"]
+    later = view.findChild(QLabel, "later:eu-law")
+    assert later is not None and later.isVisibleTo(view)
+    assert later.text().startswith("From 2 December 2027, this deployment is also bound by: ")
+    assert "This is a fixed date." in later.text()
+
+    answer_like_a_person(qtbot, window, "q104", "2027-06-30")
+    qtbot.waitUntil(lambda: not later.isVisibleTo(view))
+    assert later.text() == ""
