@@ -15,7 +15,7 @@ from pia_wizard.core.answer_check import NONE_CHOICE
 from pia_wizard.core.conditions import All, AllItems, AnyItem, AnyOf, ConditionNode, Not, QuestionTest
 from pia_wizard.core.engine import Context, Judgement, better, evidence_short, step_claims
 from pia_wizard.core.evaluation import Change, Counterfactual, Gap, Verdict
-from pia_wizard.core.logic import UNKNOWN, Known
+from pia_wizard.core.logic import UNKNOWN, Known, Truth
 from pia_wizard.core.models.assessment import Answer, Evidence
 from pia_wizard.core.models.rulebook import Rulebook
 from pia_wizard.core.rulebook_check import conditions_of
@@ -107,6 +107,26 @@ def alternatives(ctx: Context, question_id: str, limits: Mapping[str, set[Any]])
     if qtype == "text":
         return ["(given)"]
     return []
+
+
+def realistic(ctx: Context, question_id: str, value: Any) -> bool:
+    """Whether answering `value` could fit the deployment as described: every choice it adds must
+    pass its `realistic_change` condition (not false on the current answers; no condition: never)."""
+    entry = ctx.compiled.entries[question_id]
+    if not entry.choices:
+        return True
+    state = ctx.view.state(question_id)
+    current = state.value if isinstance(state, Known) else None
+    if isinstance(value, tuple):
+        added = set(value) - set(current if isinstance(current, tuple | list) else ())
+    else:
+        added = set() if value == current else {value}
+    for choice in entry.choices:
+        change = choice.realistic_change
+        if choice.value in added and change is not None:
+            if change.when is None or ctx.truth(change.when) is Truth.FALSE:
+                return False
+    return True
 
 
 def with_changes(answers: Mapping[str, Answer], changes: Iterable[Change]) -> Mapping[str, Answer]:
@@ -218,6 +238,8 @@ def counterfactuals(
         state = ctx.view.state(question_id)
         for value in alternatives(ctx, question_id, limits):
             if isinstance(state, Known) and _same(state.value, value) and not needed.get(question_id):
+                continue
+            if not realistic(ctx, question_id, value):
                 continue
             change = _change(ctx, question_id, value, needed.get(question_id, 0))
             singles.setdefault(question_id, []).append(change)
@@ -338,6 +360,7 @@ def _fix_gate(
         for q in sorted(questions, key=ctx.compiled.order.__getitem__)
         if q not in singles
         for value in alternatives(ctx, q, limits)
+        if realistic(ctx, q, value)
     ]
     options.sort(key=lambda c: c.nature != "actionable")
     for change in options:

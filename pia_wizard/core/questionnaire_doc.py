@@ -284,6 +284,12 @@ class _Renderer:
             line += f" ({self.text(choice.help)})"
         if choice.refs:
             line += f" [sources: {self.cite(owner, choice.refs)}]"
+        change = choice.realistic_change
+        if change is not None:
+            when = describe_show_if(change.when) if change.when is not None else "never"
+            line += f" — suggested as a change {when}; why: {self.text(change.because)}"
+            if change.refs:
+                line += f" [sources: {self.cite(owner, change.refs)}]"
         return line
 
     def type_detail(self, question: AnyQuestion) -> str:
