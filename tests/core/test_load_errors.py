@@ -27,6 +27,8 @@ CASES = [
         "type_mismatch.yaml:12:86: sections[0].questions[1].show_if.gt: Input should be a valid",
     ),
     ("cycle.yaml", "cycle.yaml:11:67: show_if conditions form a cycle: q1 → q2 → q1"),
+    ("bad_period.yaml", "bad_period.yaml:13:26: 'q1' is a yes_no question; expected date"),
+    ("bad_realistic_change.yaml", "bad_realistic_change.yaml:16:70: unknown question 'q9'"),
     (
         "future.yaml",
         "future.yaml:2:17: this questionnaire was written for a newer pia-wizard (schema version 99",
