@@ -288,7 +288,13 @@ def _rulebook(
         "strip": charts.verdict_strip(title, result.verdict),
         # Duties that start later inside the planned period; the verdict above is the one on the date.
         "later": [
-            {"date": later.date.isoformat(), "label": VERDICTS[later.verdict][0], "text": later.text}
+            {
+                "date": later.date.isoformat(),
+                "label": VERDICTS[later.verdict][0],
+                "text": later.text,
+                "short": f"From {long_date(later.date)}, more rules bind this deployment; the verdict on "
+                f"that date is “{VERDICTS[later.verdict][0]}”.",
+            }
             for later in result.later
         ],
     }

@@ -210,9 +210,14 @@ def test_duties_that_start_later_in_the_planned_period_are_in_the_pdf() -> None:
     library = shipped_library()
     path = next(p for p in example_files() if p.name == "police-protest-footage-search.pia.json")
     loaded = load_assessment_file(path, library)
-    report = prepare_report(
-        loaded.assessment, loaded.questionnaire, library, ReportOptions(template="briefing")
+    briefing = read_pdf(
+        render_pdf(prepare_report(loaded.assessment, loaded.questionnaire, library, ReportOptions()))
     )
-    back = read_pdf(render_pdf(report))
-    assert "From 2 December 2027, this deployment is also bound by:" in back.flat
-    assert "This is a fixed date." in back.flat
+    short = "From 2 December 2027, more rules bind this deployment; the verdict on that date is “Red line”."
+    assert short in briefing.flat  # beside the verdict on page 1
+    options = ReportOptions(template="factsheet")
+    factsheet = read_pdf(
+        render_pdf(prepare_report(loaded.assessment, loaded.questionnaire, library, options))
+    )
+    assert "From 2 December 2027, this deployment is also bound by:" in factsheet.flat
+    assert "This is a fixed date." in factsheet.flat
