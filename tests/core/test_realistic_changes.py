@@ -1,6 +1,8 @@
 """Counterfactuals only where they could fit the stated purpose (the questionnaire's
 `realistic_change` on a choice). domain.md §2.1: GDPR Art. 9(2)(c) vital interests only where the
-person cannot consent (a life at stake); walking past a camera is not "manifestly made public" (e)."""
+person cannot consent and a life is at stake; walking past a camera is not "manifestly made public"
+(e); 9(2)(b) employment law covers the operator's own staff. §1.1: law enforcement (AI Act
+Art. 3(45)–(46)) means a purpose of preventing or investigating crime."""
 
 from __future__ import annotations
 
@@ -18,49 +20,70 @@ from pia_wizard.core.models.assessment import Assessment
 
 LIBRARY = shipped_library()
 COMPILED = LIBRARY.questionnaires["biometric-deployment"]
-# The school's attendance system, turned into a shop's theft prevention scanning its staff too.
-SCHOOL = load_assessment_file(ROOT / "examples" / "school-attendance-face.pia.json", LIBRARY).assessment
-SHOP = edits.set_value(
-    COMPILED,
-    edits.set_value(
-        COMPILED, edits.set_value(COMPILED, SCHOOL, "q201", "private_own"), "q1009", ["employees"]
-    ),
-    "q501",
-    ["loss_prevention"],
+INDEX = RulebookIndex.build(LIBRARY.rulebooks["eu-law"])
+
+
+def example(name: str) -> Assessment:
+    return load_assessment_file(ROOT / "examples" / f"{name}.pia.json", LIBRARY).assessment
+
+
+def answered(assessment: Assessment, **values: object) -> Assessment:
+    for question, value in values.items():
+        if value == "UNKNOWN":
+            assessment = edits.set_unknown(COMPILED, assessment, question)
+        else:
+            assessment = edits.set_value(COMPILED, assessment, question, value)
+    return assessment
+
+
+# The school's attendance system turned into a shop's theft prevention that scans its staff too.
+SHOP = answered(
+    example("school-attendance-face"), q201="private_own", q1009=["employees"], q501=["loss_prevention"]
 )
 
 
-def offered(assessment: Assessment, rulebook: str = "eu-law") -> set[tuple[str, object]]:
+def fits(assessment: Assessment, question: str, value: object) -> bool:
+    return realistic(
+        Context(COMPILED, INDEX, assessment.answers, dt.date(2026, 11, 23), None, {}), question, value
+    )
+
+
+def offered(assessment: Assessment, rulebook: str) -> set[tuple[str, object]]:
     evaluation = evaluate(COMPILED, LIBRARY.rulebooks.values(), assessment, sources=LIBRARY.sources)
     result = next(r for r in evaluation.rulebooks if r.id == rulebook)
     return {(c.question, c.value) for cf in result.counterfactuals for c in cf.changes}
 
 
 def test_a_shop_is_never_offered_vital_interests() -> None:
-    assert ("q707", "public_interest_law") in offered(SHOP)  # other ways out are still offered
-    assert ("q707", "vital_interests") not in offered(SHOP)
-    assert ("q707", "vital_interests") not in offered(SCHOOL)  # nor a school taking attendance
+    assert not fits(SHOP, "q707", "vital_interests")
+    assert not fits(example("school-attendance-face"), "q707", "vital_interests")  # nor a school's register
+    assert ("q707", "vital_interests") not in offered(SHOP, "eu-law")
+    assert fits(SHOP, "q707", "public_interest_law")  # other grounds stay open
 
 
-def test_vital_interests_is_offered_where_a_life_may_be_at_stake_or_the_purpose_is_unknown() -> None:
-    missing_person = edits.set_value(COMPILED, SHOP, "q501", ["loss_prevention", "victims_missing"])
-    assert ("q707", "vital_interests") in offered(missing_person)
-    assert ("q707", "vital_interests") in offered(edits.set_unknown(COMPILED, SHOP, "q501"))
+def test_vital_interests_fits_where_a_life_may_be_at_stake_or_the_purpose_is_unknown() -> None:
+    assert fits(answered(SHOP, q501=["loss_prevention", "victims_missing"]), "q707", "vital_interests")
+    assert fits(answered(SHOP, q501=["threat"]), "q707", "vital_interests")
+    assert fits(answered(SHOP, q1009=["patients"]), "q707", "vital_interests")
+    assert fits(answered(SHOP, q501="UNKNOWN"), "q707", "vital_interests")
 
 
-def test_made_public_is_never_a_realistic_change() -> None:
-    """No verdict improves on it today, so the search never reaches it: asked of the check itself."""
-    index = RulebookIndex.build(LIBRARY.rulebooks["eu-law"])
-    for assessment in (SHOP, edits.set_unknown(COMPILED, SHOP, "q501")):
-        ctx = Context(COMPILED, index, assessment.answers, dt.date(2026, 11, 23), None, {})
-        assert not realistic(ctx, "q707", "made_public")
-        assert realistic(ctx, "q707", "public_interest_law")
+def test_made_public_never_fits() -> None:
+    for assessment in (SHOP, answered(SHOP, q501="UNKNOWN"), answered(SHOP, q501=["victims_missing"])):
+        assert not fits(assessment, "q707", "made_public")
+
+
+def test_employment_law_fits_only_where_staff_are_scanned() -> None:
+    assert not fits(example("border-egates"), "q707", "employment")  # travellers, not staff
+    assert fits(example("call-centre-emotion-monitoring"), "q707", "employment")
 
 
 def test_the_police_are_offered_only_for_a_law_enforcement_purpose() -> None:
-    metro = load_assessment_file(ROOT / "examples" / "metro-emotion-advertising.pia.json", LIBRARY).assessment
-    changes = offered(metro)
-    assert ("q201", "private_for_police") not in changes and ("q201", "police") not in changes
-    # The same advertising screens, said to serve crime prevention: the change becomes a real option.
-    for_police = edits.set_value(COMPILED, metro, "q501", ["marketing", "crime_prevention"])
-    assert ("q201", "private_for_police") in offered(for_police)
+    shop_door = example("portland-shop-door")  # keeping banned people out of a shop
+    assert not fits(shop_door, "q201", "private_for_police")
+    assert ("q201", "private_for_police") not in offered(shop_door, "us-local")
+    metro = example("metro-emotion-advertising")
+    assert not fits(metro, "q201", "police") and not fits(metro, "q201", "private_for_police")
+    assert fits(answered(metro, q501=["marketing", "crime_prevention"]), "q201", "private_for_police")
+    # A multiple choice: adding a choice is judged, keeping or removing one is not.
+    assert fits(SHOP, "q1009", ("employees",)) and fits(SHOP, "q501", ())
