@@ -87,3 +87,12 @@ def test_the_police_are_offered_only_for_a_law_enforcement_purpose() -> None:
     assert fits(answered(metro, q501=["marketing", "crime_prevention"]), "q201", "private_for_police")
     # A multiple choice: adding a choice is judged, keeping or removing one is not.
     assert fits(SHOP, "q1009", ("employees",)) and fits(SHOP, "q501", ())
+
+
+def test_a_law_enforcement_purpose_is_never_suggested_to_a_school() -> None:
+    school = example("school-attendance-face")  # a public authority taking attendance
+    for purpose in ("suspects", "victims_missing", "threat"):
+        assert not fits(school, "q501", ("attendance", purpose))
+        assert fits(answered(school, q201="police"), "q501", ("attendance", purpose))
+    purposes = {v for q, value in offered(school, "eu-law") if q == "q501" for v in value}
+    assert not purposes & {"suspects", "victims_missing", "threat"}
