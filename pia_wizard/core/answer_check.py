@@ -16,6 +16,7 @@ from pia_wizard.core.base import localise
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.documents import Path_
 from pia_wizard.core.models.assessment import Answer, Assessment
+from pia_wizard.core.models.migrations import QuestionnaireMigrations
 from pia_wizard.core.models.questionnaire import (
     AnyQuestion,
     Choice,
@@ -23,6 +24,7 @@ from pia_wizard.core.models.questionnaire import (
     NumberQuestion,
     TextQuestion,
 )
+from pia_wizard.core.questionnaire_versions import known_versions, steps_from, version_key
 from pia_wizard.core.validation import shown
 
 Issue = tuple[Path_, str]
@@ -237,30 +239,28 @@ def _null_value(answer: Any, path: Path_) -> Iterator[Issue]:
             )
 
 
-def version_issue(compiled: CompiledQuestionnaire, version: str) -> str | None:
+def version_issue(
+    compiled: CompiledQuestionnaire, version: str, migrations: QuestionnaireMigrations | None = None
+) -> str | None:
     """Why an assessment's questionnaire version cannot be read by this questionnaire, or None.
 
-    Only the version this pia-wizard ships exists for it ("1" and "1.0.0" are "1.0"); a file that
-    names another was written for a questionnaire whose questions may mean something else."""
+    The version this pia-wizard ships exists ("1" and "1.0.0" are "1.0"), and so does every older
+    version its migrations carry forward (`questionnaire_versions.py`); a file that names another was
+    written for a questionnaire whose questions may mean something else."""
     current = compiled.questionnaire.version
-    if _version_key(version) == _version_key(current):
+    if steps_from(migrations, version, current) is not None:
         return None
     title = label_of_questionnaire(compiled)
-    if _version_key(version) > _version_key(current):
+    if version_key(version) > version_key(current):
         return (
             f"this file answers version {version} of {title}, newer than the version this pia-wizard "
             f"knows ({current}): update pia-wizard to open it"
         )
-    return f"version {version} of {title} does not exist; this pia-wizard knows version {current}"
+    known = known_versions(migrations, current)
+    reads = f"version {known[0]}" if len(known) == 1 else f"versions {', '.join(known)}"
+    return f"version {version} of {title} does not exist; this pia-wizard reads {reads}"
 
 
 def label_of_questionnaire(compiled: CompiledQuestionnaire) -> str:
     language = compiled.questionnaire.default_language
     return f"the questionnaire “{localise(compiled.questionnaire.title, language, language)}”"
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    parts = [int(p) for p in version.split(".") if p.isdigit()]
-    while parts and parts[-1] == 0:
-        parts.pop()
-    return tuple(parts)

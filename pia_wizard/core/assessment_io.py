@@ -13,10 +13,11 @@ from pathlib import Path
 
 from pia_wizard.core.atomic_file import MAX_ASSESSMENT_BYTES, SaveError, remove_stale_temps, write_atomic
 from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.library import Library, assessment_from_document, assessment_warnings, shipped_library
+from pia_wizard.core.library import Library, assessment_warnings, migrated_assessment, shipped_library
 from pia_wizard.core.loading import read_assessment_document
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.problems import Problem
+from pia_wizard.core.questionnaire_versions import QuestionnaireMigration
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class LoadedAssessment:
     questionnaire: CompiledQuestionnaire
     path: Path
     warnings: tuple[Problem, ...] = ()  # e.g. answers kept but not used: say them, the file still loads
+    migration: QuestionnaireMigration | None = None  # written for an older questionnaire version
 
 
 def assessment_bytes(assessment: Assessment) -> bytes:
@@ -54,6 +56,6 @@ def save_assessment(path: Path, assessment: Assessment) -> None:
 def load_assessment_file(path: Path, library: Library | None = None) -> LoadedAssessment:
     """Load, migrate and check an assessment; LoadError names every problem's place."""
     document = read_assessment_document(path)
-    assessment, compiled = assessment_from_document(document, library or shipped_library())
+    assessment, compiled, migration = migrated_assessment(document, library or shipped_library())
     warnings = tuple(assessment_warnings(document, assessment, compiled))
-    return LoadedAssessment(assessment, compiled, path, warnings)
+    return LoadedAssessment(assessment, compiled, path, warnings, migration)

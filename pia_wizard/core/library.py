@@ -31,10 +31,18 @@ from pia_wizard.core.loading import (
     yaml_kind,
 )
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.migrations import QuestionnaireMigrations
 from pia_wizard.core.models.questionnaire import Questionnaire
 from pia_wizard.core.models.rulebook import DerivedFact, FactsFile, Rulebook
 from pia_wizard.core.models.sources import Glossary, SourcesFile
 from pia_wizard.core.problems import LoadError, Problem
+from pia_wizard.core.questionnaire_versions import (
+    QuestionnaireMigration,
+    check_migrations,
+    migrate_answers,
+    question_label,
+    steps_from,
+)
 from pia_wizard.core.resources import questionnaires_dir
 from pia_wizard.core.rulebook_check import check_facts_file, check_rulebook
 
@@ -46,6 +54,7 @@ class Library:
     questionnaires: dict[str, CompiledQuestionnaire] = field(default_factory=dict)
     rulebooks: dict[str, Rulebook] = field(default_factory=dict)
     facts: dict[str, FactsFile] = field(default_factory=dict)
+    migrations: dict[str, QuestionnaireMigrations] = field(default_factory=dict)  # by questionnaire id
 
     @property
     def source_ids(self) -> frozenset[str]:
@@ -81,7 +90,12 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
         Library()
         if base is None
         else Library(
-            base.sources, base.glossary, dict(base.questionnaires), dict(base.rulebooks), dict(base.facts)
+            base.sources,
+            base.glossary,
+            dict(base.questionnaires),
+            dict(base.rulebooks),
+            dict(base.facts),
+            dict(base.migrations),
         )
     )
     report = CheckReport()
@@ -91,6 +105,7 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
         "questionnaire": [],
         "facts": [],
         "rulebook": [],
+        "migrations": [],
     }
     assessments: list[Path] = []
     schemas: list[Path] = []
@@ -124,6 +139,17 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
             library.questionnaires[compiled.id] = compiled
         except LoadError as exc:
             report.problems.extend(exc.problems)
+    for loaded in by_kind["migrations"]:
+        migrations = loaded.model
+        if not isinstance(migrations, QuestionnaireMigrations):  # pragma: no cover - sorted by kind above
+            continue
+        compiled = _questionnaire_of(library, loaded, migrations.questionnaire, report)
+        if compiled is None:
+            continue
+        issues = check_migrations(migrations, compiled)
+        report.problems.extend(loaded.document.problem(p, m) for p, m in issues)
+        if not issues:
+            library.migrations[compiled.id] = migrations
     for loaded in by_kind["facts"]:
         facts_file = loaded.model
         if not isinstance(facts_file, FactsFile):  # pragma: no cover - sorted by kind above
@@ -170,10 +196,12 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
     for path in assessments:
         try:
             document = read_assessment_document(path)
-            assessment, compiled = assessment_from_document(document, library)
+            assessment, compiled, migration = migrated_assessment(document, library)
         except LoadError as exc:
             report.problems.extend(exc.problems)
         else:
+            if migration is not None:
+                report.warnings.extend(migration_notices(document, migration, compiled))
             report.warnings.extend(assessment_warnings(document, assessment, compiled))
     for path in schemas:
         report.problems.extend(_check_schema_file(path))
@@ -200,6 +228,15 @@ def load_assessment(path: Path, library: Library) -> tuple[Assessment, CompiledQ
 def assessment_from_document(
     document: Document, library: Library
 ) -> tuple[Assessment, CompiledQuestionnaire]:
+    assessment, compiled, _migration = migrated_assessment(document, library)
+    return assessment, compiled
+
+
+def migrated_assessment(
+    document: Document, library: Library
+) -> tuple[Assessment, CompiledQuestionnaire, QuestionnaireMigration | None]:
+    """The assessment checked, its answers carried forward to today's questionnaire version (the
+    record says what that changed; None when the file already answers today's version)."""
     assessment = validate_assessment(document)
     compiled = library.questionnaires.get(assessment.questionnaire.id)
     if compiled is None:
@@ -213,13 +250,34 @@ def assessment_from_document(
             ]
         )
     issues = null_value_issues(document.data)
-    version = version_issue(compiled, assessment.questionnaire.version)
+    migrations = library.migrations.get(compiled.id)
+    version = version_issue(compiled, assessment.questionnaire.version, migrations)
     if version is not None:
-        issues.append((("questionnaire", "version"), version))
+        raise LoadError(
+            [document.problem(p, m) for p, m in [*issues, (("questionnaire", "version"), version)]]
+        )
+    steps = steps_from(migrations, assessment.questionnaire.version, compiled.questionnaire.version) or []
+    assessment, migration = migrate_answers(assessment, compiled, steps)
     issues.extend(check_assessment(compiled, assessment))
     if issues:
         raise LoadError([document.problem(p, m) for p, m in issues])
-    return assessment, compiled
+    return assessment, compiled, migration
+
+
+def migration_notices(
+    document: Document, migration: QuestionnaireMigration, compiled: CompiledQuestionnaire
+) -> list[Problem]:
+    """What `validate` says about a migration: warnings, not problems (the file loads and scores)."""
+    where = ("questionnaire", "version")
+    lines = [
+        f"{migration.headline()} (`pia-wizard migrate` writes it at version {migration.to_version})",
+        *(f"answer dropped: {d.text}" for d in migration.dropped),
+    ]
+    if migration.new_questions:
+        lines.append(
+            "new questions: " + ", ".join(question_label(compiled, q) for q in migration.new_questions)
+        )
+    return [replace(document.problem(where, line), warning=True) for line in lines]
 
 
 def assessment_warnings(

@@ -17,6 +17,7 @@ from pia_wizard.core.compiled import CompiledQuestionnaire, compile_questionnair
 from pia_wizard.core.documents import Document, parse_json, read_json, read_yaml
 from pia_wizard.core.migrations import MigrationError, migrate
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.migrations import MIGRATIONS_SCHEMA_VERSION, QuestionnaireMigrations
 from pia_wizard.core.models.questionnaire import QUESTIONNAIRE_SCHEMA_VERSION, Questionnaire
 from pia_wizard.core.models.rulebook import RULEBOOK_SCHEMA_VERSION, FactsFile, Rulebook
 from pia_wizard.core.models.sources import (
@@ -34,6 +35,7 @@ YAML_KINDS: dict[str, tuple[type[BaseModel], int]] = {
     "facts": (FactsFile, RULEBOOK_SCHEMA_VERSION),
     "sources": (SourcesFile, SOURCES_SCHEMA_VERSION),
     "glossary": (Glossary, GLOSSARY_SCHEMA_VERSION),
+    "migrations": (QuestionnaireMigrations, MIGRATIONS_SCHEMA_VERSION),
 }
 M = TypeVar("M", bound=BaseModel)
 ASSESSMENT_SUFFIX = ".pia.json"

@@ -1,0 +1,224 @@
+"""Questionnaire migrations: answers written for version 1 of the mini questionnaire, read under a
+version 3 that renamed, split and dropped questions and choices and added one (real files on disk)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import MINI, SOURCES
+
+from pia_wizard.core.assessment_io import load_assessment_file
+from pia_wizard.core.library import Library, check_files
+from pia_wizard.core.problems import LoadError
+
+MIGRATIONS = """\
+kind: migrations
+schema_version: 1
+questionnaire: mini
+steps:
+  - from: "1.0"
+    to: "2"
+    summary: Words and colours are asked differently.
+    changes:
+      - {change: rename_question, question: q_text, to: q_words}
+      - {change: rename_choice, question: q_choice, choice: a, to: alpha}
+      - change: split_question
+        question: q_multi
+        label: Several
+        reason: the colour has no place in either new question.
+        into:
+          - {question: q_warm, choices: {red: red}}
+          - {question: q_cool, choices: {blue: blue}}
+  - from: "2"
+    to: "3"
+    summary: The date is no longer asked; a new question.
+    changes:
+      - {change: drop_question, question: q_date, label: When, reason: the rules never used it.}
+      - {change: drop_choice, question: q_cool, choice: blue, label: Blue, reason: blue was split.}
+    new_questions: [q_new]
+"""
+
+
+def _v3_questionnaire() -> str:
+    text = MINI.read_text(encoding="utf-8")
+    text = text.replace('version: "1.0"', 'version: "3"').replace("q_text", "q_words")
+    text = text.replace("{value: a, label: A}", "{value: alpha, label: A}")
+    text = text.replace("{question: q_choice, equals: a}", "{question: q_choice, equals: alpha}")
+    text = text.replace("      - {id: q_date, type: date, nature: fact, label: When}\n", "")
+    multi = (
+        "      - {id: q_multi, type: multiple_choice, nature: fact, label: Several, choice_list: colours}\n"
+    )
+    assert multi in text
+    text = text.replace(
+        multi,
+        "      - {id: q_warm, type: multiple_choice, nature: fact, label: Warm, choice_list: colours}\n"
+        "      - {id: q_cool, type: multiple_choice, nature: fact, label: Cool, "
+        "choices: [{value: green, label: Green}]}\n"
+        "      - {id: q_new, type: text, nature: fact, label: Something new}\n",
+    )
+    return text.replace("{question: q_multi, includes_any: [red]}", "{question: q_warm, includes_any: [red]}")
+
+
+@pytest.fixture
+def v3(tmp_path: Path) -> tuple[Library, Path]:
+    questionnaire = tmp_path / "mini-v3.yaml"
+    questionnaire.write_text(_v3_questionnaire(), encoding="utf-8")
+    migrations = tmp_path / "mini-migrations.yaml"
+    migrations.write_text(MIGRATIONS, encoding="utf-8")
+    library, report = check_files([SOURCES, questionnaire, migrations])
+    assert report.problems == []
+    return library, migrations
+
+
+V1_ANSWERS: dict[str, Any] = {
+    "q_choice": {"value": "a"},
+    "q_multi": {"value": ["red", "blue"], "note": {"text": "seen on site"}},
+    "q_text": {
+        "value": "hello",
+        "evidence": [{"title": "Minutes", "address": "https://e.org", "confidence": 3}],
+    },
+    "q_date": {"value": "2024-01-01"},
+    "q_yes": {"unknown": True},
+}
+
+
+def _v1_file(tmp_path: Path, answers: dict[str, Any], version: str = "1.0") -> Path:
+    path = tmp_path / "old.pia.json"
+    data = {"schema_version": 1, "questionnaire": {"id": "mini", "version": version}, "answers": answers}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_every_change_is_applied_in_order_and_nothing_is_lost_silently(
+    v3: tuple[Library, Path], tmp_path: Path
+) -> None:
+    library, _ = v3
+    loaded = load_assessment_file(_v1_file(tmp_path, V1_ANSWERS), library)
+    answers = {
+        k: v.model_dump(mode="json", exclude_defaults=True) for k, v in loaded.assessment.answers.items()
+    }
+    assert loaded.assessment.questionnaire.version == "3"
+    assert answers == {
+        "q_choice": {"value": "alpha"},
+        "q_warm": {"value": ["red"], "note": {"text": "seen on site"}},
+        "q_cool": {"note": {"text": "seen on site"}},  # blue dropped in step 2, the note kept
+        "q_words": {
+            "value": "hello",
+            "evidence": [{"title": "Minutes", "address": "https://e.org", "confidence": 3}],
+        },
+        "q_yes": {"unknown": True},
+    }
+    migration = loaded.migration
+    assert migration is not None
+    assert (migration.from_version, migration.to_version) == ("1.0", "3")
+    assert set(migration.renamed) == {("q_text", "q_words"), ("q_multi", "q_warm"), ("q_multi", "q_cool")}
+    assert [d.question_id for d in migration.dropped] == ["q_date", "q_multi"]
+    assert migration.dropped[0].text == "“When” is no longer asked: the rules never used it."
+    assert "“Blue” is no longer offered" in migration.dropped[1].text
+    assert migration.new_questions == ("q_new",)
+    assert migration.headline() == (
+        "written for questionnaire version 1.0; read as version 3: "
+        "1 new question to answer, 2 answer(s) dropped"
+    )
+    # No answer lost: each version-1 answer is carried under its own or a new id, or listed as dropped.
+    carried = {old for old, new in migration.renamed if new in answers} | set(answers)
+    dropped = {d.question_id for d in migration.dropped}
+    assert all(q in carried or q in dropped for q in V1_ANSWERS)
+
+
+def test_a_file_at_todays_version_is_not_migrated(v3: tuple[Library, Path], tmp_path: Path) -> None:
+    library, _ = v3
+    loaded = load_assessment_file(_v1_file(tmp_path, {"q_words": {"value": "x"}}, version="3.0"), library)
+    assert loaded.migration is None
+    assert loaded.assessment.questionnaire.version == "3.0"
+
+
+def test_a_version_with_no_migration_is_refused_naming_the_versions_read(
+    v3: tuple[Library, Path], tmp_path: Path
+) -> None:
+    library, _ = v3
+    with pytest.raises(LoadError) as caught:
+        load_assessment_file(_v1_file(tmp_path, {}, version="2.5"), library)
+    (problem,) = caught.value.problems
+    assert problem.pointer == "/questionnaire/version"
+    assert (
+        problem.message
+        == "version 2.5 of the questionnaire “Mini” does not exist; this pia-wizard reads versions 1.0, 2, 3"
+    )
+
+
+def test_an_answer_the_migration_makes_invalid_is_refused_at_its_new_place(
+    v3: tuple[Library, Path], tmp_path: Path
+) -> None:
+    library, _ = v3
+    with pytest.raises(LoadError) as caught:
+        load_assessment_file(_v1_file(tmp_path, {"q_text": {"value": 3}}), library)
+    assert [p.pointer for p in caught.value.problems] == ["/answers/q_words/value"]
+
+
+def test_validate_reports_the_migration_as_a_warning(v3: tuple[Library, Path], tmp_path: Path) -> None:
+    _, migrations = v3
+    questionnaire = migrations.with_name("mini-v3.yaml")
+    _library, report = check_files([SOURCES, questionnaire, migrations, _v1_file(tmp_path, V1_ANSWERS)])
+    assert report.problems == []
+    lines = [w.message for w in report.warnings if w.pointer == "/questionnaire/version"]
+    assert lines[0].startswith("written for questionnaire version 1.0; read as version 3: 1 new question")
+    assert "answer dropped: “When” is no longer asked: the rules never used it." in lines
+    assert "new questions: “Something new”" in lines
+    assert all("q_" not in line for line in lines)  # labels, never ids
+
+
+@pytest.mark.parametrize(
+    ("edit", "pointer", "words"),
+    [
+        (("q_words", "q_nowhere"), "/steps/0/changes/0/to", None),  # an earlier step: not checkable today
+        ('to: "3"', "/steps/1/to", "the last step must end at the questionnaire's version 3"),
+        ("[q_new]", "/steps/1/new_questions/0", "the questionnaire has no question 'q_old'"),
+        ("question: q_date", "/steps/1/changes/0/question", "'q_choice' is still a question today"),
+        ("choice: blue, label", "/steps/1/changes/1/choice", "'green' is still a choice today"),
+        ("change: drop_question", "/steps/1/changes/0/change", "not a valid change"),
+    ],
+)
+def test_a_wrong_migrations_file_is_refused_with_file_and_place(
+    v3: tuple[Library, Path], edit: Any, pointer: str, words: str | None
+) -> None:
+    _, migrations = v3
+    text = migrations.read_text(encoding="utf-8")
+    replacements = {
+        'to: "3"': 'to: "4"',
+        "[q_new]": "[q_old]",
+        "question: q_date": "question: q_choice",
+        "choice: blue, label": "choice: green, label",
+        "change: drop_question": "change: remove_question",
+    }
+    if isinstance(edit, tuple):
+        text = text.replace(*edit)
+    else:
+        assert edit in text
+        text = text.replace(edit, replacements[edit])
+    migrations.write_text(text, encoding="utf-8")
+    _library, report = check_files([SOURCES, migrations.with_name("mini-v3.yaml"), migrations])
+    if words is None:
+        assert report.problems == []
+        return
+    messages = [(p.file, p.line, p.message) for p in report.problems]
+    assert len(messages) == 1, messages
+    file, line, message = messages[0]
+    assert file == str(migrations)
+    assert line == _line_of(text, pointer)
+    assert words in message
+
+
+def _line_of(text: str, pointer: str) -> int:
+    """The line a pointer's last step sits on, found the simple way for these small files."""
+    needle = {
+        "/steps/1/to": 'to: "4"',
+        "/steps/1/new_questions/0": "[q_old]",
+        "/steps/1/changes/0/question": "question: q_choice, label",
+        "/steps/1/changes/1/choice": "choice: green",
+        "/steps/1/changes/0/change": "change: remove_question",
+    }[pointer]
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
