@@ -66,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--reply-by", metavar="YYYY-MM-DD", help="information-request letter: reply-by date")
     report.add_argument("--legal-basis", default="", help="information-request letter: legal basis")
 
+    migrate = commands.add_parser(
+        "migrate", help="rewrite an assessment written for an older questionnaire version at today's"
+    )
+    migrate.add_argument(
+        "file", type=Path, help="an assessment file (*.pia.json); the old one is kept as .bak"
+    )
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a file kind")
     schema.add_argument("kind", choices=SCHEMA_KINDS)
     return parser
@@ -103,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
             reply_by=args.reply_by,
             legal_basis=args.legal_basis,
         )
+    if args.command == "migrate":
+        from pia_wizard.commands.migrate import run_migrate
+
+        return run_migrate(args.file)
     if args.command == "schema":
         from pia_wizard.core.schema_export import schema_text
 

@@ -222,3 +222,41 @@ def _line_of(text: str, pointer: str) -> int:
         "/steps/1/changes/0/change": "change: remove_question",
     }[pointer]
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_migrate_writes_todays_version_atomically_and_keeps_the_old_file_as_bak(
+    v3: tuple[Library, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pia_wizard.commands.migrate import run_migrate
+
+    library, _ = v3
+    path = _v1_file(tmp_path, V1_ANSWERS)
+    before = path.read_bytes()
+    assert run_migrate(path, library) == 0
+    out = capsys.readouterr().out
+    assert f"{path}: written at version 3; the file as it was is in old.pia.json.bak" in out
+    assert f"{path}: new: “Something new”" in out
+    assert path.with_name("old.pia.json.bak").read_bytes() == before
+    again = load_assessment_file(path, library)
+    assert again.migration is None
+    assert json.loads(path.read_text(encoding="utf-8"))["questionnaire"] == {"id": "mini", "version": "3"}
+    assert again.assessment.answers["q_words"].value == "hello"
+    assert run_migrate(path, library) == 0  # already at today's version: not written again
+    assert "already written for questionnaire version 3; not changed" in capsys.readouterr().out
+    assert path.with_name("old.pia.json.bak").read_bytes() == before
+
+
+def test_migrate_refuses_bad_input_with_exit_2(
+    v3: tuple[Library, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pia_wizard.commands.migrate import run_migrate
+
+    library, _ = v3
+    bad = _v1_file(tmp_path, {"q_text": {"value": 3}})
+    before = bad.read_bytes()
+    assert run_migrate(bad, library) == 2
+    assert "/answers/q_words/value" in capsys.readouterr().err
+    assert bad.read_bytes() == before and not bad.with_name("old.pia.json.bak").exists()
+    assert run_migrate(tmp_path / "missing.pia.json", library) == 2
+    assert run_migrate(tmp_path / "report.pdf", library) == 2
+    assert "a report is never rewritten" in capsys.readouterr().err
