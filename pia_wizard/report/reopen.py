@@ -25,10 +25,11 @@ from typing import Any
 from pia_wizard.core.atomic_file import FileTooLargeError, read_limited
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.library import Library, assessment_from_document
+from pia_wizard.core.library import Library, migrated_assessment
 from pia_wizard.core.loading import parse_assessment_document
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.problems import LoadError
+from pia_wizard.core.questionnaire_versions import QuestionnaireMigration
 from pia_wizard.report.render import ASSESSMENT_ATTACHMENT, VERDICTS_ATTACHMENT, rulebooks_for
 from pia_wizard.report.wording import VERDICTS
 
@@ -60,6 +61,7 @@ class ReportCheck:
     compiled: CompiledQuestionnaire | None = None
     problems: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # verdicts that differ under today's rulebooks
+    migration: QuestionnaireMigration | None = None  # the report answered an older questionnaire version
 
     @property
     def fingerprint_holds(self) -> bool:
@@ -84,7 +86,12 @@ class ReportCheck:
         if self.problems:
             return self.problems
         when = f" (judged as of {self.evaluated_on.isoformat()})" if self.evaluated_on else ""
-        return [self.fingerprint_line(), *(self.changes or [f"same verdicts with today's rulebooks{when}"])]
+        migrated = [self.migration.headline()] if self.migration is not None else []
+        return [
+            self.fingerprint_line(),
+            *migrated,
+            *(self.changes or [f"same verdicts with today's rulebooks{when}"]),
+        ]
 
 
 def embedded_files(pdf: bytes) -> tuple[dict[str, bytes], str]:
@@ -150,7 +157,7 @@ def check_report(
         check.problems.append(f"{name}: {check.fingerprint_line()}")
     try:
         document = parse_assessment_document(data.decode("utf-8"), f"{name}:{ASSESSMENT_ATTACHMENT}")
-        check.assessment, check.compiled = assessment_from_document(document, library)
+        check.assessment, check.compiled, check.migration = migrated_assessment(document, library)
     except LoadError as exc:
         check.problems.extend(str(p) for p in exc.problems)
         return check
@@ -203,11 +210,15 @@ def _reevaluate(
                 f"{result.title}: not in the report; today it gives {_label(result.verdict)}"
             )
         elif old.get("verdict") != result.verdict:
-            why = (
-                f"rulebook version {old.get('version')} → {versions[result.id]}"
-                if old.get("version") != versions[result.id]
-                else "same rulebook version: the questionnaire or the engine changed"
-            )
+            if old.get("version") != versions[result.id]:
+                why = f"rulebook version {old.get('version')} → {versions[result.id]}"
+            elif check.migration is not None:
+                why = (
+                    f"same rulebook version; questionnaire version {check.migration.from_version} → "
+                    f"{check.migration.to_version}, or the engine, changed"
+                )
+            else:
+                why = "same rulebook version: the questionnaire or the engine changed"
             check.changes.append(
                 f"{result.title}: {_label(str(old.get('verdict')))} in the report, "
                 f"{_label(result.verdict)} today ({why})"

@@ -40,11 +40,13 @@ from pia_wizard.core.library import Library
 from pia_wizard.core.loading import ASSESSMENT_SUFFIX
 from pia_wizard.core.models.questionnaire import GroupQuestion
 from pia_wizard.core.problems import LoadError
+from pia_wizard.core.questionnaire_versions import QuestionnaireMigration
 from pia_wizard.core.resources import data_dir
 from pia_wizard.core.visibility import AnswerView
 from pia_wizard.ui import settings
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.evaluator import Evaluator
+from pia_wizard.ui.migration_notice import MigrationNotice
 from pia_wizard.ui.prompts import MAX_PROBLEMS_SHOWN, Prompts, problems_text
 from pia_wizard.ui.recovery import AUTOSAVE_MS, RecoverySession, orphans, recovery_folder
 from pia_wizard.ui.section_list import DETAILS, SectionList
@@ -129,9 +131,11 @@ class Editor(QWidget):
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([235, 665, 380])
         self.splitter = splitter
+        self.migration_notice = MigrationNotice(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.migration_notice)
+        layout.addWidget(splitter, 1)
 
 
 class MainWindow(QMainWindow):
@@ -409,6 +413,7 @@ class MainWindow(QMainWindow):
             loaded.questionnaire, loaded.assessment, path, read_only=self.is_example(path), parent=self
         )
         self._set_document(document)
+        self._tell_migration(loaded.migration, document)
         if not document.read_only:
             settings.add_recent_file(path)
             remove_stale_temps(path)  # what a save killed mid-write left beside it (saving does too)
@@ -416,6 +421,18 @@ class MainWindow(QMainWindow):
         if loaded.warnings:
             self._tell_unused_answers(path, [w.message for w in loaded.warnings])
         return True
+
+    def _tell_migration(
+        self, migration: QuestionnaireMigration | None, document: AssessmentDocument, *, has_file: bool = True
+    ) -> None:
+        """Answers written for an older questionnaire version: a notice above the panes (not a dialog),
+        and the document counts as changed until it is saved at today's version."""
+        if migration is None or self.editor is None:
+            return
+        self.editor.migration_notice.show_migration(migration, document.compiled, has_file=has_file)
+        if not document.read_only:
+            document.mark_unsaved()
+            self._update_title()
 
     def _tell_unused_answers(self, path: Path, messages: list[str]) -> None:
         """Answers to questions that earlier answers hide stay in the file but count for nothing:
@@ -454,6 +471,7 @@ class MainWindow(QMainWindow):
         document = AssessmentDocument(check.compiled, check.assessment, None, parent=self)
         document.mark_unsaved()
         self._set_document(document)
+        self._tell_migration(check.migration, document, has_file=False)
         settings.set_last_folder(path.parent)
         name = shown_name(path)
         if check.fingerprint_holds:
@@ -537,6 +555,7 @@ class MainWindow(QMainWindow):
         self.editor.previous_button.clicked.connect(self.previous_section)
         self.editor.next_button.clicked.connect(self.next_section)
         self.editor.verdicts.go_to.connect(self.go_to_question)
+        self.editor.migration_notice.go_to.connect(self.go_to_question)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.undo_group.addStack(document.undo_stack)
