@@ -16,7 +16,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
-SCHEMA_KINDS = ("questionnaire", "rulebook", "facts", "sources", "glossary", "assessment")
+SCHEMA_KINDS = ("questionnaire", "rulebook", "facts", "sources", "glossary", "assessment", "migrations")
 
 
 def _parser() -> argparse.ArgumentParser:

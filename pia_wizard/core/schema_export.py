@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.migrations import QuestionnaireMigrations
 from pia_wizard.core.models.questionnaire import Questionnaire
 from pia_wizard.core.models.rulebook import FactsFile, Rulebook
 from pia_wizard.core.models.sources import Glossary, SourcesFile
@@ -22,6 +23,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "sources": SourcesFile,
     "glossary": Glossary,
     "assessment": Assessment,
+    "migrations": QuestionnaireMigrations,
 }
 
 

@@ -64,7 +64,7 @@ REFUSED: list[tuple[str, Change, str, str]] = [
         lambda d: d["questionnaire"].update(version="7.3"),
         "/questionnaire/version",
         "this file answers version 7.3 of the questionnaire “Biometric surveillance deployment”, newer "
-        "than the version this pia-wizard knows (1.0): update pia-wizard to open it",
+        "than the version this pia-wizard knows (2): update pia-wizard to open it",
     ),
     (
         "a questionnaire version that never existed",
