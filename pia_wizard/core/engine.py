@@ -23,6 +23,7 @@ from pia_wizard.core.evaluation import (
     VERDICT_ORDER,
     AnswerRef,
     Finding,
+    ItemAnswerRef,
     RulebookResult,
     Safeguard,
     SourceRef,
@@ -189,7 +190,10 @@ class Context:
         if entry.group is None and not self.view.question_visible(question_id):
             return build(question=question_id, state="hidden", value=None, evidence_level=0)
         if entry.group is not None:
-            return build(question=question_id, state="value", value="(per item)", evidence_level=0)
+            items = self._item_refs(question_id, entry.group.id)
+            return build(
+                question=question_id, state="value", value="(per item)", evidence_level=0, items=items
+            )
         state = self.view.state(question_id)
         level = self.evidence_level(question_id)
         if isinstance(state, Known):
@@ -201,6 +205,25 @@ class Context:
             return build(question=question_id, state="value", value=value, evidence_level=level)
         name = "unknown" if state is UNKNOWN else "unanswered"
         return build(question=question_id, state=name, value=None, evidence_level=level)
+
+    def _item_refs(self, question_id: str, group_id: str) -> tuple[ItemAnswerRef, ...]:
+        """Each item's own answer to a group's question; "hidden" where that item does not ask it."""
+        group = self.view.items(group_id)
+        if not isinstance(group, Known):
+            return ()
+        build = partial(trusted, ItemAnswerRef)
+        refs = []
+        for item in group.value:
+            if not self.view.item_question_visible(question_id, item):
+                refs.append(build(state="hidden", value=None))
+                continue
+            state = self.view.state(question_id, item)
+            if isinstance(state, Known):
+                value = state.value.isoformat() if isinstance(state.value, dt.date) else state.value
+                refs.append(build(state="value", value=value))
+            else:
+                refs.append(build(state="unknown" if state is UNKNOWN else "unanswered", value=None))
+        return tuple(refs)
 
     def answer_refs(self, questions: Iterable[str]) -> tuple[AnswerRef, ...]:
         if not self.explain:

@@ -33,13 +33,26 @@ class SourceRef(Frozen):
     tag: str  # V / S / U, or "?" when the source table lacks the id
 
 
+class ItemAnswerRef(Frozen):
+    """One item's answer to a question of a repeatable group (a site), as it stood."""
+
+    state: AnswerStateName
+    value: Any = None
+
+
 class AnswerRef(Frozen):
-    """One answer that led to a finding, as it stood."""
+    """One answer that led to a finding, as it stood.
+
+    A question inside a repeatable group has one answer per item: its `value` is "(per item)" (kept
+    for `score --json` readers) and `items` holds each item's own answer, in order, so a view never
+    has to guess one answer for all sites.
+    """
 
     question: str
     state: AnswerStateName
     value: Any = None
     evidence_level: int = 0
+    items: tuple[ItemAnswerRef, ...] = ()
 
 
 class Finding(Frozen):

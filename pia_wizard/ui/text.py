@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from pia_wizard.core.base import localise
 from pia_wizard.core.compiled import CompiledQuestionnaire, QuestionEntry
-from pia_wizard.core.evaluation import AnswerRef
+from pia_wizard.core.evaluation import AnswerRef, ItemAnswerRef
 
 # A longer name (file systems allow 255 bytes) would widen dialogs past the screen, since a label
 # cannot wrap inside a word; its middle is elided instead, keeping the start and the extension.
@@ -171,19 +171,32 @@ class Texts:
         return str(value)
 
     def answer_ref(self, ref: AnswerRef) -> str:
-        """`Label — value` for an answer that led to a finding."""
+        """`Label — value` for an answer that led to a finding; per item for a group's question."""
         entry = self.compiled.entries.get(ref.question)
         label = self.label(ref.question)
-        if ref.state == "unknown":
-            shown = translate("unknown / not disclosed", "Answer")
-        elif ref.state == "unanswered":
-            shown = translate("not answered", "Answer")
-        elif ref.state == "hidden":
-            shown = translate("not asked", "Answer")
-        elif entry is not None:
-            shown = self.value(entry, ref.value)
-        else:
-            shown = str(ref.value)
+        if entry is not None and entry.group is not None:
+            return f"{label} — {self.item_answers(entry, ref.items)}"
+        shown = self.state_text(entry, ref.state, ref.value)
         if ref.state == "value" and ref.evidence_level:
             shown += " " + translate("(evidence %1)", "Answer").replace("%1", str(ref.evidence_level))
         return f"{label} — {shown}"
+
+    def state_text(self, entry: QuestionEntry | None, state: str, value: Any) -> str:
+        """An answer as it stood: its value in words, or unknown / not answered / not asked."""
+        if state == "unknown":
+            return translate("unknown / not disclosed", "Answer")
+        if state == "unanswered":
+            return translate("not answered", "Answer")
+        if state == "hidden":
+            return translate("not asked", "Answer")
+        return self.value(entry, value) if entry is not None else str(value)
+
+    def item_answers(self, entry: QuestionEntry, items: tuple[ItemAnswerRef, ...]) -> str:
+        """Each item's own answer ("site 1: unknown / not disclosed; site 2: no"), never one for all."""
+        item = self(getattr(entry.group, "item_label", None)) or translate("item", "Answer")
+        if not items:
+            return translate("no %1 given", "Answer").replace("%1", item)
+        return "; ".join(
+            f"{item} {number}: {self.state_text(entry, ref.state, ref.value)}"
+            for number, ref in enumerate(items, start=1)
+        )
