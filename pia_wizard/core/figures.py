@@ -77,18 +77,49 @@ def compute_figures(compiled: CompiledQuestionnaire, view: AnswerView, language:
     )
 
 
-def _people(reader: _Reader, inputs: FalseAlertInputs) -> tuple[float | None, FigureInput]:
+def _people(reader: _Reader, inputs: FalseAlertInputs) -> tuple[float | None, list[FigureInput]]:
+    """People per day: the total asked for, else the sum over the sites.
+
+    When the sites carry the figure, the total question is hidden; a missing site figure is then
+    named per site, so a figure never asks for a question the person cannot see.
+    """
     value, shown = reader.read(inputs.people_per_day)
-    if value is None and inputs.people_per_day_items is not None:
-        total = group_sum(
-            reader.view, inputs.people_per_day_items.group, inputs.people_per_day_items.question
-        )
+    items = inputs.people_per_day_items
+    if value is None and items is not None:
+        total = group_sum(reader.view, items.group, items.question)
         if total is not None:
-            label = f"{reader.label(inputs.people_per_day_items.question)} (all sites)"
-            return total, FigureInput(
-                question=inputs.people_per_day_items.group, label=label, state="value", value=total
+            label = f"{reader.label(items.question)} (all sites)"
+            return total, [FigureInput(question=items.group, label=label, state="value", value=total)]
+        if shown.state == "hidden":
+            missing = _missing_items(reader, items.group, items.question)
+            if missing:
+                return None, missing
+    return (float(value) if value is not None else None), [shown]  # type: ignore[arg-type]
+
+
+def _missing_items(reader: _Reader, group: str, question: str) -> list[FigureInput]:
+    """One input per item whose number is unknown or not given ("People passing per day at site 2")."""
+    state = reader.view.items(group)
+    if not isinstance(state, Known):
+        return []
+    entry = reader.compiled.entries[group].question
+    item = localise(
+        getattr(entry, "item_label", None) or {"en": "item"},
+        reader.language,
+        reader.compiled.questionnaire.default_language,
+    )
+    missing = []
+    for number, scope in enumerate(state.value, start=1):
+        term = reader.view.state(question, scope)
+        if not isinstance(term, Known):
+            missing.append(
+                FigureInput(
+                    question=question,
+                    label=f"{reader.label(question)} at {item} {number}",
+                    state="unknown" if term is UNKNOWN else "unanswered",
+                )
             )
-    return (float(value) if value is not None else None), shown  # type: ignore[arg-type]
+    return missing
 
 
 def _not_applicable() -> Figure:
@@ -129,14 +160,14 @@ def _false_alerts(reader: _Reader, inputs: FalseAlertInputs) -> Figure:
     unit, unit_in = reader.read(inputs.rate_unit)
     if unit == inputs.per_search:
         formula = "people scanned per day × false-match rate per search"
-        used = [people_in, rate_in, unit_in]
+        used = [*people_in, rate_in, unit_in]
         if people is None or rate is None:
             return _unknown("false_alerts_per_day", label, "alerts/day", formula, used)
         value = people * float(rate)
     else:
         formula = "people scanned per day × watchlist size × false-match rate per comparison"
         size, size_in = reader.read(inputs.watchlist_size)
-        used = [people_in, size_in, rate_in, unit_in]
+        used = [*people_in, size_in, rate_in, unit_in]
         if unit != inputs.per_comparison or people is None or rate is None or size is None:
             if unit is not None and unit not in (inputs.per_comparison, inputs.per_search):
                 formula = "depends on what the false-match rate is per (comparison or search)"
@@ -184,7 +215,7 @@ def _people_per_year(reader: _Reader, inputs: FalseAlertInputs) -> Figure | None
     formula = "people scanned per day × days of operation per year"
     people, people_in = _people(reader, inputs)
     days, days_in = reader.read(inputs.days_per_year)
-    used = [people_in, days_in]
+    used = [*people_in, days_in]
     if people is None or days is None:
         return _unknown("people_scanned_per_year", label, "people/year", formula, used)
     value = people * float(days)
