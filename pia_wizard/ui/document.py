@@ -51,6 +51,9 @@ class AssessmentDocument(QObject):
     """One assessment being edited; `changed` is emitted after every edit, undo and redo."""
 
     changed = Signal(object)  # the new Assessment
+    # An answer the person removed (unticked "Unknown", "Clear answer"): words for a message that
+    # offers Undo, since a removed answer is easy to miss and the undo stack is out of sight.
+    answer_removed = Signal(str)
 
     def __init__(
         self,

@@ -60,6 +60,10 @@ class AnswerInput(QWidget):
     def show_value(self, value: Any) -> None:
         raise NotImplementedError
 
+    def show_unknown(self, unknown: bool) -> None:
+        """Show "unknown / not disclosed" in the input itself where it has room (a list, an empty
+        field); choice buttons all stay unticked and the card's state line says it."""
+
     def focus_widgets(self) -> list[QWidget]:
         raise NotImplementedError
 
@@ -154,6 +158,10 @@ class SingleChoiceInput(_ButtonsInput):
         self._check_only({value} if value is not None else set())
 
 
+def not_answered_item() -> str:
+    return translate("— not answered —", "Input")
+
+
 class DropDownChoiceInput(AnswerInput):
     """A single choice among many (countries, states): a drop-down list with "not answered" first."""
 
@@ -164,7 +172,7 @@ class DropDownChoiceInput(AnswerInput):
         self.combo = QComboBox(self)
         self.combo.setObjectName(f"answer:{self.question_id}")
         self.combo.setAccessibleName(self.label)
-        self.combo.addItem(translate("— not answered —", "Input"), None)
+        self.combo.addItem(not_answered_item(), None)
         for choice in entry.choices:
             self.combo.addItem(texts(choice.label), choice.value)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -175,6 +183,11 @@ class DropDownChoiceInput(AnswerInput):
     def show_value(self, value: Any) -> None:
         index = self.combo.findData(value) if value is not None else 0
         self.combo.setCurrentIndex(max(index, 0))
+
+    def show_unknown(self, unknown: bool) -> None:
+        # The first entry stands for "no value": it says which kind of no value the answer is.
+        text = translate("— unknown / not disclosed —", "Input") if unknown else not_answered_item()
+        self.combo.setItemText(0, text)
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.combo]
@@ -280,6 +293,7 @@ class _LineInput(_TypedInput):
         self.line.setAccessibleName(self.label)
         self.line.textEdited.connect(lambda _text: self.pause.start())
         self.line.editingFinished.connect(lambda: self._commit(quiet=False))
+        self._hint: str | None = None
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.line, 1)
@@ -289,6 +303,11 @@ class _LineInput(_TypedInput):
 
     def set_text(self, text: str) -> None:
         self.line.setText(text)
+
+    def show_unknown(self, unknown: bool) -> None:
+        if self._hint is None:  # the type's own hint (a range, YYYY-MM-DD), set after this class's init
+            self._hint = self.line.placeholderText()
+        self.line.setPlaceholderText(translate("Unknown / not disclosed", "Input") if unknown else self._hint)
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.line]
@@ -453,6 +472,9 @@ class MultilineTextInput(_TypedInput):
             self.edit.setPlainText(text)
         finally:
             self._setting = False
+
+    def show_unknown(self, unknown: bool) -> None:
+        self.edit.setPlaceholderText(translate("Unknown / not disclosed", "Input") if unknown else "")
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.edit]

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
 APP_TITLE = "pia-wizard"
 HIGHLIGHT_MS = 1600
+REMOVED_MESSAGE_MS = 15_000  # long enough to read, notice and reach for Undo
 
 
 def examples_folder() -> Path | None:
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_menus()
-        self.statusBar()
+        self._make_status_undo()
         self.resize(1280, 800)
         geometry = settings.window_geometry()
         if geometry is not None:
@@ -272,6 +273,35 @@ class MainWindow(QMainWindow):
         self.clear_recent_action = self._action(
             self.tr("&Clear recent files"), self.clear_recent, None, "clearRecentAction"
         )
+
+    def _make_status_undo(self) -> None:
+        """An Undo button beside the status bar's message that says an answer was removed."""
+        bar = self.statusBar()
+        self.status_undo = QPushButton(self.tr("Undo"), bar)
+        self.status_undo.setObjectName("statusUndo")
+        self.status_undo.setAccessibleName(self.tr("Undo: bring the removed answer back"))
+        self.status_undo.hide()
+        self.status_undo.clicked.connect(self._undo_removal)
+        bar.addPermanentWidget(self.status_undo)
+        bar.messageChanged.connect(lambda text: text or self.status_undo.hide())
+        self._removal_index = -1
+
+    def _answer_removed(self, message: str) -> None:
+        if self.document is None:
+            return
+        self._removal_index = self.document.undo_stack.index()
+        self.statusBar().showMessage(message, REMOVED_MESSAGE_MS)
+        self.status_undo.show()
+
+    def _undo_removal(self) -> None:
+        """Undo the removal, if it is still the last step (never some later edit)."""
+        document = self.document
+        self.status_undo.hide()
+        if document is None or document.undo_stack.index() != self._removal_index:
+            self.statusBar().showMessage(self.tr("Use Edit › Undo: other changes came after it."), 6000)
+            return
+        document.undo_stack.undo()
+        self.statusBar().showMessage(self.tr("The answer is back."), 4000)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -562,6 +592,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(document.undo_stack)
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         document.changed.connect(self._on_changed)
+        document.answer_removed.connect(self._answer_removed)
         self._on_changed(document.assessment)
         first = next((s for s in compiled.sections if not self.editor.section_list.is_skipped(s)), DETAILS)
         self.go_to_section(first)

@@ -48,6 +48,17 @@ CARD_STYLE = (
     'QFrame#questionCard[highlight="true"] { border: 2px solid palette(highlight); }'
 )
 UNKNOWN_TEXT = "Unknown / not disclosed"
+UNKNOWN_TIP = "An honest answer: it is shown as an information gap to put to the operator."
+UNKNOWN_PRESSED_TIP = "Marked unknown. Clicking again removes this answer (Edit › Undo brings it back)."
+
+
+def state_text(answered: bool, unknown: bool) -> str:
+    """The answer's state in words, on every card and item: a choice list cannot show "unknown"."""
+    if unknown:
+        return translate("Answer: unknown / not disclosed", "Card")
+    if answered:
+        return translate("Answered", "Card")
+    return translate("Not answered yet", "Card")
 
 
 class _Edits:
@@ -463,19 +474,32 @@ class GroupEditor(QWidget):
             lambda a: edits.remove_item(compiled, a, gid, index),
         )
 
-    def set_item(self, index: int, question_id: str, value: Any, *, unknown: bool = False) -> None:
+    def set_item(
+        self, index: int, question_id: str, value: Any, *, unknown: bool = False, merge: bool = True
+    ) -> None:
+        """`merge`: typing into one field is one undo step; a click on Unknown is a step of its own."""
         gid = self.group.id
         compiled = self.document.compiled
         label = self.texts(self.entries[question_id].question.label)
         self.apply(
             translate("answer “%1”", "Undo").replace("%1", label),
             lambda a: edits.set_item_value(compiled, a, gid, index, question_id, value, unknown=unknown),
-            merge_key=f"item:{gid}:{index}:{question_id}",
+            merge_key=f"item:{gid}:{index}:{question_id}" if merge else "",
         )
 
     def _unknown_clicked(self, index: int, question_id: str, button: QPushButton, checked: bool) -> None:
-        # Ticked: "unknown / not disclosed"; unticked: back to no answer (value None clears it).
-        self.set_item(index, question_id, None, unknown=checked)
+        # Ticked: "unknown / not disclosed"; unticked: back to no answer (value None clears it), said
+        # with Undo, since the answer that goes is easy to miss.
+        before = self.document.assessment
+        self.set_item(index, question_id, None, unknown=checked, merge=False)
+        if not checked and self.document.assessment != before:
+            label = self.texts(self.entries[question_id].question.label)
+            where = f"{self.item_name} {index + 1}: {label}"
+            self.document.answer_removed.emit(
+                translate("“%1” is no longer marked unknown: it has no answer now.", "Card").replace(
+                    "%1", where
+                )
+            )
 
     def _build(self, count: int) -> None:
         for frame in self._item_frames:
@@ -565,8 +589,11 @@ class GroupEditor(QWidget):
                 label.setVisible(visible)
                 answer_input.setVisible(visible)
                 unknown.setVisible(visible)
-                unknown.setChecked(bool(item_answer and item_answer.unknown))
+                is_unknown = bool(item_answer and item_answer.unknown)
+                unknown.setChecked(is_unknown)
+                unknown.setToolTip(translate(UNKNOWN_PRESSED_TIP if is_unknown else UNKNOWN_TEXT, "Card"))
                 answer_input.show_value(item_answer.value if item_answer else None)
+                answer_input.show_unknown(is_unknown)
                 note_button, panel = self.notes[index][qid]
                 note_button.setVisible(visible)
                 panel.setVisible(visible and note_button.isChecked())
@@ -625,7 +652,9 @@ class QuestionCard(QFrame):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.heading.setFont(scaled_font(self.heading, 1.05, bold=True))
-        self.required = muted(plain_label("", self, wrap=False))
+        # "Required" never changes its text: a label that changed width made the heading re-wrap and
+        # the page jump. Whether the question is answered is said on the state line below the input.
+        self.required = muted(plain_label(translate("Required", "Card"), self, wrap=False))
         self.required.setObjectName(f"required:{self.question_id}")
         self.required.setVisible(question.required)
         top = QHBoxLayout()
@@ -656,10 +685,10 @@ class QuestionCard(QFrame):
         self.unknown.setCheckable(True)
         self.unknown.setObjectName(f"unknown:{self.question_id}")
         self.unknown.setAccessibleName(translate(UNKNOWN_TEXT, "Card") + f" — {self.label_text}")
-        self.unknown.setToolTip(
-            translate("An honest answer: it is shown as an information gap to put to the operator.", "Card")
-        )
+        self.unknown.setToolTip(translate(UNKNOWN_TIP, "Card"))
         self.unknown.clicked.connect(self._unknown_clicked)
+        self.state = muted(plain_label("", self, wrap=False))
+        self.state.setObjectName(f"state:{self.question_id}")
         self.clear = QPushButton(translate("Clear answer", "Card"), self)
         self.clear.setObjectName(f"clear:{self.question_id}")
         self.clear.setAccessibleName(translate("Clear answer", "Card") + f" — {self.label_text}")
@@ -684,6 +713,7 @@ class QuestionCard(QFrame):
         actions.setSpacing(6)
         actions.addWidget(self.unknown)
         actions.addWidget(self.clear)
+        actions.addWidget(self.state)
         actions.addStretch(1)
         actions.addWidget(self.help_button)
         actions.addWidget(self.note_button)
@@ -741,14 +771,19 @@ class QuestionCard(QFrame):
                 translate("“%1”: unknown", "Undo").replace("%1", self.label_text),
                 lambda a: edits.set_unknown(compiled, a, qid),
             )
-        else:
-            self.apply(
-                translate("clear “%1”", "Undo").replace("%1", self.label_text),
-                lambda a: edits.clear_answer(compiled, a, qid),
-            )
+        else:  # unticked: "unknown" was an answer, and it goes; say so, with Undo
+            self._remove(translate("“%1” is no longer marked unknown: it has no answer now.", "Card"))
 
     def _clear_clicked(self) -> None:
-        self._unknown_clicked(False)
+        self._remove(translate("The answer to “%1” was cleared.", "Card"))
+
+    def _remove(self, message: str) -> None:
+        compiled, qid = self.document.compiled, self.question_id
+        if self.apply(
+            translate("clear “%1”", "Undo").replace("%1", self.label_text),
+            lambda a: edits.clear_answer(compiled, a, qid),
+        ):
+            self.document.answer_removed.emit(message.replace("%1", self.label_text))
 
     # model → widgets -------------------------------------------------------------------------------
 
@@ -760,13 +795,11 @@ class QuestionCard(QFrame):
         if self.group_editor is not None:
             self.group_editor.sync(answer, view)
         self.unknown.setChecked(unknown)
+        self.unknown.setToolTip(translate(UNKNOWN_PRESSED_TIP if unknown else UNKNOWN_TIP, "Card"))
+        if self.input is not None:
+            self.input.show_unknown(unknown)
         self.clear.setEnabled(answered)
-        if self.entry.question.required:
-            self.required.setText(
-                translate("Required", "Card")
-                if answered
-                else translate("Required · not answered yet", "Card")
-            )
+        self.state.setText(state_text(answered, unknown))
         self.note_slot.sync(answer)
         show_note_summary(self.note_button, self.note_slot)
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from pia_wizard.core.library import shipped_library
 
-from .helpers_ui import card, click
+from .helpers_ui import answers, card, choose, click
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNCIL = ROOT / "examples" / "council-cctv-antisocial-behaviour.pia.json"
@@ -76,3 +76,71 @@ def test_a_figure_needs_only_questions_the_person_can_see(qtbot, make_window, tm
     assert "site 2" not in text and total not in text
     people = window.evaluator.latest.figures.people_scanned_per_year
     assert people.inputs[0].value == 30_000  # 25,000 + 5,000 from the sites
+
+
+# ------------------------------------------------------------------- every input shows its state
+
+
+def test_every_kind_of_input_shows_unknown(qtbot, window_widgets) -> None:
+    """Marked unknown, the drop-down and the fields say so themselves, and every card's state line."""
+    window = window_widgets
+    for question in ("w_who", "w_country", "w_data", "w_story", "w_agreed", "w_rate", "w_since"):
+        found = card(window, question)
+        assert found.state.text() == "Not answered yet", question
+        click(qtbot, found.unknown)
+        assert answers(window)[question] == "UNKNOWN"
+        assert found.state.text() == "Answer: unknown / not disclosed", question
+    combo = card(window, "w_country").input.combo
+    assert combo.currentText() == "— unknown / not disclosed —"
+    assert card(window, "w_rate").input.line.placeholderText() == "Unknown / not disclosed"
+    assert card(window, "w_story").input.edit.placeholderText() == "Unknown / not disclosed"
+    # A value replaces "unknown", and the drop-down's first entry reads "not answered" again.
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert answers(window)["w_country"] == "c01"
+    assert combo.itemText(0) == "— not answered —"
+    assert card(window, "w_country").state.text() == "Answered"
+    assert card(window, "w_rate").input.line.placeholderText() == "Unknown / not disclosed"
+
+
+def test_unticking_unknown_says_the_answer_went_and_offers_undo(qtbot, window_widgets) -> None:
+    window = window_widgets
+    found = card(window, "w_agreed")
+    click(qtbot, found.unknown)
+    assert answers(window)["w_agreed"] == "UNKNOWN"
+    undo = window.status_undo
+    assert not undo.isVisible()
+    click(qtbot, found.unknown)  # a second click on the pressed button removes the answer...
+    assert "w_agreed" not in answers(window)
+    message = window.statusBar().currentMessage()
+    assert message == "“Agreed by the council” is no longer marked unknown: it has no answer now."
+    assert undo.isVisible()  # ...said in words, with Undo beside it
+    click(qtbot, undo)
+    assert answers(window)["w_agreed"] == "UNKNOWN"
+    assert card(window, "w_agreed").unknown.isChecked()
+    assert not undo.isVisible()
+
+
+def test_clear_answer_says_so_and_undo_is_refused_after_later_edits(qtbot, window_widgets) -> None:
+    window = window_widgets
+    choose(qtbot, window, "w_who", "police")
+    click(qtbot, card(window, "w_who").clear)
+    assert "w_who" not in answers(window)
+    assert window.statusBar().currentMessage().startswith("The answer to “Who runs it?")
+    choose(qtbot, window, "w_agreed", True)  # a later edit: Undo here would undo that one instead
+    click(qtbot, window.status_undo)
+    assert answers(window) == {"w_agreed": True}
+    assert "Edit › Undo" in window.statusBar().currentMessage()
+
+
+def test_an_item_unticked_unknown_says_so_with_undo(qtbot, window) -> None:
+    group = card(window, "g_sites").group_editor
+    click(qtbot, group.add_button)
+    unknown = group.inputs[0]["q_site_name"][2]
+    click(qtbot, unknown)
+    line = group.inputs[0]["q_site_name"][1].line
+    assert line.placeholderText() == "Unknown / not disclosed"
+    click(qtbot, unknown)
+    assert "site 1: Name" in window.statusBar().currentMessage()
+    click(qtbot, window.status_undo)
+    assert window.document.assessment.answers["g_sites"].value[0]["q_site_name"].unknown

@@ -346,10 +346,10 @@ def test_help_unfolds_and_sources_open_the_source_table(qtbot, window) -> None:
 def test_required_questions_are_flagged_inline(qtbot, window_widgets) -> None:
     window = window_widgets
     found = card(window, "w_who")
-    assert found.required.text() == "Required · not answered yet"
+    assert (found.required.text(), found.state.text()) == ("Required", "Not answered yet")
     assert "2 required open" in window.editor.section_list.section_item("w1").text()
     choose(qtbot, window, "w_who", "police")
-    assert found.required.text() == "Required"
+    assert (found.required.text(), found.state.text()) == ("Required", "Answered")
     help_button = found.help_button
     assert not found.help_label.isVisibleTo(window)
     click(qtbot, help_button)
