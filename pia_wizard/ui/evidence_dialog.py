@@ -1,6 +1,8 @@
-"""Add or edit one piece of evidence: title, address or attached file, date, quote, confidence.
+"""Add or edit one piece of evidence: title, address and / or attached file, date, quote, confidence.
 
 A file is embedded in the assessment with its hash (never referred to by a path on someone's disk).
+Attaching a file keeps the address typed: the copy shows what the document said, the address where a
+reader finds it, and a report prints both.
 The dialog only collects and checks the fields; the question card turns them into an edit.
 """
 
@@ -92,7 +94,7 @@ class EvidenceDialog(QDialog):
         file_row.addWidget(self.attach_button)
         file_row.addWidget(self.remove_file_button)
         file_row.addWidget(self.file_label, 1)
-        form.addRow(self.tr("Or a file:"), file_row)
+        form.addRow(self.tr("And / or a file:"), file_row)
 
         self.accessed = QLineEdit(self)
         self.accessed.setObjectName("evidenceDate")
@@ -152,7 +154,6 @@ class EvidenceDialog(QDialog):
         name = self._file_name()
         self.file_label.setText(shown_name(Path(name)) if name else self.tr("none"))
         self.remove_file_button.setEnabled(bool(name))
-        self.address.setEnabled(not name)
 
     def _choose_file(self) -> None:
         path_text, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
@@ -177,7 +178,6 @@ class EvidenceDialog(QDialog):
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         self.new_attachment = NewAttachment(safe_attachment_name(path.name), media_type, content)
         self._kept_attachment = None
-        self.address.clear()
         self._show_file()
         self.problem.hide()
         return True
@@ -215,7 +215,7 @@ class EvidenceDialog(QDialog):
             fields["accessed"] = accessed
         if self.new_attachment is None and self._kept_attachment:
             fields["attachment"] = self._kept_attachment
-        elif address:
+        if address:
             fields["address"] = address
         try:
             Evidence.model_validate({**fields, **({"attachment": None} if self.new_attachment else {})})

@@ -251,10 +251,11 @@ class NotePanel(QWidget):
             self._evidence = evidence
             self.evidence_list.clear()
             for item in evidence:
-                where = item.address or (translate("attached file", "Evidence") if item.attachment else "")
                 text = f"{item.title} — {evidence_level_name(item.confidence)}"
-                if where:
-                    text += f" — {where}"
+                if item.address:
+                    text += f" — {item.address}"
+                if item.attachment:
+                    text += " — " + translate("attached file", "Evidence")
                 entry = QListWidgetItem(text)
                 entry.setToolTip(plain_tooltip(item.quote or item.title))
                 self.evidence_list.addItem(entry)

@@ -272,17 +272,19 @@ def test_evidence_dialog_checks_fields_and_embeds_a_file(qtbot, tmp_path) -> Non
     dialog.address.setText("ftp://nope")
     dialog.accept()
     assert "http" in dialog.problem.text()
+    dialog.address.setText("https://example.org/sign")
     photo = tmp_path / "sign.jpg"
     photo.write_bytes(b"\xff\xd8 not really a jpeg")
     assert dialog.attach_file(photo)
-    assert not dialog.address.isEnabled()
+    # The address typed before is kept, and can still be edited: a copy and where it came from.
+    assert dialog.address.isEnabled() and dialog.address.text() == "https://example.org/sign"
     dialog.accessed.setText("2026-11-02")
     dialog.confidence.setCurrentIndex(4)
     dialog.accept()
     result = dialog.result_value
     assert result is not None and result.attachment is not None
     assert result.attachment.file_name == "sign.jpg" and result.attachment.media_type == "image/jpeg"
-    assert result.fields["confidence"] == 4 and "address" not in result.fields
+    assert result.fields["confidence"] == 4 and result.fields["address"] == "https://example.org/sign"
 
 
 def test_evidence_through_the_dialog_is_embedded_with_its_hash(qtbot, window, tmp_path) -> None:
@@ -300,16 +302,33 @@ def test_evidence_through_the_dialog_is_embedded_with_its_hash(qtbot, window, tm
             QTimer.singleShot(10, fill)
             return
         dialog = shown[0]
-        dialog.title.setText("Photo of the sign")
+        qtbot.keyClicks(dialog.title, "Photo of the sign")
+        qtbot.keyClicks(dialog.address, "https://example.org/sign-photo")
         dialog.attach_file(photo)
-        dialog.accept()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # OK, the dialog's default button
 
+    choose(qtbot, window, "q_yes", True)
     QTimer.singleShot(0, fill)
     panel.add_evidence()
     assessment = window.document.assessment
     (evidence,) = assessment.answers["q_yes"].evidence
     assert isinstance(evidence, Evidence) and evidence.attachment in assessment.attachments
     assert assessment.attachments[evidence.attachment].file_name == "sign.png"
+    assert evidence.address == "https://example.org/sign-photo"
+    assert "https://example.org/sign-photo" in panel.evidence_list.item(0).text()
+
+    # Both reach a report: the annex lists the address and the embedded file.
+    from pia_wizard.report.options import ReportOptions
+    from pia_wizard.report.render import prepare_report
+
+    report = prepare_report(
+        assessment,
+        window.document.compiled,
+        window.library,
+        ReportOptions(template="briefing"),
+        date=window.today(),
+    )
+    assert "https://example.org/sign-photo" in report.html and "sign.png" in report.html
 
 
 def test_metadata_is_edited_on_the_details_page(qtbot, window) -> None:

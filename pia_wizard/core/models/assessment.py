@@ -76,6 +76,12 @@ class Note(Frozen):
 
 
 class Evidence(Frozen):
+    """A document behind an answer: where it is published, a copy embedded in the file, or both.
+
+    Both is common (a council paper downloaded and attached, with the address it came from): the
+    copy proves what it said, the address lets a reader find it; a report prints both.
+    """
+
     title: FreeText = Field(min_length=1)
     address: HttpAddress | None = None
     attachment: AttachmentId | None = Field(
@@ -84,12 +90,6 @@ class Evidence(Frozen):
     accessed: IsoDate | None = None
     quote: FreeText = ""
     confidence: EvidenceLevel
-
-    @model_validator(mode="after")
-    def _address_or_attachment(self) -> Evidence:
-        if self.address is not None and self.attachment is not None:
-            raise ValueError("evidence is either an http(s) address or an attached file, not both")
-        return self
 
 
 class Attachment(Frozen):
