@@ -19,12 +19,14 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QProgressDialog,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -54,7 +56,7 @@ from pia_wizard.ui.section_page import DetailsPage, SectionPage, _Page
 from pia_wizard.ui.start_screen import StartScreen
 from pia_wizard.ui.text import Texts, shown_name
 from pia_wizard.ui.verdict_pane import VerdictPane
-from pia_wizard.ui.widgets import scaled_font
+from pia_wizard.ui.widgets import plain_label, scaled_font
 
 # Dialogs and the export are imported when first used: they are not needed to show the window.
 if TYPE_CHECKING:
@@ -64,7 +66,15 @@ if TYPE_CHECKING:
 
 APP_TITLE = "pia-wizard"
 HIGHLIGHT_MS = 1600
+MAX_TITLE_NAME = 80  # characters of a title kept in a proposed file name
 REMOVED_MESSAGE_MS = 15_000  # long enough to read, notice and reach for Undo
+
+
+def file_name_from_title(title: str) -> str:
+    """A title as a file name on every system: no folders, reserved characters or trailing dots."""
+    cleaned = "".join("-" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in title)
+    cleaned = " ".join(cleaned.split()).strip(" .")[:MAX_TITLE_NAME].rstrip(" .")
+    return cleaned or "assessment"
 
 
 def examples_folder() -> Path | None:
@@ -132,11 +142,44 @@ class Editor(QWidget):
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([235, 665, 380])
         self.splitter = splitter
-        self.migration_notice = MigrationNotice(self)
+        self.example_banner = self._example_banner(window)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.migration_notice = MigrationNotice(self)
+        layout.addWidget(self.example_banner)
         layout.addWidget(self.migration_notice)
         layout.addWidget(splitter, 1)
+
+    def _example_banner(self, window: MainWindow) -> QFrame:
+        """Said inside the window, where the person works: an example's file never changes, and
+        what they try in it is kept only by saving a new file (the title bar alone went unseen)."""
+        banner = QFrame(self)
+        banner.setObjectName("exampleBanner")
+        # Fixed colours for both background and text, so the contrast holds in light and dark themes.
+        banner.setStyleSheet(
+            "QFrame#exampleBanner { background: #fff4ce; border-bottom: 1px solid #c8a400; }"
+            " QFrame#exampleBanner QLabel { color: #3d2e00; }"
+        )
+        banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        text = plain_label(
+            self.tr(
+                "This is an example, opened read-only: its file never changes. You can try other "
+                "answers here; to keep them, save them as a new file of your own."
+            ),
+            banner,
+        )
+        text.setObjectName("exampleBannerText")
+        button = QPushButton(self.tr("Save as a new file…"), banner)
+        button.setObjectName("exampleSaveAs")
+        button.clicked.connect(window.save_as)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(12, 6, 12, 6)
+        row.addWidget(text, 1)
+        row.addWidget(button)
+        banner.setAccessibleName(text.text())
+        banner.hide()
+        return banner
 
 
 class MainWindow(QMainWindow):
@@ -766,6 +809,8 @@ class MainWindow(QMainWindow):
             name = self.tr("%1 (example, read-only)").replace("%1", name)
         self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(document.modified)
+        if self.editor is not None:
+            self.editor.example_banner.setVisible(document.read_only)
 
     def flush(self) -> None:
         if self.page is not None:
@@ -789,10 +834,7 @@ class MainWindow(QMainWindow):
         if document.path is not None and not document.read_only:
             suggested = document.path
         else:
-            base = (
-                document.path.name if document.path is not None else self.tr("assessment") + ASSESSMENT_SUFFIX
-            )
-            suggested = folder / base
+            suggested = folder / self.suggested_file_name()
         path = self.prompts.save_path(suggested)
         if path is None:
             return False
@@ -805,6 +847,17 @@ class MainWindow(QMainWindow):
             )
             return False
         return self._write(path)
+
+    def suggested_file_name(self) -> str:
+        """The assessment's title as a file name ("Market square cameras.pia.json"), else the file's
+        own name, else "assessment.pia.json"."""
+        document = self.document
+        title = document.assessment.metadata.title.strip() if document is not None else ""
+        if title:
+            return file_name_from_title(title) + ASSESSMENT_SUFFIX
+        if document is not None and document.path is not None:
+            return document.path.name
+        return self.tr("assessment") + ASSESSMENT_SUFFIX
 
     def _write(self, path: Path) -> bool:
         document = self.document

@@ -7,7 +7,7 @@ import json
 
 from helpers import BAD
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from pia_wizard.core.assessment_io import assessment_bytes
 from pia_wizard.ui import settings
@@ -186,6 +186,9 @@ def test_examples_open_read_only_and_saving_asks_for_a_new_location(qtbot, windo
     assert window.open_path(example)
     assert window.document.read_only
     assert window.windowTitle() == "sample.pia.json (example, read-only)[*] — pia-wizard"
+    banner = window.editor.example_banner
+    assert banner.isVisible()  # said inside the window, not only in its title
+    assert "save them as a new file" in banner.findChild(QLabel, "exampleBannerText").text()
     choose(qtbot, window, "q_choice", "b")
     window.prompts.save_answers = [examples / "mine.pia.json", tmp_path / "mine.pia.json"]
     assert not window.save()  # inside the examples folder: refused
@@ -195,6 +198,38 @@ def test_examples_open_read_only_and_saving_asks_for_a_new_location(qtbot, windo
     assert example.read_bytes() == original
     assert json.loads((tmp_path / "mine.pia.json").read_text())["answers"]["q_choice"]["value"] == "b"
     assert not window.document.read_only and window.windowTitle() == "mine.pia.json[*] — pia-wizard"
+    assert not banner.isVisible()
+
+
+def test_save_as_proposes_the_assessments_title_as_the_file_name(qtbot, window, tmp_path) -> None:
+    from pia_wizard.ui.section_list import DETAILS
+
+    window.prompts.save_answers = [None]
+    assert not window.save()
+    assert window.prompts.asked[-1] == "save:assessment.pia.json"  # no title yet
+    window.go_to_section(DETAILS)
+    title = window.page.fields["title"]
+    title.setFocus()
+    qtbot.keyClicks(title, "Market square: cameras / 2027?")
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    window.prompts.save_answers = [None]
+    assert not window.save_as()
+    assert window.prompts.asked[-1] == "save:Market square- cameras - 2027-.pia.json"
+
+
+def test_an_examples_banner_saves_a_copy_under_its_title(qtbot, window, tmp_path) -> None:
+    from pia_wizard.core import edits
+
+    example = window.examples_dir / "sample.pia.json"
+    titled = edits.set_metadata(window.document.assessment, title="Stadium entry")
+    example.write_bytes(assessment_bytes(titled))
+    assert window.open_path(example)
+    save = window.editor.example_banner.findChild(QPushButton, "exampleSaveAs")
+    window.prompts.save_answers = [tmp_path / "Stadium entry.pia.json"]
+    click(qtbot, save)
+    assert window.prompts.asked[-1] == "save:Stadium entry.pia.json"
+    assert (tmp_path / "Stadium entry.pia.json").exists() and not window.document.read_only
+    assert not window.editor.example_banner.isVisible()
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, make_window, library, tmp_path) -> None:
