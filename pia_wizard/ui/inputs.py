@@ -321,6 +321,9 @@ class NumberInput(_LineInput):
             raise TypeError(f"'{question.id}' is not a number question")
         self.question = question
         self.line.setMaximumWidth(220)
+        # Room for a population or a rate with its digits whole: squeezed in a site's row, 25000
+        # showed as "5000" (a number cut at its left, since it is aligned right).
+        self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("0" * 12) + 16)
         self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
         low, high = question.minimum, question.maximum
         if low is not None and high is not None:

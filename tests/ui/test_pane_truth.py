@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from pia_wizard.core.library import shipped_library
 
@@ -144,3 +145,17 @@ def test_an_item_unticked_unknown_says_so_with_undo(qtbot, window) -> None:
     assert "site 1: Name" in window.statusBar().currentMessage()
     click(qtbot, window.status_undo)
     assert window.document.assessment.answers["g_sites"].value[0]["q_site_name"].unknown
+
+
+def test_a_sites_number_shows_all_its_digits(qtbot, make_window, tmp_path) -> None:
+    """In the council example's first site, 25000 passers-by must not read as "5000"."""
+    if not COUNCIL.exists():
+        pytest.skip("needs the council example")
+    window = _open_copy(make_window, tmp_path, COUNCIL)
+    group = card(window, "g401").group_editor
+    QApplication.processEvents()
+    line = group.inputs[0]["q413"][1].line
+    assert line.text() == "25000"
+    margins = line.textMargins()
+    room = line.contentsRect().width() - margins.left() - margins.right() - 8  # the frame's padding
+    assert line.fontMetrics().horizontalAdvance("0" * 10) <= room
