@@ -63,6 +63,7 @@ class Prompts(QObject):
             | QMessageBox.StandardButton.Cancel
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)  # Escape keeps the work open
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
             return "save"
