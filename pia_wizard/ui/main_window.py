@@ -51,6 +51,7 @@ from pia_wizard.ui.evaluator import Evaluator
 from pia_wizard.ui.migration_notice import MigrationNotice
 from pia_wizard.ui.prompts import MAX_PROBLEMS_SHOWN, Prompts, problems_text
 from pia_wizard.ui.recovery import AUTOSAVE_MS, RecoverySession, orphans, recovery_folder
+from pia_wizard.ui.search import SearchBox
 from pia_wizard.ui.section_list import DETAILS, SectionList
 from pia_wizard.ui.section_page import DetailsPage, SectionPage, _Page
 from pia_wizard.ui.start_screen import StartScreen
@@ -102,6 +103,10 @@ class Editor(QWidget):
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(8, 16, 0, 0)
         left_box.setSpacing(8)
+        self.search = SearchBox(document.compiled, texts, window.library.glossary, left)
+        self.sections_label = sections_label
+        self.search.searching.connect(self._searching)
+        left_box.addWidget(self.search, 0)
         left_box.addWidget(sections_label)
         left_box.addWidget(self.section_list, 1)
         self.pages = QStackedWidget(self)
@@ -150,6 +155,11 @@ class Editor(QWidget):
         layout.addWidget(self.example_banner)
         layout.addWidget(self.migration_notice)
         layout.addWidget(splitter, 1)
+
+    def _searching(self, on: bool) -> None:
+        """While results show, they take the section list's place (both would not fit)."""
+        self.sections_label.setVisible(not on)
+        self.section_list.setVisible(not on)
 
     def _example_banner(self, window: MainWindow) -> QFrame:
         """Said inside the window, where the person works: an example's file never changes, and
@@ -312,6 +322,9 @@ class MainWindow(QMainWindow):
         self.sources_action = self._action(
             self.tr("&Sources and glossary"), lambda: self.open_source(""), None, "sourcesAction"
         )
+        self.find_action = self._action(
+            self.tr("&Find in the questionnaire…"), self.start_search, QKeySequence(key.Find), "findAction"
+        )
         self.about_action = self._action(self.tr("&About pia-wizard"), self.about, None, "aboutAction")
         self.clear_recent_action = self._action(
             self.tr("&Clear recent files"), self.clear_recent, None, "clearRecentAction"
@@ -369,6 +382,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.details_action)
         edit_menu.addAction(self.preferences_action)
         go_menu = bar.addMenu(self.tr("&Go"))
@@ -414,6 +428,7 @@ class MainWindow(QMainWindow):
             self.export_action,
             self.close_action,
             self.details_action,
+            self.find_action,
         ):
             action.setEnabled(has)
         self.previous_action.setEnabled(has and self._neighbour(-1) is not None)
@@ -629,6 +644,8 @@ class MainWindow(QMainWindow):
         self.editor.next_button.clicked.connect(self.next_section)
         self.editor.verdicts.go_to.connect(self.go_to_question)
         self.editor.migration_notice.go_to.connect(self.go_to_question)
+        self.editor.search.question_chosen.connect(self.go_to_question)
+        self.editor.search.term_chosen.connect(self.open_term)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.undo_group.addStack(document.undo_stack)
@@ -779,6 +796,8 @@ class MainWindow(QMainWindow):
         if editor is None or self.page is None:
             return
         chain: list[QWidget] = [
+            editor.search.field,
+            editor.search.results,
             editor.section_list,
             *self.page.focus_widgets(),
             editor.previous_button,
@@ -975,6 +994,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Recent files cleared."), 4000)
 
     # ----------------------------------------------------------------------------- other dialogs
+
+    def start_search(self) -> None:
+        if self.editor is not None:
+            self.editor.search.start()
+
+    def open_term(self, term_id: str) -> None:
+        """A glossary term found by the search: the glossary, at that term."""
+        self.open_source("")
+        if self._sources_dialog is not None:
+            self._sources_dialog.show_term(term_id)
 
     def open_source(self, source_id: str) -> None:
         if self._sources_dialog is None:

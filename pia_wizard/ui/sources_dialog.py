@@ -102,7 +102,9 @@ class SourcesDialog(QDialog):
         terms = glossary.terms if glossary else ()
         default = glossary.default_language if glossary else "en"
         self.terms.setRowCount(len(terms))
+        self.term_rows: dict[str, int] = {}
         for row, term in enumerate(terms):
+            self.term_rows[term.id] = row
             self.terms.setItem(row, 0, _item(localise(term.term, language, default)))
             meaning = localise(term.definition, language, default)
             if term.refs:
@@ -131,6 +133,16 @@ class SourcesDialog(QDialog):
             if item is not None:
                 self.table.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.table.setFocus()
+
+    def show_term(self, term_id: str) -> None:
+        self.tabs.setCurrentIndex(1)
+        row = self.term_rows.get(term_id)
+        if row is not None:
+            self.terms.selectRow(row)
+            item = self.terms.item(row, 0)
+            if item is not None:
+                self.terms.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
+        self.terms.setFocus()
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()

@@ -1,0 +1,72 @@
+"""Finding one's way in the shipped questionnaire: search (Ctrl+F), the summary, help and print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from pia_wizard.core.library import shipped_library
+
+from .helpers_ui import focus
+
+ROOT = Path(__file__).resolve().parents[2]
+COUNCIL = ROOT / "examples" / "council-cctv-antisocial-behaviour.pia.json"
+
+
+def _new(make_window):  # type: ignore[no-untyped-def]
+    window = make_window(shipped_library(), files=None, examples_dir=ROOT / "examples")
+    window.new_assessment()
+    return window
+
+
+def _results(window) -> list[str]:  # type: ignore[no-untyped-def]
+    results = window.editor.search.results
+    return [results.item(row).text().splitlines()[0] for row in range(results.count())]
+
+
+def test_ctrl_f_searches_question_text_and_enter_jumps_to_it(qtbot, make_window) -> None:
+    window = _new(make_window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = window.editor.search.field
+    assert focus() is field
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    qtbot.keyClicks(field, "people pass cameras per day")
+    label = window.texts.label("q402")
+    assert _results(window)[0] == label
+    assert not window.editor.section_list.isVisible()  # the results take its place
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.current_section == "s4"
+    assert window.page.cards["q402"].property("highlight") is True
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == "" and window.editor.section_list.isVisible()
+
+
+def test_search_finds_words_only_in_the_help_and_glossary_terms(qtbot, make_window) -> None:
+    window = _new(make_window)
+    window.start_search()
+    field = window.editor.search.field
+    qtbot.keyClicks(field, "Court of Appeal")  # only in help texts, in no question's label
+    found = _results(window)
+    assert "Who can be put on the watchlist?" in found, found
+    assert all("court of appeal" not in f.lower() for f in found)
+    field.clear()
+    qtbot.keyClicks(field, "biometric template")
+    results = window.editor.search.results
+    terms = [results.item(r) for r in range(results.count()) if results.item(r).text().endswith("Glossary")]
+    assert terms and terms[0].text().startswith("Biometric template")
+    QApplication.processEvents()
+    qtbot.mouseClick(
+        results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(terms[0]).center()
+    )
+    dialog = window._sources_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.tabs.currentIndex() == 1
+    assert dialog.terms.item(dialog.terms.currentRow(), 0).text() == "Biometric template"
+    dialog.close()
+    field.clear()
+    qtbot.keyClicks(field, "zzzyx")
+    assert _results(window) == ["Nothing found."]
