@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from pia_wizard.ui.export import ExportJob, ExportWorker
     from pia_wizard.ui.export_worker import ExportRequest
     from pia_wizard.ui.sources_dialog import SourcesDialog
+    from pia_wizard.ui.summary import SummaryDialog
 
 APP_TITLE = "pia-wizard"
 HIGHLIGHT_MS = 1600
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         self._export_choices: dict[str, object] | None = None  # the last export's, offered again
         self.progress_dialog: QProgressDialog | None = None
         self._sources_dialog: SourcesDialog | None = None
+        self._summary_dialog: SummaryDialog | None = None
         self._last_autosaved: bytes | None = None
         self._unhighlight: Callable[[], None] | None = None
 
@@ -322,6 +324,12 @@ class MainWindow(QMainWindow):
         self.sources_action = self._action(
             self.tr("&Sources and glossary"), lambda: self.open_source(""), None, "sourcesAction"
         )
+        self.summary_action = self._action(
+            self.tr("S&ummary of the assessment"),
+            self.show_summary,
+            QKeySequence("Ctrl+Shift+Y"),
+            "summaryAction",
+        )
         self.find_action = self._action(
             self.tr("&Find in the questionnaire…"), self.start_search, QKeySequence(key.Find), "findAction"
         )
@@ -388,6 +396,8 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.addAction(self.previous_action)
         go_menu.addAction(self.next_action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.summary_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.sources_action)
         help_menu.addAction(self.about_action)
@@ -429,6 +439,7 @@ class MainWindow(QMainWindow):
             self.close_action,
             self.details_action,
             self.find_action,
+            self.summary_action,
         ):
             action.setEnabled(has)
         self.previous_action.setEnabled(has and self._neighbour(-1) is not None)
@@ -616,6 +627,8 @@ class MainWindow(QMainWindow):
         self.editor = None
         self.page = None
         self.current_section = ""
+        if self._summary_dialog is not None:
+            self._summary_dialog.hide()
         self.evaluation = None
         self.recovery.discard()
         self._last_autosaved = None
@@ -644,6 +657,7 @@ class MainWindow(QMainWindow):
         self.editor.next_button.clicked.connect(self.next_section)
         self.editor.verdicts.go_to.connect(self.go_to_question)
         self.editor.migration_notice.go_to.connect(self.go_to_question)
+        self.editor.verdicts.summary_button.clicked.connect(self.show_summary)
         self.editor.search.question_chosen.connect(self.go_to_question)
         self.editor.search.term_chosen.connect(self.open_term)
         self.stack.addWidget(self.editor)
@@ -684,11 +698,39 @@ class MainWindow(QMainWindow):
         else:
             note = self.tr("Judged as the rules stand today, %1 (no assessment date set).")
         self.editor.verdicts.show_evaluation(evaluation, note.replace("%1", evaluation.date.isoformat()))
+        self._refresh_summary()
 
     def _show_explored(self, evaluation: Evaluation) -> None:
         if self.editor is not None:
             self.editor.verdicts.show_explored(evaluation)
             self._fix_tab_order()
+        self._refresh_summary()
+
+    def show_summary(self) -> None:
+        """The assessment on one page: verdicts, decisive reasons, their answers, the main gaps."""
+        if self.document is None:
+            return
+        if self._summary_dialog is None:
+            from pia_wizard.ui.summary import SummaryDialog
+
+            self._summary_dialog = SummaryDialog(self)
+        self._summary_dialog.show()
+        self._refresh_summary()
+        self._summary_dialog.raise_()
+        self._summary_dialog.activateWindow()
+
+    def _refresh_summary(self) -> None:
+        dialog, document, evaluator = self._summary_dialog, self.document, self.evaluator
+        if dialog is None or not dialog.isVisible() or document is None or evaluator is None:
+            return
+        if evaluator.latest is None:
+            return
+        from pia_wizard.ui.summary import summary_html
+
+        explored = None if evaluator.busy else evaluator.latest_explored
+        dialog.show_summary(
+            summary_html(document.compiled, self.texts, document.assessment, evaluator.latest, explored)
+        )
 
     # ------------------------------------------------------------------------------ navigation
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from pia_wizard.core.evaluation import Evaluation, Finding, Inconsistency, RulebookResult
 from pia_wizard.core.evaluation import Figures as FigureSet
@@ -277,7 +277,16 @@ class VerdictPane(QScrollArea):
         self.layout_ = QVBoxLayout(content)
         self.layout_.setContentsMargins(12, 16, 16, 16)
         self.layout_.setSpacing(10)
-        self.layout_.addWidget(heading(self.tr("Verdicts"), content, 1.2))
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Verdicts"), content, 1.2), 1)
+        self.summary_button = QPushButton(self.tr("Summary…"), content)
+        self.summary_button.setObjectName("summaryButton")
+        self.summary_button.setAccessibleName(self.tr("Summary…") + " " + self.tr("of the assessment"))
+        self.summary_button.setToolTip(
+            self.tr("Verdicts, decisive reasons, their answers and the main open questions on one page")
+        )
+        top.addWidget(self.summary_button)
+        self.layout_.addLayout(top)
         self.date_label = muted(plain_label("", content))
         self.date_label.setObjectName("evaluationDate")
         self.layout_.addWidget(self.date_label)
@@ -399,7 +408,7 @@ class VerdictPane(QScrollArea):
         self.figures_box.setVisible(shown)
 
     def focus_widgets(self) -> list[QWidget]:
-        widgets: list[QWidget] = []
+        widgets: list[QWidget] = [self.summary_button]
         for view in self.views.values():
             widgets.extend(view.focus_widgets())
         widgets.extend(self._inconsistency_links.buttons)

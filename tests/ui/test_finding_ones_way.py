@@ -70,3 +70,42 @@ def test_search_finds_words_only_in_the_help_and_glossary_terms(qtbot, make_wind
     field.clear()
     qtbot.keyClicks(field, "zzzyx")
     assert _results(window) == ["Nothing found."]
+
+
+def test_the_summary_reads_in_a_minute_and_follows_the_answers(qtbot, make_window) -> None:
+    from pia_wizard.ui.text import verdict_name
+
+    from .helpers_ui import click, wait_explored
+
+    window = make_window(shipped_library(), files=None, examples_dir=ROOT / "examples")
+    assert window.open_path(COUNCIL)
+    click(qtbot, window.editor.verdicts.summary_button)
+    dialog = window._summary_dialog
+    assert dialog is not None and dialog.isVisible()
+    wait_explored(qtbot, window)
+    text = dialog.plain_text()
+    for result in window.evaluator.latest.rulebooks:
+        assert f"{result.title}: {verdict_name(result.verdict)}" in text
+        assert result.id not in text  # titles, never ids
+    assert "red_line" not in text and "Being worked out" not in text
+    assert len(text.split()) <= 350  # about a minute's reading
+    assert "Who runs the system? — A public authority" in text
+
+    # It follows the answers while open: another operator, another answer it rests on.
+    from .helpers_ui import choose
+
+    choose(qtbot, window, "q201", "police")
+    assert "Who runs the system? — The police" in dialog.plain_text()
+
+
+def test_the_summary_of_a_blank_assessment_lists_the_main_open_questions(qtbot, make_window) -> None:
+    from .helpers_ui import wait_explored
+
+    window = _new(make_window)
+    window.summary_action.trigger()
+    wait_explored(qtbot, window)
+    text = window._summary_dialog.plain_text()
+    section = text.split("Open questions that matter most", 1)[1]
+    assert section.strip() and "None that block" not in section
+    asks = {g.ask for r in window.evaluator.latest_explored.rulebooks for g in r.gaps}
+    assert any(ask in section for ask in asks)
