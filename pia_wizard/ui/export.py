@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -109,6 +109,15 @@ def without_private_notes(assessment: Assessment) -> Assessment:
     return assessment
 
 
+def language_name(code: str) -> str:
+    """A language as people name it ("English" for en), in the window's language; the code itself
+    only when Qt does not know it."""
+    language = QLocale(code).language()
+    if language == QLocale.Language.C or not code[:2].isalpha():
+        return code
+    return QLocale.languageToString(language)
+
+
 class ExportDialog(QDialog):
     def __init__(
         self,
@@ -121,10 +130,11 @@ class ExportDialog(QDialog):
         *,
         previous: Mapping[str, Any] | None = None,
         today: dt.date | None = None,
+        printing: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle(self.tr("Export a report"))
+        self.setWindowTitle(self.tr("Print a report") if printing else self.tr("Export a report"))
         self.setMinimumWidth(520)
         form = QFormLayout()
         self.template = QComboBox(self)
@@ -136,7 +146,8 @@ class ExportDialog(QDialog):
         self.template.setCurrentIndex(max(index, 0))
         self._row(form, self.tr("&Template"), self.template)
         self.language = QComboBox(self)
-        self.language.addItems(list(languages))
+        for code in languages:
+            self.language.addItem(language_name(code), code)
         self._row(form, self.tr("&Language"), self.language)
 
         self.draft = QRadioButton(self.tr("&Draft (marked DRAFT)"), self)
@@ -209,7 +220,11 @@ class ExportDialog(QDialog):
         self._row(letter_form, self.tr("Legal bas&is"), self.legal_basis)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        export = buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        export = buttons.addButton(
+            self.tr("&Make it and open it to print") if printing else self.tr("&Export"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        export.setObjectName("exportButton")
         export.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -282,7 +297,7 @@ class ExportDialog(QDialog):
             output = output.with_name(output.name + ".pdf")
         return {
             "template": str(self.template.currentData()),
-            "language": self.language.currentText(),
+            "language": str(self.language.currentData()),
             "draft": not self.final.isChecked(),
             "output": output,
             "omit": frozenset(name for name, box in self.omit_boxes.items() if box.isChecked()),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self.progress_dialog: QProgressDialog | None = None
         self._sources_dialog: SourcesDialog | None = None
         self._summary_dialog: SummaryDialog | None = None
+        self._guide: QWidget | None = None
         self._last_autosaved: bytes | None = None
         self._unhighlight: Callable[[], None] | None = None
 
@@ -291,6 +293,12 @@ class MainWindow(QMainWindow):
             self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.export_action = self._action(
             self.tr("&Export report…"), self.export_report, QKeySequence("Ctrl+E"), "exportAction"
+        )
+        self.print_action = self._action(
+            self.tr("&Print a report…"), self.print_report, QKeySequence(key.Print), "printAction"
+        )
+        self.guide_action = self._action(
+            self.tr("&User guide"), self.show_guide, QKeySequence(key.HelpContents), "guideAction"
         )
         self.close_action = self._action(
             self.tr("&Close assessment"), self.close_assessment, QKeySequence(key.Close), "closeAction"
@@ -383,6 +391,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -399,6 +408,7 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addAction(self.summary_action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.sources_action)
         help_menu.addAction(self.about_action)
 
@@ -436,6 +446,7 @@ class MainWindow(QMainWindow):
             self.save_action,
             self.save_as_action,
             self.export_action,
+            self.print_action,
             self.close_action,
             self.details_action,
             self.find_action,
@@ -1037,6 +1048,16 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------------------- other dialogs
 
+    def show_guide(self) -> None:
+        """Help › User guide: the guide shipped with the program, read here, offline."""
+        if self._guide is None:
+            from pia_wizard.ui.guide import GuideDialog
+
+            self._guide = GuideDialog(self)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+
     def start_search(self) -> None:
         if self.editor is not None:
             self.editor.search.start()
@@ -1132,7 +1153,12 @@ class MainWindow(QMainWindow):
             options={"omit": sorted(set(omit)), "letter": dict(letter or {})},
         )
 
-    def export_report(self) -> None:
+    def print_report(self) -> None:
+        """Print a report: made through the export (so it is the same PDF), then handed to the
+        system's PDF viewer to print — the window has no print layout of its own to get wrong."""
+        self.export_report(printing=True)
+
+    def export_report(self, *, printing: bool = False) -> None:
         from pia_wizard.ui.export import ExportDialog, available_templates
 
         document = self.document
@@ -1142,6 +1168,9 @@ class MainWindow(QMainWindow):
             self.prompts.info(self.tr("Export running"), self.tr("An export is already running."))
             return
         folder = Path(self.preferences.output_folder or settings.last_folder() or Path.home())
+        if printing:
+            folder = Path(tempfile.gettempdir()) / "pia-wizard-print"
+            folder.mkdir(exist_ok=True)
         stem = (document.path.name.removesuffix(ASSESSMENT_SUFFIX) if document.path else "report") or "report"
         compiled = document.compiled
         languages = sorted(
@@ -1156,6 +1185,7 @@ class MainWindow(QMainWindow):
             self,
             previous=self._export_choices,
             today=self.today(),
+            printing=printing,
         )
         # Warm up the worker while the person chooses: it imports WeasyPrint and finds the fonts.
         self.ensure_export_worker().ensure_started()
@@ -1171,7 +1201,8 @@ class MainWindow(QMainWindow):
                 bool(choices["draft"]),
                 omit=choices["omit"],  # type: ignore[arg-type]
                 letter=choices["letter"],  # type: ignore[arg-type]
-            )
+            ),
+            then_print=printing,
         )
 
     def ensure_export_worker(self) -> ExportWorker:
@@ -1182,7 +1213,8 @@ class MainWindow(QMainWindow):
             self.export_worker = ExportWorker()
         return self.export_worker
 
-    def start_export(self, request: ExportRequest) -> ExportJob:
+    def start_export(self, request: ExportRequest, *, then_print: bool = False) -> ExportJob:
+        """Run an export; `then_print`: open the result in the system's viewer to print it."""
         from pia_wizard.ui.export import ExportJob
 
         job = ExportJob(self.ensure_export_worker(), self)
@@ -1210,6 +1242,12 @@ class MainWindow(QMainWindow):
 
         def done(path: str) -> None:
             finish()
+            if then_print:
+                self.prompts.open_file(Path(path))
+                self.statusBar().showMessage(
+                    self.tr("The report is open in your PDF viewer: print it from there."), 15_000
+                )
+                return
             note = ""
             if path.lower().endswith((".html", ".htm")):
                 note = "\n" + self.tr("Open it in a web browser to read or print it.")

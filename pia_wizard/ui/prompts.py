@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from pia_wizard.ui.text import shown_name
@@ -100,6 +101,18 @@ class Prompts(QObject):
         if clicked is discard:
             return "discard"
         return "later"
+
+    def open_file(self, path: Path) -> bool:
+        """Hand a file to the system's own program for it (a PDF viewer, to print a report)."""
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self.error(
+            self.tr("Cannot open the report"),
+            self.tr("No program to show PDF files was found. The report is here:\n%1").replace(
+                "%1", str(path)
+            ),
+        )
+        return False
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.window, title, text)

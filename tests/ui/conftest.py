@@ -133,6 +133,10 @@ class FakePrompts:
     def confirm(self, title: str, text: str) -> bool:
         return True
 
+    def open_file(self, path: Path) -> bool:
+        self.asked.append(f"open-file:{path.name}")
+        return True
+
     def error(self, title: str, text: str, details: str = "") -> None:
         self.errors.append((title, text, details))
 

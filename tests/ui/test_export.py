@@ -227,3 +227,38 @@ def test_the_dialog_keeps_a_web_page_name_and_makes_anything_else_a_pdf(qtbot, t
     for typed, kept in (("a.html", "a.html"), ("b.HTM", "b.HTM"), ("c.pdf", "c.pdf"), ("d.txt", "d.txt.pdf")):
         dialog.output.setText(str(tmp_path / typed))
         assert dialog.choices()["output"] == tmp_path / kept
+
+
+def test_file_print_asks_in_a_print_dialog(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """File › Print opens the export dialog as "Print a report", its file in a temporary folder."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    assert window.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    seen: dict[str, str] = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ExportDialog):
+            QTimer.singleShot(10, answer)
+            return
+        seen["title"] = dialog.windowTitle()
+        seen["button"] = dialog.findChild(QPushButton, "exportButton").text()
+        seen["output"] = dialog.output.text()
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    window.print_action.trigger()
+    assert seen["title"] == "Print a report" and "print" in seen["button"]
+    assert "pia-wizard-print" in seen["output"]
+    if window.export_worker is not None:
+        window.export_worker.stop()
+
+
+@pytest.mark.slow
+def test_a_printed_report_is_handed_to_the_systems_viewer(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    job = window.start_export(_request(window, tmp_path, "ui.export_renderers:quick"), then_print=True)
+    qtbot.waitUntil(lambda: not job.running, timeout=60_000)
+    assert window.prompts.asked[-1] == "open-file:report.pdf"
+    assert not window.prompts.infos  # no "export finished" box: the viewer opening says it
+    assert "print it from there" in window.statusBar().currentMessage()

@@ -109,3 +109,30 @@ def test_the_summary_of_a_blank_assessment_lists_the_main_open_questions(qtbot, 
     assert section.strip() and "None that block" not in section
     asks = {g.ask for r in window.evaluator.latest_explored.rulebooks for g in r.gaps}
     assert any(ask in section for ask in asks)
+
+
+def test_help_user_guide_shows_the_guide_in_a_window(qtbot, make_window) -> None:
+    window = _new(make_window)
+    assert window.guide_action in window.menuBar().actions()[-1].menu().actions()
+    window.guide_action.trigger()
+    guide = window._guide
+    assert guide is not None and guide.isVisible()
+    first_heading = next(
+        line.lstrip("# ").strip()
+        for line in (ROOT / "docs" / "user-guide.md").read_text("utf-8").splitlines()
+        if line.startswith("#")
+    )
+    shown = guide.text.toPlainText()
+    assert shown.startswith(first_heading) and "#" not in shown.splitlines()[0]  # rendered, not source
+    guide.close()
+
+
+def test_the_export_dialog_names_languages(qtbot, tmp_path) -> None:
+    from pia_wizard.ui.export import ExportDialog
+
+    dialog = ExportDialog({"briefing": "Council briefing"}, ["en", "fr"], [], tmp_path / "r.pdf")
+    qtbot.addWidget(dialog)
+    shown = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert shown == ["English", "French"]
+    dialog.language.setCurrentIndex(1)
+    assert dialog.choices()["language"] == "fr"  # the code still goes to the report layer
