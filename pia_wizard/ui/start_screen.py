@@ -32,18 +32,28 @@ CONTENT_WIDTH = 860
 MAX_TITLE_READ = 2 * 1024 * 1024
 
 
-def example_title(path: Path) -> str:
-    """An example's title from its metadata, else its file name in words."""
+def example_info(path: Path) -> tuple[str, str]:
+    """An example's title (else its file name in words) and what it shows: its description of the
+    deployment, whole, without the fiction notice every example carries (the list says it once)."""
     fallback = shown_name(path).removesuffix(".pia.json").replace("-", " ").capitalize()
     try:
         if path.stat().st_size > MAX_TITLE_READ:
-            return fallback
+            return fallback, ""
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
-        return fallback
+        return fallback, ""
     metadata = data.get("metadata") if isinstance(data, dict) else None
-    title = metadata.get("title") if isinstance(metadata, dict) else None
-    return title.strip()[:200] if isinstance(title, str) and title.strip() else fallback
+    if not isinstance(metadata, dict):
+        return fallback, ""
+    title, about = metadata.get("title"), metadata.get("deployment")
+    title = title.strip()[:200] if isinstance(title, str) and title.strip() else fallback
+    about = about.strip() if isinstance(about, str) else ""
+    about = about.removesuffix(FICTION_NOTICE).strip()[:400]
+    return title, about
+
+
+# The sentence tools/build_examples.py ends every example's description with.
+FICTION_NOTICE = "Fictional example for pia-wizard; it describes no real deployment."
 
 
 class StartScreen(QScrollArea):
@@ -142,11 +152,12 @@ class StartScreen(QScrollArea):
         recent_box.addStretch(1)
 
         examples_box = QVBoxLayout()
-        examples_label = QLabel(self.tr("&Examples (open read-only)"), content)
+        examples_label = QLabel(self.tr("&Examples (fictional; they open read-only)"), content)
         examples_label.setFont(recent_label.font())
         self.examples = QListWidget(content)
         self.examples.setObjectName("exampleList")
-        self.examples.setAccessibleName(self.tr("Examples (open read-only)"))
+        self.examples.setAccessibleName(self.tr("Examples (fictional; they open read-only)"))
+        self.examples.setSpacing(4)
         self.examples.itemActivated.connect(lambda item: self._chosen(item, example=True))
         examples_label.setBuddy(self.examples)
         self.examples_empty = muted(plain_label(self.tr("No examples are installed."), content))
@@ -159,6 +170,7 @@ class StartScreen(QScrollArea):
             box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             box.setMinimumHeight(box.fontMetrics().lineSpacing() * 19)
             box.setMaximumHeight(box.fontMetrics().lineSpacing() * 24 + 8)
+        self.examples.setMaximumHeight(self.examples.fontMetrics().lineSpacing() * 36 + 8)  # 3 lines each
 
         lists.addLayout(recent_box, 1)
         lists.addLayout(examples_box, 1)
@@ -203,8 +215,9 @@ class StartScreen(QScrollArea):
 
     def set_examples(self, paths: list[Path]) -> None:
         self.examples.clear()
-        for title, path in sorted(((example_title(p), p) for p in paths), key=lambda t: t[0].casefold()):
-            item = QListWidgetItem(title)
+        infos = sorted(((*example_info(p), p) for p in paths), key=lambda t: t[0].casefold())
+        for title, about, path in infos:
+            item = QListWidgetItem(f"{title}\n{about}" if about else title)
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(plain_tooltip(str(path)))
             self.examples.addItem(item)

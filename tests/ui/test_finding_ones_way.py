@@ -136,3 +136,16 @@ def test_the_export_dialog_names_languages(qtbot, tmp_path) -> None:
     assert shown == ["English", "French"]
     dialog.language.setCurrentIndex(1)
     assert dialog.choices()["language"] == "fr"  # the code still goes to the report layer
+
+
+def test_the_start_screen_says_what_each_example_shows(qtbot, make_window) -> None:
+    import json
+
+    window = make_window(shipped_library(), files=None, examples_dir=ROOT / "examples")
+    examples = window.start_screen.examples
+    assert examples.isVisible() and examples.count() == len(window.example_paths())
+    shown = {examples.item(r).text().split("\n")[0]: examples.item(r).text() for r in range(examples.count())}
+    metadata = json.loads(COUNCIL.read_text("utf-8"))["metadata"]
+    line = shown[metadata["title"]].split("\n")[1]
+    assert line and metadata["deployment"].startswith(line)  # the example's own description, whole
+    assert all("Fictional example" not in text for text in shown.values())  # said once, in the heading
