@@ -9,6 +9,7 @@ so the verdicts follow without the person ever waiting for them.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
@@ -326,7 +327,10 @@ class NumberInput(_LineInput):
         self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("0" * 12) + 16)
         self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
         low, high = question.minimum, question.maximum
-        if low is not None and high is not None:
+        self.share = low == 0 and high == 1  # a fraction: "1 %" is accepted and means 0.01
+        if self.share:
+            hint = translate("0 – 1, or a percentage: 0.1 %", "Input")
+        elif low is not None and high is not None:
             hint = f"{number_text(low)} – {number_text(high)}"
         elif low is not None:
             hint = "≥ " + number_text(low)
@@ -345,6 +349,11 @@ class NumberInput(_LineInput):
         cleaned = text.strip().replace(" ", "").replace("_", "").replace("\u202f", "").replace("\u00a0", "")
         if not cleaned:
             return None
+        percent = cleaned.endswith("%")
+        if percent:
+            if not self.share:
+                raise ValueError(translate("Type the number itself, without %.", "Input"))
+            cleaned = cleaned.removesuffix("%")
         if "," in cleaned:
             raise ValueError(
                 translate("Type digits, with a point for decimals (for example 0.0001), no commas.", "Input")
@@ -357,6 +366,9 @@ class NumberInput(_LineInput):
             ) from None
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(translate("“%1” is not a number.", "Input").replace("%1", text.strip()))
+        if percent:
+            # Decimal arithmetic: 0.1 % must be 0.001 exactly, not 0.0010000000000000002.
+            value = float(Decimal(repr(value)) / 100)
         if value == int(value) and abs(value) < 1e15:
             return int(value)
         if self.question.integer:

@@ -48,6 +48,7 @@ CARD_STYLE = (
     'QFrame#questionCard[highlight="true"] { border: 2px solid palette(highlight); }'
 )
 UNKNOWN_TEXT = "Unknown / not disclosed"
+MAX_EVIDENCE_ROWS = 4
 UNKNOWN_TIP = "An honest answer: it is shown as an information gap to put to the operator."
 UNKNOWN_PRESSED_TIP = "Marked unknown. Clicking again removes this answer (Edit › Undo brings it back)."
 
@@ -166,7 +167,10 @@ class NotePanel(QWidget):
         self.evidence_list.setObjectName(f"evidence:{self.question_id}")
         self.evidence_list.setAccessibleName(self.tr("Evidence") + f" — {self.label}")
         self.evidence_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.evidence_list.setFixedHeight(self.evidence_list.fontMetrics().lineSpacing() * 3 + 12)
+        # Long titles and addresses wrap (a horizontal scrollbar took the one row the list showed).
+        self.evidence_list.setWordWrap(True)
+        self.evidence_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_evidence_list()
         self.evidence_list.itemActivated.connect(lambda _item: self.edit_evidence())
         self.evidence_list.currentRowChanged.connect(lambda _row: self._update_buttons())
         evidence_label.setBuddy(self.evidence_list)
@@ -261,7 +265,14 @@ class NotePanel(QWidget):
                 self.evidence_list.addItem(entry)
             if evidence:
                 self.evidence_list.setCurrentRow(min(max(row, 0), len(evidence) - 1))
+            self._fit_evidence_list()
         self._update_buttons()
+
+    def _fit_evidence_list(self) -> None:
+        """Tall enough for its items (two lines each, up to four items), never less than two lines."""
+        rows = min(max(self.evidence_list.count(), 1), MAX_EVIDENCE_ROWS)
+        line = self.evidence_list.fontMetrics().lineSpacing()
+        self.evidence_list.setFixedHeight(line * 2 * rows + 4 * rows + 8)
 
     def _update_buttons(self) -> None:
         selected = 0 <= self.evidence_list.currentRow() < len(self._evidence)
@@ -318,7 +329,7 @@ def note_summary(has_note: bool, count: int) -> tuple[str, str]:
     if has_note:
         words.append(translate("a note", "Card"))
     if count:
-        text = "1 piece of evidence" if count == 1 else "%1 pieces of evidence"
+        text = "1 document" if count == 1 else "%1 documents"
         words.append(translate(text, "Card").replace("%1", str(count)))
     return short, " and ".join(words)
 
@@ -380,14 +391,13 @@ class NoteSlot(QWidget):
 
 
 def show_note_summary(button: DisclosureButton, panel: NoteSlot) -> None:
-    """Put the note's contents on its toggle: "Note and evidence (note + 2)", said in words too."""
-    short, words = panel.summary()
+    """Put the note's contents on its toggle in words: "Note and evidence: a note and 1 document"."""
+    _short, words = panel.summary()
     base = translate("Note and evidence", "Card")
-    shown = f"{base} ({short})" if short else base
+    shown = f"{base}: {words}" if words else base
     button.set_label(shown)
     button.setToolTip(words)
-    described = f"{shown}: {words}" if words else shown
-    button.setAccessibleName(f"{described} — {panel.label}")
+    button.setAccessibleName(f"{shown} — {panel.label}")
 
 
 def _evidence_edit(

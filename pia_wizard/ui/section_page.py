@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -167,7 +168,16 @@ class DetailsPage(_Page):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLineEdit] = {}
         self._timers: dict[str, QTimer] = {}
+        self._syncing = False
         for name, text in self.FIELDS:
+            if name == "deployment":  # a paragraph, not a line: what is proposed, where, for what
+                self.deployment = QPlainTextEdit(self.content)
+                self.deployment.setObjectName("meta:deployment")
+                self.deployment.setTabChangesFocus(True)
+                self.deployment.setFixedHeight(self.deployment.fontMetrics().lineSpacing() * 4 + 14)
+                self._add_row(form, self.tr(text), self.deployment)
+                self._watch_text("deployment", self.deployment)
+                continue
             line = QLineEdit(self.content)
             line.setObjectName(f"meta:{name}")
             self._add_row(form, self.tr(text), line)
@@ -222,7 +232,23 @@ class DetailsPage(_Page):
         line.textEdited.connect(lambda _text: timer.start())
         line.editingFinished.connect(lambda: self._commit(name))
 
+    def _watch_text(self, name: str, edit: QPlainTextEdit) -> None:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(TYPING_PAUSE_MS)
+        timer.timeout.connect(lambda: self._commit(name))
+        self._timers[name] = timer
+        edit.textChanged.connect(lambda: None if self._syncing else timer.start())
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched is getattr(self, "deployment", None):
+            self._commit("deployment")
+        return super().eventFilter(watched, event)  # the scroll area watches its own parts too
+
     def _text(self, name: str) -> str:
+        if name == "deployment":
+            return self.deployment.toPlainText()
         if name == "audience":
             return self.audience.currentText()
         if name == "assessment_date":
@@ -258,6 +284,12 @@ class DetailsPage(_Page):
         for name, line in self.fields.items():
             if line.text() != getattr(metadata, name):
                 line.setText(getattr(metadata, name))
+        if self.deployment.toPlainText() != metadata.deployment:
+            self._syncing = True
+            try:
+                self.deployment.setPlainText(metadata.deployment)
+            finally:
+                self._syncing = False
         if self.audience.currentText() != metadata.audience:
             self.audience.setEditText(metadata.audience)
         shown = metadata.assessment_date.isoformat() if metadata.assessment_date else ""
@@ -270,7 +302,8 @@ class DetailsPage(_Page):
                 self.date.setText(shown)
 
     def focus_widgets(self) -> list[QWidget]:
-        return [*self.fields.values(), self.audience, self.date]
+        title, *others = self.fields.values()
+        return [title, self.deployment, *others, self.audience, self.date]
 
     def flush(self) -> None:
         for name, timer in self._timers.items():

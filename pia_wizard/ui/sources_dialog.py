@@ -7,6 +7,7 @@ secondary source only, U not verified) and its address.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,7 +32,17 @@ def _item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     item.setToolTip(plain_tooltip(text))
+    # Read from the top left like a page; centred text in a tall row read as scattered lines.
+    item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return item
+
+
+def _fit_rows(table: QTableWidget) -> None:
+    """Rows as tall as their wrapped text at the columns' present widths, again whenever they change
+    (measured before the dialog had its width, a glossary row came out ~350 px tall)."""
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
 
 
 class SourcesDialog(QDialog):
@@ -45,7 +56,7 @@ class SourcesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("sourcesDialog")
         self.setWindowTitle(self.tr("Sources and glossary"))
-        self.resize(900, 560)
+        self.resize(1100, 640)  # fits a 1280 × 800 screen with room for the window's frame
         self.tabs = QTabWidget(self)
 
         sources_page = QWidget(self.tabs)
@@ -80,9 +91,14 @@ class SourcesDialog(QDialog):
             self.table.setItem(row, 3, _item(f"{source.tag} — {translate_tag(source.tag)}"))
             self.table.setItem(row, 4, _item(source.address or ""))
         header = self.table.horizontalHeader()
+        # Fixed shares of the width, text wrapped in each: with columns sized to their longest
+        # entry, the title and the address were cut at the dialog's edge.
+        for column, width in enumerate((110, 0, 150, 170, 260)):
+            if width:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        _fit_rows(self.table)
         self.filter.textChanged.connect(self._filter)
         box = QVBoxLayout(sources_page)
         box.addWidget(filter_label)
@@ -110,18 +126,32 @@ class SourcesDialog(QDialog):
             if term.refs:
                 meaning += "\n" + self.tr("Sources: %1").replace("%1", ", ".join(term.refs))
             self.terms.setItem(row, 1, _item(meaning))
-        self.terms.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.terms.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.terms.setColumnWidth(0, 240)
         self.terms.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.terms.resizeRowsToContents()
+        _fit_rows(self.terms)
         glossary_box = QVBoxLayout(glossary_page)
         glossary_box.addWidget(self.terms)
         self.tabs.addTab(glossary_page, self.tr("&Glossary"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.tabs.currentChanged.connect(lambda _index: self._fit_shown())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_shown()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_shown()
+
+    def _fit_shown(self) -> None:
+        """Row heights of the table in view, measured at its width now (a hidden tab has none)."""
+        (self.table if self.tabs.currentIndex() == 0 else self.terms).resizeRowsToContents()
 
     def show_source(self, source_id: str) -> None:
         self.tabs.setCurrentIndex(0)

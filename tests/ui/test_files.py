@@ -73,11 +73,11 @@ def test_save_and_reopen_round_trips_answers_notes_and_evidence(
     assert card(other, "q_num").input.line.text() == "120"
     assert card(other, "q_choice").note_panel.private.isChecked()
     site_button, site_slot = card(other, "g_sites").group_editor.notes[0]["q_site_name"]
-    assert site_button.text() == "Note and evidence (note + 1)", "counted before the panel is built"
+    assert site_button.text() == "Note and evidence: a note and 1 document", "counted before it is built"
     site_panel = site_slot.panel
     assert site_panel.note.toPlainText() == "Name from the tender."
     assert site_panel.evidence_list.count() == 1
-    assert site_button.text() == "Note and evidence (note + 1)"
+    assert site_button.text() == "Note and evidence: a note and 1 document"
     assert settings.recent_files()[0] == saved.resolve()
     other.close()
 

@@ -215,8 +215,8 @@ def test_note_with_private_flag_and_evidence_list(qtbot, window) -> None:
     assert [e.title for e in window.document.assessment.answers["q_choice"].evidence] == [
         "Vendor brochure 2024"
     ]
-    assert found.note_button.text() == "Note and evidence (note + 1)"
-    assert "a note and 1 piece of evidence" in found.note_button.accessibleName()
+    assert found.note_button.text() == "Note and evidence: a note and 1 document"
+    assert "a note and 1 document" in found.note_button.accessibleName()
 
 
 def test_group_items_carry_their_own_notes_and_evidence(qtbot, window) -> None:
@@ -246,7 +246,7 @@ def test_group_items_carry_their_own_notes_and_evidence(qtbot, window) -> None:
     answer = site(1)
     assert (answer.note.text, answer.note.private) == ("Head-count from the vendor.", True)
     assert [(e.title, e.confidence) for e in answer.evidence] == [("Vendor sheet v2", 2)]
-    assert button.text() == "Note and evidence (note + 1)"
+    assert button.text() == "Note and evidence: a note and 1 document"
     # Undo takes back the removal, then the edit; redo puts them back.
     window.undo_action.trigger()
     assert [e.title for e in site(1).evidence] == ["Vendor sheet v2", "Council paper"]
