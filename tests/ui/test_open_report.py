@@ -83,7 +83,7 @@ def test_a_report_opens_as_a_new_unsaved_document(make_window, library, reports,
     # Saving asks for a new name (never the PDF), and the copy is a plain assessment file.
     win.prompts.save_answers = [tmp_path / "market"]
     assert win.save()
-    assert win.prompts.asked[-1] == "save:assessment.pia.json"
+    assert win.prompts.asked[-1] == "save:Cameras at the market.pia.json"  # its title, never the PDF
     saved = tmp_path / "market.pia.json"
     assert load_assessment_file(saved, library).assessment == document.assessment
     assert not win.isWindowModified() and path.read_bytes()[:5] == b"%PDF-"
