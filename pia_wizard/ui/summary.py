@@ -19,8 +19,8 @@ from pia_wizard.ui.text import Texts, translate, verdict_meaning, verdict_name
 
 DECISIVE = ("red_line", "fail", "undetermined", "conditional")
 REASONS_PER_RULEBOOK = 2
-MAX_GAPS = 5
-MAX_ANSWERS = 8
+MAX_GAPS = 4
+MAX_ANSWERS = 6
 
 
 def _e(text: str) -> str:
@@ -79,7 +79,10 @@ def summary_html(
 
     parts.append(f"<h3>{_e(translate('Verdicts and why', 'Summary'))}</h3><ul>")
     rests_on: dict[str, AnswerRef] = {}
+    not_applicable = [r.title for r in evaluation.rulebooks if r.verdict == "not_applicable"]
     for result in evaluation.rulebooks:
+        if result.verdict == "not_applicable":
+            continue  # said once, below
         parts.append(f"<li><b>{_e(result.title)}: {_e(verdict_name(result.verdict))}</b>")
         reasons = _decisive(result.findings)
         if reasons:
@@ -91,6 +94,11 @@ def summary_html(
             for ref in finding.answers:
                 if ref.state != "hidden":  # a question not asked is no answer to rest on
                     rests_on.setdefault(ref.question, ref)
+    if not_applicable:
+        line = translate("Do not cover this deployment: %1.", "Summary").replace(
+            "%1", "; ".join(not_applicable)
+        )
+        parts.append(f"<li>{_e(line)}</li>")
     parts.append("</ul>")
     if rests_on:
         order = compiled.order
