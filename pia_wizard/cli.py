@@ -65,6 +65,20 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--reference", default="", help="information-request letter: your reference")
     report.add_argument("--reply-by", metavar="YYYY-MM-DD", help="information-request letter: reply-by date")
     report.add_argument("--legal-basis", default="", help="information-request letter: legal basis")
+    report.add_argument(
+        "--compare",
+        type=Path,
+        metavar="B",
+        help="instead, the comparison report: what changed from FILE to B and what it did to each verdict",
+    )
+
+    compare = commands.add_parser(
+        "compare", help="compare two assessments (or report PDFs): differing answers, verdicts, gaps"
+    )
+    compare.add_argument("a", type=Path, metavar="A", help="an assessment file or report PDF (before)")
+    compare.add_argument("b", type=Path, metavar="B", help="an assessment file or report PDF (after)")
+    compare.add_argument("--date", help="judge both as of YYYY-MM-DD (default: each its own date)")
+    compare.add_argument("--json", action="store_true", help="print the documented JSON structure")
 
     migrate = commands.add_parser(
         "migrate", help="rewrite an assessment written for an older questionnaire version at today's"
@@ -93,6 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         from pia_wizard.commands.score import run_score
 
         return run_score(args.file, args.rulebook, args.date, args.json)
+    if args.command == "compare":
+        from pia_wizard.commands.compare import run_compare
+
+        return run_compare(args.a, args.b, args.date, args.json)
+    if args.command == "report" and args.compare is not None:
+        from pia_wizard.commands.compare import run_compare_report
+
+        return run_compare_report(args.file, args.compare, args.output, args.html, args.date, args.draft)
     if args.command == "report":
         from pia_wizard.commands.report import run_report
 

@@ -18,6 +18,8 @@ from pia_wizard.core.resources import data_dir
 from pia_wizard.report.context import ensure_plain
 
 TEMPLATE_FILE = "template.html.j2"
+# Not a report of one assessment (report/comparison.py renders it from two): not offered as one.
+OWN_CONTEXT_TEMPLATES = frozenset({"comparison"})
 
 
 def templates_dir() -> Path:
@@ -25,7 +27,12 @@ def templates_dir() -> Path:
 
 
 def available_templates(root: Path | None = None) -> list[str]:
-    """Template folders that hold a template (folders starting with _ are shared parts)."""
+    """Templates of one assessment's report: folders that hold a template (folders starting with _ are
+    shared parts; the comparison has a context of its own)."""
+    return [n for n in _template_folders(root) if n not in OWN_CONTEXT_TEMPLATES]
+
+
+def _template_folders(root: Path | None = None) -> list[str]:
     root = root or templates_dir()
     return sorted(
         p.name
@@ -54,7 +61,7 @@ def _environment(root: Path) -> ImmutableSandboxedEnvironment:
 def compile_templates(root: Path | None = None) -> None:
     """Compile every template now rather than at its first report (Jinja2 keeps them per environment)."""
     env = environment(root)
-    for name in available_templates(root):
+    for name in _template_folders(root):
         env.get_template(f"{name}/{TEMPLATE_FILE}")
 
 
