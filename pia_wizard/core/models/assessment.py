@@ -158,9 +158,26 @@ class Metadata(Frozen):
     assessment_date: IsoDate | None = None
 
 
+class Scenario(Frozen):
+    """This assessment is a scenario: a copy of another one, named by the person who made it ("with
+    judicial authorisation"), changed to see what a change would do. The link names the origin as
+    it was when copied (its title, its file name, the SHA-256 of its canonical bytes), so the two
+    can be compared later even if the origin has moved on; it is never a path on someone's disk."""
+
+    name: FreeText = Field(min_length=1, description="What the scenario tries, in the user's words.")
+    origin_title: FreeText = ""
+    origin_file: SafeFileName | None = Field(default=None, description="The origin's file name, no folder.")
+    origin_sha256: Sha256 | None = Field(
+        default=None, description="SHA-256 of the origin's canonical file bytes when the copy was made."
+    )
+
+
 class Assessment(Frozen):
     schema_version: Literal[1]
     questionnaire: QuestionnaireRef
     metadata: Metadata = Metadata()
+    scenario: Scenario | None = Field(
+        default=None, description="Set when this assessment is a scenario made from another one."
+    )
     answers: FrozenMap[Id, Answer] = Field(default_factory=dict)
     attachments: FrozenMap[AttachmentId, Attachment] = Field(default_factory=dict)
