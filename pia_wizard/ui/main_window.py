@@ -342,6 +342,12 @@ class MainWindow(QMainWindow):
             self.tr("&Find in the questionnaire…"), self.start_search, QKeySequence(key.Find), "findAction"
         )
         self.about_action = self._action(self.tr("&About pia-wizard"), self.about, None, "aboutAction")
+        self.compare_action = self._action(
+            self.tr("Co&mpare with…"), self.compare_with, None, "compareAction"
+        )
+        self.scenario_action = self._action(
+            self.tr("Save as &scenario…"), self.save_as_scenario, None, "scenarioAction"
+        )
         self.clear_recent_action = self._action(
             self.tr("&Clear recent files"), self.clear_recent, None, "clearRecentAction"
         )
@@ -389,6 +395,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
+        file_menu.addAction(self.scenario_action)
+        file_menu.addAction(self.compare_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.print_action)
@@ -919,6 +927,85 @@ class MainWindow(QMainWindow):
             )
             return False
         return self._write(path)
+
+    def compare_with(self, path: Path | None = None) -> bool:
+        """File › Compare with…: the open assessment (A, as it stands) beside a file or report PDF (B)."""
+        from pia_wizard.ui.compare_dialog import comparison_for
+
+        document = self.document
+        if document is None:
+            return False
+        self.flush()
+        path = path or self.prompts.open_path(settings.last_folder())
+        if path is None:
+            return False
+        date, _own = self.evaluator.evaluation_date(document.assessment) if self.evaluator else (None, False)
+        result = comparison_for(
+            self.library, document.compiled, document.assessment, self.document_name(), path, date
+        )
+        if isinstance(result, str):
+            self.prompts.error(self.tr("Cannot compare"), result)
+            return False
+        from pia_wizard.ui.compare_dialog import CompareDialog
+
+        dialog = CompareDialog(result, self)
+        dialog.go_to.connect(self.go_to_question)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.compare_dialog = dialog
+        dialog.show()
+        return True
+
+    def document_name(self) -> str:
+        document = self.document
+        if document is not None and document.path is not None:
+            return document.path.name
+        return self.tr("(not saved)")
+
+    def save_as_scenario(self, name: str | None = None) -> bool:
+        """A copy of the open assessment, named by the person and linked to it, saved as a file of its
+        own; the original stays open (File › Compare with… shows what the scenario changes)."""
+        from pia_wizard.core.scenarios import make_scenario
+
+        document = self.document
+        if document is None:
+            return False
+        self.flush()
+        name = name if name is not None else self.prompts.scenario_name()
+        if not name or not name.strip():
+            return False
+        origin = document.path.name if document.path is not None else None
+        scenario = make_scenario(document.assessment, name, origin)
+        folder = (
+            document.path.parent
+            if document.path and not document.read_only
+            else Path(settings.last_folder() or Path.home())
+        )
+        path = self.prompts.save_path(
+            folder / (file_name_from_title(scenario.metadata.title) + ASSESSMENT_SUFFIX)
+        )
+        if path is None:
+            return False
+        if not path.name.lower().endswith(ASSESSMENT_SUFFIX):
+            path = path.with_name(path.name.removesuffix(".json") + ASSESSMENT_SUFFIX)
+        if self.is_example(path) or (document.path is not None and path == document.path):
+            self.prompts.error(
+                self.tr("Cannot save here"),
+                self.tr("Choose another file: a scenario never replaces its origin or an example."),
+            )
+            return False
+        try:
+            save_assessment(path, scenario)
+        except SaveError as exc:
+            self.prompts.error(self.tr("Cannot save"), str(exc))
+            return False
+        self.last_scenario = path
+        self.statusBar().showMessage(
+            self.tr("Saved the scenario “%1” as %2. File › Compare with… shows what it changes.")
+            .replace("%1", " ".join(name.split()))
+            .replace("%2", path.name),
+            10_000,
+        )
+        return True
 
     def suggested_file_name(self) -> str:
         """The assessment's title as a file name ("Market square cameras.pia.json"), else the file's

@@ -32,6 +32,17 @@ class Prompts(QObject):
         )
         return Path(text) if text else None
 
+    def scenario_name(self) -> str | None:
+        """The name of a new scenario ("with judicial authorisation"), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            self.window,
+            self.tr("Save as scenario"),
+            self.tr("What does this scenario try? For example “with judicial authorisation”:"),
+        )
+        return text if ok and text.strip() else None
+
     def save_path(self, suggested: Path) -> Path | None:
         text, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the assessment as"), str(suggested), self.tr(ASSESSMENT_FILTER)

@@ -105,6 +105,7 @@ class FakePrompts:
     def __init__(self) -> None:
         self.open_answer: Path | None = None
         self.save_answers: list[Path | None] = []
+        self.scenario_answer: str | None = None
         self.unsaved_answer = "discard"
         self.restore_answer = "restore"
         self.asked: list[str] = []
@@ -114,6 +115,10 @@ class FakePrompts:
     def open_path(self, folder: str) -> Path | None:
         self.asked.append("open")
         return self.open_answer
+
+    def scenario_name(self) -> str | None:
+        self.asked.append("scenario-name")
+        return self.scenario_answer
 
     def save_path(self, suggested: Path) -> Path | None:
         self.asked.append(f"save:{suggested.name}")
