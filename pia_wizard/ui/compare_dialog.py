@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -64,7 +64,7 @@ class CompareDialog(QDialog):
         self.verdicts = self._table("compareVerdicts", [self.tr("Rulebook"), self.tr("A"), self.tr("B")])
         for v in context["verdicts"]:
             self._row(self.verdicts, [v["title"], v["a_label"], v["b_label"]], v["changed"])
-        self.verdicts.setMaximumHeight(40 + 30 * max(1, len(context["verdicts"])))
+        self.verdicts.setMaximumHeight(30 + 44 * max(1, len(context["verdicts"])))
         layout.addWidget(self.verdicts)
 
         count = len(context["answers"])
@@ -127,7 +127,17 @@ class CompareDialog(QDialog):
             if question:
                 item.setData(QUESTION_ROLE, question)
             table.setItem(row, column, item)
-        table.resizeRowToContents(row)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Rows sized to their wrapped text once the columns have their widths."""
+        super().showEvent(event)
+        for table in (self.verdicts, self.answers):
+            table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for table in (self.verdicts, self.answers):
+            table.resizeRowsToContents()
 
     def jump(self, row: int) -> None:
         """Ask the window to open the question of this row, and step aside."""
