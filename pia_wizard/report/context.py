@@ -20,6 +20,7 @@ from pia_wizard.report import charts
 from pia_wizard.report.annex import answers_by_section, evidence_item, glossary_used
 from pia_wizard.report.citations import Citations
 from pia_wizard.report.formatting import Formatter, number
+from pia_wizard.report.headlines import headline
 from pia_wizard.report.options import ReportOptions
 from pia_wizard.report.wording import (
     APPLIES,
@@ -100,6 +101,7 @@ def build_report_context(
             "title": fmt.text(compiled.questionnaire.title),
         },
         "verdicts": [r["summary"] for r in results],
+        "headlines": [r["headline"] for r in results],
         "verdict_meanings": [
             {"verdict": v, "label": label, "meaning": meaning}
             for v, (label, meaning) in VERDICTS.items()
@@ -278,6 +280,8 @@ def _rulebook(
     summary = {
         "id": result.id,
         "title": title,
+        # How a sentence names it ("Under EU law …"); a title without a short form is quoted.
+        "short": fmt.text(book.short_title) if book.short_title else f"“{title}”",
         "verdict": result.verdict,
         "label": label,
         "meaning": meaning,
@@ -311,7 +315,7 @@ def _rulebook(
         }
         for cf in result.counterfactuals
     ]
-    return {
+    entry = {
         **summary,
         "summary": summary,
         "description": fmt.text(book.description),
@@ -320,6 +324,8 @@ def _rulebook(
         "findings": [_finding(f, book, fmt, citations, assessment) for f in result.findings],
         "counterfactuals": counterfactuals,
     }
+    summary["headline"] = entry["headline"] = headline(entry)
+    return entry
 
 
 def _reasons(results: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -115,3 +115,49 @@ MONTHS = (
 def long_date(day: dt.date) -> str:
     """23 November 2026 — independent of the machine's locale."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+# One sentence per rulebook that a councillor can read aloud (page 1 of the briefing). `{name}` is the
+# rulebook's short title ("EU law"); `{point}` the title of the first decisive finding, quoted; `{more}`
+# how many other decisive points there are. The second form is for a verdict with no finding to name.
+HEADLINES: dict[str, tuple[str, str]] = {
+    "red_line": (
+        "Under {name} this cannot go ahead as proposed: it crosses the red line “{point}”{more}.",
+        "Under {name} this cannot go ahead as proposed: a red line applies and no exception has been shown.",
+    ),
+    "fails": (
+        "Under {name} this cannot go ahead as proposed: a decisive legal test fails on “{point}”{more}.",
+        "Under {name} this cannot go ahead as proposed: a decisive legal test fails.",
+    ),
+    "insufficient_information": (
+        "Under {name} it cannot yet be decided whether this may go ahead: decisive answers are missing or "
+        "not backed by evidence, first of all on “{point}”{more}.",
+        "Under {name} it cannot yet be decided whether this may go ahead: decisive answers are missing or "
+        "not backed by evidence.",
+    ),
+    "conditional": (
+        "Under {name} this may go ahead only under conditions: “{point}”{more}; the safeguards in this "
+        "report must be in place first.",
+        "Under {name} this may go ahead only once the safeguards in this report are in place.",
+    ),
+    "passes": (
+        "Under {name} none of the points this report checks stands in the way, on the answers and "
+        "evidence given.",
+        "Under {name} none of the points this report checks stands in the way, on the answers and "
+        "evidence given.",
+    ),
+    "not_applicable": (
+        "{name} does not apply to this deployment as it is described.",
+        "{name} does not apply to this deployment as it is described.",
+    ),
+}
+# Which findings a headline names, by verdict (the findings that decided it).
+HEADLINE_SEVERITY = {
+    "red_line": "red_line",
+    "fails": "fail",
+    "insufficient_information": "undetermined",
+    "conditional": "conditional",
+}
+HEADLINE_MORE = {1: " and one other point"}
+HEADLINE_MORE_MANY = " and {count} other points"
+HEADLINE_APPLIES_UNKNOWN = "Whether {name} applies at all is not yet known from the answers."

@@ -98,7 +98,6 @@ def test_strip_and_step_chart_shapes() -> None:
     chart = charts.step_chart("EU law", tests)
     assert chart is not None and "Legality: fails (L1 fails)" in chart["title"]
     assert charts.step_chart("EU law", []) is None
-    assert charts.wrap("Proportionality of the measure", 60, lines=2)[1].endswith("…")
 
 
 def test_engine_phrases_become_sentences() -> None:

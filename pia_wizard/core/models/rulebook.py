@@ -167,6 +167,10 @@ class Rulebook(Frozen):
     version: Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")]
     questionnaire: Id
     title: LocalisedText
+    short_title: LocalisedText | None = Field(
+        default=None,
+        description="How a sentence read aloud names the rulebook ('Under EU law …'); the title when absent.",
+    )
     description: LocalisedText
     jurisdiction: LocalisedText = Field(description="Where this rulebook applies, in words.")
     rules_as_of: dt.date = Field(

@@ -1,0 +1,40 @@
+"""One sentence per rulebook that a councillor can read aloud: the verdict in plain words.
+
+The words are data (`wording.HEADLINES`, one pair per verdict); this only picks the form and fills in
+the rulebook's short name and the decisive finding, from the same rulebook entry of the report context
+that every template reads, so the sentence cannot say something the rest of the report does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pia_wizard.report.wording import (
+    HEADLINE_APPLIES_UNKNOWN,
+    HEADLINE_MORE,
+    HEADLINE_MORE_MANY,
+    HEADLINE_SEVERITY,
+    HEADLINES,
+)
+
+
+def headline(rulebook: Mapping[str, Any]) -> str:
+    """The sentence for one rulebook entry of the context (its verdict, short name and findings)."""
+    name = rulebook["short"]
+    with_point, without_point = HEADLINES[rulebook["verdict"]]
+    severity = HEADLINE_SEVERITY.get(rulebook["verdict"])
+    points: list[str] = []
+    for finding in rulebook["findings"]:
+        if finding["severity"] == severity and finding["kind"] != "applicability":
+            if finding["title"] not in points:
+                points.append(finding["title"])
+    if points:
+        others = len(points) - 1
+        more = HEADLINE_MORE.get(others, HEADLINE_MORE_MANY.format(count=others)) if others else ""
+        text = with_point.format(name=name, point=points[0], more=more)
+    else:
+        text = without_point.format(name=name)
+    if rulebook["applies"] == "unknown" and rulebook["verdict"] != "not_applicable":
+        text += " " + HEADLINE_APPLIES_UNKNOWN.format(name=name)
+    return text[0].upper() + text[1:]

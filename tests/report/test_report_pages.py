@@ -1,0 +1,146 @@
+"""The council briefing's page layout, read back from real PDFs: one sentence per rulebook on page 1,
+the tests overview with every title whole, "Prepared for", and the information-request letter grouped
+by topic with the decisive requests first."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+from helpers import ROOT
+from report_cases import read_pdf
+
+from pia_wizard.core.assessment_io import load_assessment_file
+from pia_wizard.core.library import shipped_library
+from pia_wizard.report.headlines import headline
+from pia_wizard.report.options import ReportOptions
+from pia_wizard.report.render import Report, prepare_report, render_pdf
+from pia_wizard.report.wording import HEADLINES, VERDICTS
+
+EXAMPLES = ROOT / "examples"
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@cache
+def _report(example: str, template: str = "briefing") -> tuple[Report, list[str]]:
+    """An example rendered to a real PDF, and its pages' text read back."""
+    library = shipped_library()
+    loaded = load_assessment_file(EXAMPLES / f"{example}.pia.json", library)
+    report = prepare_report(
+        loaded.assessment, loaded.questionnaire, library, ReportOptions(template=template)
+    )
+    back = read_pdf(render_pdf(report))
+    return report, [_flat(page) for page in back.pages]
+
+
+# ------------------------------------------------------------------ page 1: one sentence per rulebook
+
+
+@pytest.mark.parametrize(
+    "example", ["police-lfr-van-football", "journalist-first-look", "portland-shop-door"]
+)
+def test_page_one_opens_with_one_plain_sentence_per_rulebook(example: str) -> None:
+    report, pages = _report(example)
+    first = pages[0]
+    sentences = report.context["headlines"]
+    assert len(sentences) == len(report.evaluation.rulebooks)
+    for sentence in sentences:
+        assert sentence in first, f"not on page 1: {sentence}"
+    # Read before the verdict strips, and in plain words: no rulebook or verdict ids.
+    assert first.index(sentences[0]) < first.index("Verdict ")
+    ids = {r.id for r in report.evaluation.rulebooks} | {v for v in VERDICTS if "_" in v}
+    plain = [s.replace("human-rights law", "") for s in sentences]  # the words, not the id
+    assert not [s for s in plain if any(i in s for i in ids)]
+
+
+def test_the_sentences_name_each_rulebook_by_its_short_title_and_say_the_verdict() -> None:
+    report, _ = _report("portland-shop-door")
+    said = dict(zip(report.evaluation.verdicts, report.context["headlines"], strict=True))
+    assert said["eu-law"] == "EU law does not apply to this deployment as it is described."
+    assert said["us-local"].startswith("Under US local law this cannot go ahead as proposed: it crosses")
+    assert said["human-rights"].startswith("Under human-rights law this cannot go ahead as proposed")
+    report, _ = _report("journalist-first-look")
+    assert "it cannot yet be decided whether this may go ahead" in report.context["headlines"][1]
+
+
+def _entry(verdict: str, findings: list[tuple[str, str]], applies: str = "yes") -> dict:
+    return {
+        "short": "EU law",
+        "verdict": verdict,
+        "applies": applies,
+        "findings": [{"severity": s, "kind": "step", "title": t} for s, t in findings],
+    }
+
+
+def test_every_verdict_kind_has_its_own_honest_sentence() -> None:
+    assert set(HEADLINES) == set(VERDICTS)
+    said = {
+        verdict: headline(_entry(verdict, [(s, "Point A"), (s, "Point B"), (s, "Point C")]))
+        for verdict, s in [
+            ("red_line", "red_line"),
+            ("fails", "fail"),
+            ("insufficient_information", "undetermined"),
+            ("conditional", "conditional"),
+        ]
+    }
+    assert said["red_line"] == (
+        "Under EU law this cannot go ahead as proposed: it crosses the red line “Point A” and 2 other points."
+    )
+    assert "a decisive legal test fails on “Point A”" in said["fails"]
+    assert "cannot yet be decided" in said["insufficient_information"]
+    assert "only under conditions: “Point A” and 2 other points" in said["conditional"]
+    assert len(set(said.values())) == 4
+    # A finding of another severity is not what decided the verdict, so it is not named.
+    assert headline(_entry("fails", [("undetermined", "Open"), ("fail", "Shut")])).endswith(
+        "fails on “Shut”."
+    )
+    assert headline(_entry("red_line", [])).endswith("a red line applies and no exception has been shown.")
+    assert headline(_entry("passes", [])).startswith("Under EU law none of the points")
+    assert (
+        headline(_entry("not_applicable", []))
+        == "EU law does not apply to this deployment as it is described."
+    )
+    unsure = headline(_entry("insufficient_information", [("undetermined", "X")], applies="unknown"))
+    assert unsure.endswith("Whether EU law applies at all is not yet known from the answers.")
+
+
+# ------------------------------------------------------------------ the tests overview
+
+
+@pytest.mark.parametrize("example", ["police-lfr-van-football", "us-police-face-search-service"])
+def test_the_tests_overview_prints_every_title_whole(example: str) -> None:
+    report, pages = _report(example)
+    text = " ".join(pages)
+    start = text.index("Legality, necessity and proportionality Rulebook Test Result")
+    overview = text[start:]
+    shown = [r for r in report.context["rulebooks"] if r["verdict"] != "not_applicable" and r["tests"]]
+    assert shown
+    for rulebook in shown:
+        assert rulebook["title"] in overview, rulebook["title"]
+        for test in rulebook["tests"]:
+            assert test["title"] in overview, f"cut or missing: {test['title']}"
+    assert "…" not in overview.split("About this report")[0]
+
+
+def test_the_submission_prints_every_test_title_of_its_step_charts_whole() -> None:
+    report, pages = _report("police-lfr-van-football", "submission")
+    text = " ".join(pages)
+    charts = [r for r in report.context["rulebooks"] if r["steps_chart"]]
+    assert charts
+    for rulebook in charts:
+        caption = f"{rulebook['title']}: each column is a test"
+        assert caption in text
+        chart = text[: text.index(caption)]
+        for column in rulebook["steps_chart"]["columns"]:
+            assert column["title"] in chart, f"cut or missing: {column['title']}"
+            for step in column["steps"]:
+                assert step["id"] in chart
+    for name in ("briefing", "submission", "factsheet", "information-request"):
+        html = _report("police-lfr-van-football", name)[0].html
+        labels = re.findall(r"<text[^>]*>([^<]*)</text>", html)
+        assert labels or name == "information-request"
+        assert not [t for t in labels if t.endswith("…")], f"{name}: a chart label is cut"
