@@ -21,6 +21,7 @@ from pia_wizard.report.annex import answers_by_section, evidence_item, glossary_
 from pia_wizard.report.citations import Citations
 from pia_wizard.report.formatting import Formatter, number
 from pia_wizard.report.headlines import headline
+from pia_wizard.report.letter import request_groups
 from pia_wizard.report.options import ReportOptions
 from pia_wizard.report.wording import (
     APPLIES,
@@ -128,6 +129,7 @@ def build_report_context(
         },
     }
     context["summary"] = _summary(results)
+    context["requests"] = request_groups(context["gaps"], compiled, fmt) if spec.letter else []
     sections, unknowns, unanswered = answers_by_section(compiled, assessment, fmt)
     context["unknowns"] = [] if spec.letter else unknowns
     if options.leaves_out("annex"):
@@ -146,18 +148,25 @@ def build_report_context(
 # ---------------------------------------------------------------------------------------- rulebooks
 
 
+def short_name(book: Rulebook, fmt: Formatter) -> str:
+    """How a sentence names a rulebook ("Under EU law …"); a title without a short form is quoted."""
+    return fmt.text(book.short_title) if book.short_title else f"“{fmt.text(book.title)}”"
+
+
 def _rule_titles(book: Rulebook, fmt: Formatter) -> dict[str, dict[str, Any]]:
     """What a rule id in a gap's `blocks` means: red lines, their gates, steps, and applicability."""
     applies = f"Whether {fmt.text(book.title)} applies"
     rules: dict[str, dict[str, Any]] = {
-        "applies_when": {"title": applies, "short": applies, "refs": book.refs}
+        "applies_when": {"title": applies, "short": applies, "point": applies, "refs": book.refs}
     }
     for line in book.red_lines:
-        rules[line.id] = {"title": fmt.text(line.title), "short": fmt.text(line.title), "refs": line.refs}
+        line_title = fmt.text(line.title)
+        rules[line.id] = {"title": line_title, "short": line_title, "point": line_title, "refs": line.refs}
         for gate in line.exceptions:
             rules[f"{line.id}/{gate.id}"] = {
                 "title": f"{fmt.text(line.title)} — exception condition: {fmt.text(gate.title)}",
-                "short": fmt.text(line.title),
+                "short": line_title,
+                "point": line_title,
                 "refs": gate.refs or line.refs,
             }
     for test in book.tests:
@@ -165,6 +174,7 @@ def _rule_titles(book: Rulebook, fmt: Formatter) -> dict[str, dict[str, Any]]:
             rules[step.id] = {
                 "title": f"{fmt.text(test.title)} — {fmt.text(step.title)}",
                 "short": f"{fmt.text(test.title)} — {fmt.text(step.title)}",
+                "point": fmt.text(step.title),  # the step alone, for the letter's short "why"
                 "refs": step.refs,
             }
     return rules
@@ -280,8 +290,7 @@ def _rulebook(
     summary = {
         "id": result.id,
         "title": title,
-        # How a sentence names it ("Under EU law …"); a title without a short form is quoted.
-        "short": fmt.text(book.short_title) if book.short_title else f"“{title}”",
+        "short": short_name(book, fmt),
         "verdict": result.verdict,
         "label": label,
         "meaning": meaning,
@@ -401,7 +410,7 @@ def _gaps(
             entry = merged[gap.question]
             entry["impact"] = max(entry["impact"], gap.impact)
             for rule_id in gap.blocks:
-                rule = rules.get(rule_id, {"title": rule_id, "short": rule_id, "refs": ()})
+                rule = rules.get(rule_id, {"title": rule_id, "short": rule_id, "point": rule_id, "refs": ()})
                 if rule["short"] not in entry["decides"]:
                     entry["decides"].append(rule["short"])
                 cited = citations.cite(rule["refs"])
@@ -410,18 +419,25 @@ def _gaps(
                 entry["why"].append(
                     {
                         "rulebook": fmt.text(book.title),
+                        "short": short_name(book, fmt),
+                        "point": rule["point"],
                         "rule": rule_id,
                         "title": rule["title"],
                         "sources": cited,
                     }
                 )
     for entry in merged.values():
-        grouped: dict[str, list[str]] = {}
+        grouped: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         for why in entry["why"]:
-            titles = grouped.setdefault(why["rulebook"], [])
+            titles, points = grouped.setdefault((why["rulebook"], why["short"]), ([], []))
             if why["title"] not in titles:
                 titles.append(why["title"])
-        entry["by_rulebook"] = [{"rulebook": k, "titles": v} for k, v in grouped.items()]
+            if why["point"] not in points:
+                points.append(why["point"])
+        entry["by_rulebook"] = [
+            {"rulebook": name, "short": short, "titles": titles, "points": points}
+            for (name, short), (titles, points) in grouped.items()
+        ]
     ranked = sorted(order, key=lambda q: (-merged[q]["impact"], order.index(q)))
     return [merged[q] for q in ranked]
 

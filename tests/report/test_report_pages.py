@@ -144,3 +144,49 @@ def test_the_submission_prints_every_test_title_of_its_step_charts_whole() -> No
         labels = re.findall(r"<text[^>]*>([^<]*)</text>", html)
         assert labels or name == "information-request"
         assert not [t for t in labels if t.endswith("…")], f"{name}: a chart label is cut"
+
+
+# ------------------------------------------------------------------ the information-request letter
+
+
+def test_the_letter_puts_the_decisive_requests_first_then_groups_the_rest_by_topic() -> None:
+    report, pages = _report("journalist-first-look", "information-request")
+    # Ten pages of 56 requests in rank order before; grouped, with short reasons, seven.
+    assert len(pages) <= 8, f"{len(pages)} pages"
+    text = " ".join(pages)
+    gaps = report.context["gaps"]
+    groups = report.context["requests"]
+    assert sum(len(g["requests"]) for g in groups) == len(gaps) == 56
+    assert groups[0]["decisive"] and all(not g["decisive"] for g in groups[1:])
+    assert [r["impact"] for r in groups[0]["requests"]] == sorted(
+        (g["impact"] for g in gaps if g["impact"] > 0), reverse=True
+    )
+    assert all(r["impact"] == 0 for g in groups[1:] for r in g["requests"])
+
+    # The headings in the PDF: the decisive group, then the questionnaire's sections in its order.
+    headings = ["First: the answers that decide the assessment"] + [g["heading"] for g in groups[1:]]
+    sections = [s.title["en"] for s in _questionnaire().questionnaire.sections]
+    assert [h for h in sections if h in headings[1:]] == headings[1:], "topics in questionnaire order"
+    place = text.index("Information requested")
+    for heading in headings:
+        assert heading in text[place:], f"not printed in order: {heading}"
+        place = text.index(heading, place)
+
+    # One numbering across the groups (a reply can cite "request 12"): the list markers run 1 to 56,
+    # each once (pypdf reads the markers apart from the text), and the asks are printed in that order.
+    markers = [int(n) for n in re.findall(r"(?<![\w.(/,–-])(\d{1,2})\.(?= )", text)]
+    assert sorted(markers) == list(range(1, len(gaps) + 1)), markers
+    number, place = 1, 0
+    for group in groups:
+        assert group["start"] == number
+        for request in group["requests"]:
+            ask = request["ask"][:40]
+            assert text.count(ask) == 1, ask
+            assert text.index(ask) > place, f"out of order: {ask}"
+            place = text.index(ask)
+            number += 1
+
+
+@cache
+def _questionnaire():  # type: ignore[no-untyped-def]
+    return shipped_library().questionnaires["biometric-deployment"]
