@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
         help="leave out notes, quotes, identity, annex, embedded or files (repeatable or comma-separated)",
     )
     report.add_argument("--date", help="evaluation date YYYY-MM-DD (default: the assessment's date)")
+    report.add_argument(
+        "--prepared-for",
+        default="",
+        metavar="TEXT",
+        help="to whom a report is addressed, printed as 'Prepared for' (default: the assessment's audience)",
+    )
     report.add_argument("--recipient", default="", help="information-request letter: to whom")
     report.add_argument("--reference", default="", help="information-request letter: your reference")
     report.add_argument("--reply-by", metavar="YYYY-MM-DD", help="information-request letter: reply-by date")
@@ -131,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             reference=args.reference,
             reply_by=args.reply_by,
             legal_basis=args.legal_basis,
+            prepared_for=args.prepared_for,
         )
     if args.command == "migrate":
         from pia_wizard.commands.migrate import run_migrate

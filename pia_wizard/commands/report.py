@@ -1,5 +1,5 @@
 """`pia-wizard report FILE -o OUT.pdf [--template NAME] [--lang CODE] [--draft] [--omit WHAT]...
-[--html OUT.html]`.
+[--html OUT.html] [--prepared-for TEXT]`.
 
 The council briefing unless another template is named. `--html` writes the same report as a web page
 (self-contained: its styles are inline), which is also the way out where WeasyPrint's system libraries
@@ -47,6 +47,7 @@ def run_report(
     reference: str = "",
     reply_by: str | None = None,
     legal_basis: str = "",
+    prepared_for: str = "",
 ) -> int:
     from pia_wizard.report.options import LetterDetails, OptionsError, ReportOptions
     from pia_wizard.report.render import ReportError, prepare_report, print_report
@@ -58,7 +59,7 @@ def run_report(
     try:
         when = _date(date, "--date")
         letter = LetterDetails(recipient, reference, _date(reply_by, "--reply-by"), legal_basis)
-        options = ReportOptions(template, language, draft, omissions, letter)
+        options = ReportOptions(template, language, draft, omissions, letter, prepared_for)
     except (OptionsError, ValueError) as exc:
         print(f"report: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -22,7 +22,7 @@ from pia_wizard.report.citations import Citations
 from pia_wizard.report.formatting import Formatter, number
 from pia_wizard.report.headlines import headline
 from pia_wizard.report.letter import request_groups
-from pia_wizard.report.options import ReportOptions
+from pia_wizard.report.options import ReportOptions, recipient_of
 from pia_wizard.report.wording import (
     APPLIES,
     DISCLAIMER,
@@ -93,7 +93,7 @@ def build_report_context(
             "place": meta.place,
             "assessor": meta.assessor,
             "organisation": meta.organisation,
-            "audience": meta.audience,
+            "prepared_for": options.prepared_for.strip() or recipient_of(meta.audience),
             "identity_omitted": options.leaves_out("identity"),
         },
         "questionnaire": {

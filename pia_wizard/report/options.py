@@ -74,6 +74,27 @@ TEMPLATES: dict[str, TemplateSpec] = {
 }
 
 
+# Names of kinds of report, which the window once offered as an assessment's "audience": a template's
+# title or name is not a recipient, and a report never prints it as one ("Prepared for: Council briefing").
+FORMER_AUDIENCE_LABELS = (
+    "NGO formal submission",
+    "Journalist fact sheet",
+    "Information request to the operator",
+)
+
+
+def names_a_report_kind(text: str) -> bool:
+    """Whether `text` names a kind of report (a template's title or name) rather than a recipient."""
+    wanted = text.strip().casefold()
+    kinds = {*TEMPLATES, *(spec.title for spec in TEMPLATES.values()), *FORMER_AUDIENCE_LABELS}
+    return wanted in {k.casefold() for k in kinds}
+
+
+def recipient_of(audience: str) -> str:
+    """The assessment's audience as a recipient to print: empty when none is given or it names a report."""
+    return "" if names_a_report_kind(audience) else audience.strip()
+
+
 class OptionsError(ValueError):
     """An export option that cannot be honoured (unknown template, omission or language)."""
 
@@ -95,6 +116,9 @@ class ReportOptions:
     draft: bool = False
     omit: frozenset[str] = frozenset()
     letter: LetterDetails = field(default_factory=LetterDetails)
+    # To whom a report (not the letter) is addressed: "Prepared for" on its cover. Empty: the
+    # assessment's audience, unless that names a kind of report; then nothing is printed.
+    prepared_for: str = ""
 
     def __post_init__(self) -> None:
         if self.template not in TEMPLATES:

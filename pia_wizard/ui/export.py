@@ -11,9 +11,10 @@ dialog. Cancel terminates the worker; the next export starts a new one.
 A final report needs every required question answered; a draft can always be exported and is marked
 DRAFT. Private notes are removed before the assessment leaves the window. The dialog leaves out, each
 on its own, what the person ticks (notes, evidence quotes, their identity, the annex, the embedded
-assessment, embedded evidence files), and for the information-request letter asks for its recipient,
-reference, reply-by date and legal basis (the letter never carries notes, evidence, an annex or the
-assessment, so those boxes are ticked and locked for it).
+assessment, embedded evidence files), asks to whom a report is addressed ("Prepared for", filled in from
+the assessment's audience unless that names a kind of report), and for the information-request letter
+asks for its recipient, reference, reply-by date and legal basis (the letter never carries notes,
+evidence, an annex or the assessment, so those boxes are ticked and locked for it).
 """
 
 from __future__ import annotations
@@ -101,6 +102,15 @@ def available_templates() -> dict[str, str]:
     return {name: name for name in found} or {DEFAULT_TEMPLATE: DEFAULT_TEMPLATE}
 
 
+def recipient_of(audience: str) -> str:
+    """The assessment's audience as a recipient (the report layer's rule: a report's name is none)."""
+    try:
+        from pia_wizard.report.options import recipient_of as report_recipient_of
+    except ImportError:
+        return audience.strip()
+    return report_recipient_of(audience)
+
+
 def without_private_notes(assessment: Assessment) -> Assessment:
     """The assessment as it may leave this computer: notes marked private removed."""
     for question_id, answer in assessment.answers.items():
@@ -131,6 +141,7 @@ class ExportDialog(QDialog):
         previous: Mapping[str, Any] | None = None,
         today: dt.date | None = None,
         printing: bool = False,
+        audience: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
@@ -149,6 +160,24 @@ class ExportDialog(QDialog):
         for code in languages:
             self.language.addItem(language_name(code), code)
         self._row(form, self.tr("&Language"), self.language)
+        # To whom the report goes, printed as "Prepared for" (the letter has its own recipient).
+        self.prepared_for = QLineEdit(recipient_of(audience), self)
+        self.prepared_for.setObjectName("export-prepared-for")
+        self.prepared_for.setPlaceholderText(
+            self.tr("for instance: the city council's public safety committee")
+        )
+        self.prepared_for_label = QLabel(self.tr("&Prepared for"), self)
+        self.prepared_for_label.setBuddy(self.prepared_for)
+        self.prepared_for.setAccessibleName(self.tr("Prepared for"))
+        self.prepared_for.setToolTip(
+            plain_tooltip(
+                self.tr(
+                    "A council, a committee, a regulator: printed on the report as “Prepared for”. "
+                    "Left empty, the report names no recipient."
+                )
+            )
+        )
+        form.addRow(self.prepared_for_label, self.prepared_for)
 
         self.draft = QRadioButton(self.tr("&Draft (marked DRAFT)"), self)
         self.draft.setAccessibleName(self.tr("Draft (marked DRAFT)"))
@@ -257,6 +286,8 @@ class ExportDialog(QDialog):
             box.setToolTip(self.tr("A letter to the operator never carries this.") if name in forced else "")
             box.blockSignals(False)
         self.letter.setVisible(is_letter(template))
+        self.prepared_for.setVisible(not is_letter(template))
+        self.prepared_for_label.setVisible(not is_letter(template))
         self.adjustSize()
 
     def _restore(self, previous: Mapping[str, Any]) -> None:
@@ -265,6 +296,8 @@ class ExportDialog(QDialog):
         if index >= 0:
             self.template.setCurrentIndex(index)
         self._asked = {name for name in previous.get("omit", ()) if name in self.omit_boxes}
+        if previous.get("prepared_for"):
+            self.prepared_for.setText(str(previous["prepared_for"]))
         letter = previous.get("letter") or {}
         self.recipient.setText(str(letter.get("recipient", "")))
         self.reference.setText(str(letter.get("reference", "")))
@@ -302,6 +335,7 @@ class ExportDialog(QDialog):
             "output": output,
             "omit": frozenset(name for name, box in self.omit_boxes.items() if box.isChecked()),
             "letter": self.letter_details() if not self.letter.isHidden() else {},
+            "prepared_for": self.prepared_for.text().strip() if not self.prepared_for.isHidden() else "",
         }
 
     def letter_details(self) -> dict[str, str | None]:

@@ -199,6 +199,7 @@ def _render_pdf(request, library, compiled, assessment, books, date, progress): 
             reply_by=dt.date.fromisoformat(str(reply_by)) if reply_by else None,
             legal_basis=str(letter.get("legal_basis") or ""),
         ),
+        prepared_for=str(request.options.get("prepared_for") or ""),
     )
     progress(0.2, "Evaluating and writing the report")
     report = prepare_report(assessment, compiled, library, options, date=date, rulebooks=books)

@@ -503,7 +503,11 @@ class MainWindow(QMainWindow):
                 if questionnaire_id is None:
                     return False
         document = AssessmentDocument.new(self.library.questionnaires[questionnaire_id], self)
-        if self.preferences.default_audience:
+        from pia_wizard.ui.export import recipient_of
+
+        # The default audience may name a kind of report (it also picks the export's template): only a
+        # recipient is copied into "Prepared for".
+        if recipient_of(self.preferences.default_audience):
             document.assessment = set_metadata(
                 document.assessment, audience=self.preferences.default_audience
             )
@@ -1216,6 +1220,7 @@ class MainWindow(QMainWindow):
         *,
         omit: Iterable[str] = (),
         letter: Mapping[str, str | None] | None = None,
+        prepared_for: str = "",
     ) -> ExportRequest:
         """What the worker needs for one export: the assessment without private notes, and the choices."""
         from pia_wizard.ui.export import without_private_notes
@@ -1237,7 +1242,7 @@ class MainWindow(QMainWindow):
             date=date.isoformat(),
             rulebooks=tuple(b.id for b in self.rulebooks),
             library_files=self.library_files,
-            options={"omit": sorted(set(omit)), "letter": dict(letter or {})},
+            options={"omit": sorted(set(omit)), "letter": dict(letter or {}), "prepared_for": prepared_for},
         )
 
     def print_report(self) -> None:
@@ -1273,6 +1278,7 @@ class MainWindow(QMainWindow):
             previous=self._export_choices,
             today=self.today(),
             printing=printing,
+            audience=document.assessment.metadata.audience,
         )
         # Warm up the worker while the person chooses: it imports WeasyPrint and finds the fonts.
         self.ensure_export_worker().ensure_started()
@@ -1288,6 +1294,7 @@ class MainWindow(QMainWindow):
                 bool(choices["draft"]),
                 omit=choices["omit"],  # type: ignore[arg-type]
                 letter=choices["letter"],  # type: ignore[arg-type]
+                prepared_for=str(choices["prepared_for"]),
             ),
             then_print=printing,
         )

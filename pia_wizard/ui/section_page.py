@@ -134,6 +134,16 @@ AUDIENCES = (
 )
 
 
+# Whom a report is prepared for: suggestions only (the field takes any text).
+RECIPIENTS = (
+    QT_TRANSLATE_NOOP("DetailsPage", "City council"),
+    QT_TRANSLATE_NOOP("DetailsPage", "A committee of the city council"),
+    QT_TRANSLATE_NOOP("DetailsPage", "Data protection authority"),
+    QT_TRANSLATE_NOOP("DetailsPage", "Parliament committee"),
+    QT_TRANSLATE_NOOP("DetailsPage", "Newsroom"),
+)
+
+
 class DetailsPage(_Page):
     """Title, deployment, operator, place, assessor, organisation, audience and date: free text that
     the engine never reads (every fact it reads is a question)."""
@@ -187,12 +197,13 @@ class DetailsPage(_Page):
         self.audience = QComboBox(self.content)
         self.audience.setObjectName("meta:audience")
         self.audience.setEditable(True)
-        self.audience.addItems([self.tr(a) for a in AUDIENCES])
+        self.audience.addItems([self.tr(a) for a in RECIPIENTS])
         self.audience.setCurrentIndex(-1)
-        self._add_row(form, self.tr("A&udience"), self.audience)
+        self._add_row(form, self.tr("Prepared &for"), self.audience)
         line_edit = self.audience.lineEdit()
         if line_edit is not None:  # always, for an editable combo box
             line_edit.setAccessibleName(self.audience.accessibleName())
+            line_edit.setPlaceholderText(self.tr("a council, a committee, a regulator…"))
             self._watch("audience", line_edit)
         self.audience.activated.connect(lambda _index: self._commit("audience"))
 

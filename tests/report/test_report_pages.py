@@ -190,3 +190,30 @@ def test_the_letter_puts_the_decisive_requests_first_then_groups_the_rest_by_top
 @cache
 def _questionnaire():  # type: ignore[no-untyped-def]
     return shipped_library().questionnaires["biometric-deployment"]
+
+
+# ------------------------------------------------------------------ "Prepared for"
+
+
+def _fixture_pdf(audience: str, template: str = "briefing", prepared_for: str = "") -> list[str]:
+    from report_cases import COMPILED, LIBRARY, red_line_case
+
+    from pia_wizard.core import edits
+
+    assessment = edits.set_metadata(red_line_case(), audience=audience)
+    options = ReportOptions(template=template, prepared_for=prepared_for, omit=frozenset({"annex"}))
+    report = prepare_report(assessment, COMPILED, LIBRARY, options)
+    return [_flat(page) for page in read_pdf(render_pdf(report)).pages]
+
+
+def test_prepared_for_prints_the_recipient_and_never_the_name_of_a_report() -> None:
+    first = _fixture_pdf("City council, public safety committee")[0]
+    assert "Prepared for City council, public safety committee" in first
+    for kind in ("Council briefing", "Fact sheet", "NGO formal submission", ""):
+        pages = _fixture_pdf(kind)
+        assert "Prepared for" not in " ".join(pages), kind
+    chosen = _fixture_pdf("Council briefing", prepared_for="Regulator for biometrics")[0]
+    assert "Prepared for Regulator for biometrics" in chosen
+    submission = " ".join(_fixture_pdf("NGO submission", "submission", "Committee on civil liberties"))
+    assert "Submitted to Committee on civil liberties." in submission
+    assert "Submitted to" not in " ".join(_fixture_pdf("Formal submission", "submission"))

@@ -262,3 +262,32 @@ def test_a_printed_report_is_handed_to_the_systems_viewer(qtbot, window, tmp_pat
     assert window.prompts.asked[-1] == "open-file:report.pdf"
     assert not window.prompts.infos  # no "export finished" box: the viewer opening says it
     assert "print it from there" in window.statusBar().currentMessage()
+
+
+def test_the_dialog_asks_whom_a_report_is_for_and_never_offers_a_report_name(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, tmp_path, audience="City council")
+    assert dialog.prepared_for.isVisible() and dialog.prepared_for.text() == "City council"
+    dialog.prepared_for.setText("  Public safety committee ")
+    assert dialog.choices()["prepared_for"] == "Public safety committee"
+    dialog.template.setCurrentIndex(dialog.template.findData("information-request"))
+    assert dialog.prepared_for.isHidden() and dialog.choices()["prepared_for"] == ""  # the letter has "To"
+    for kind in ("Council briefing", "briefing", "Journalist fact sheet"):
+        assert _dialog(qtbot, tmp_path, audience=kind).prepared_for.text() == ""
+    again = _dialog(qtbot, tmp_path, audience="City council", previous={"prepared_for": "Regulator"})
+    assert again.prepared_for.text() == "Regulator"
+
+
+def test_prepared_for_reaches_the_report_and_a_report_name_never_does(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pia_wizard.core import edits
+    from pia_wizard.ui.export_worker import render_export
+
+    def page(name: str, **kwargs) -> str:  # type: ignore[no-untyped-def]
+        request = window.export_request(tmp_path / name, "briefing", "en", True, omit={"annex"}, **kwargs)
+        return render_export(request, lambda _fraction, _text: None).read_text(encoding="utf-8")
+
+    window.document.edit("audience", lambda a: edits.set_metadata(a, audience="Council briefing"))
+    assert "Prepared for" not in page("a.html")
+    shown = page("b.html", prepared_for="Budget committee of the city council")
+    assert "<dt>Prepared for</dt><dd>Budget committee of the city council</dd>" in shown
+    window.document.edit("audience", lambda a: edits.set_metadata(a, audience="City council"))
+    assert "<dt>Prepared for</dt><dd>City council</dd>" in page("c.html")

@@ -4,6 +4,7 @@ undo and redo, autosave and the restore offer."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from helpers import BAD
 from PySide6.QtCore import Qt
@@ -355,7 +356,11 @@ def test_preferences_are_kept_in_the_isolated_settings(qtbot, window) -> None:
     window.preferences = again
     window.prompts.unsaved_answer = "discard"
     window.new_assessment("mini")
-    assert window.document.assessment.metadata.audience == "Council briefing"
+    # A report's name picks the export's template but is no recipient: "Prepared for" stays empty.
+    assert window.document.assessment.metadata.audience == ""
+    window.preferences = replace(again, default_audience="City council")
+    window.new_assessment("mini")
+    assert window.document.assessment.metadata.audience == "City council"
     assert not window.isWindowModified()  # a default, not an edit
 
 
