@@ -115,7 +115,7 @@ def test_every_verdict_kind_has_its_own_honest_sentence() -> None:
 def test_the_tests_overview_prints_every_title_whole(example: str) -> None:
     report, pages = _report(example)
     text = " ".join(pages)
-    start = text.index("Legality, necessity and proportionality Rulebook Test Result")
+    start = text.index("Legality, necessity and proportionality Rulebook and test Result")
     overview = text[start:]
     shown = [r for r in report.context["rulebooks"] if r["verdict"] != "not_applicable" and r["tests"]]
     assert shown
