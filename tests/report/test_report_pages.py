@@ -151,12 +151,14 @@ def test_the_submission_prints_every_test_title_of_its_step_charts_whole() -> No
 
 def test_the_letter_puts_the_decisive_requests_first_then_groups_the_rest_by_topic() -> None:
     report, pages = _report("journalist-first-look", "information-request")
-    # Ten pages of 56 requests in rank order before; grouped, with short reasons, seven.
-    assert len(pages) <= 8, f"{len(pages)} pages"
+    # In rank order with long reasons the letter ran to 10-11 pages (56, later 65 requests, about six a
+    # page); grouped, with short reasons, it holds eight or more a page after the first.
     text = " ".join(pages)
     gaps = report.context["gaps"]
+    assert len(gaps) > 40
+    assert len(pages) <= 2 + len(gaps) // 9, f"{len(pages)} pages for {len(gaps)} requests"
     groups = report.context["requests"]
-    assert sum(len(g["requests"]) for g in groups) == len(gaps) == 56
+    assert sum(len(g["requests"]) for g in groups) == len(gaps)
     assert groups[0]["decisive"] and all(not g["decisive"] for g in groups[1:])
     assert [r["impact"] for r in groups[0]["requests"]] == sorted(
         (g["impact"] for g in gaps if g["impact"] > 0), reverse=True
@@ -172,7 +174,7 @@ def test_the_letter_puts_the_decisive_requests_first_then_groups_the_rest_by_top
         assert heading in text[place:], f"not printed in order: {heading}"
         place = text.index(heading, place)
 
-    # One numbering across the groups (a reply can cite "request 12"): the list markers run 1 to 56,
+    # One numbering across the groups (a reply can cite "request 12"): the list markers run 1 to n,
     # each once (pypdf reads the markers apart from the text), and the asks are printed in that order.
     markers = [int(n) for n in re.findall(r"(?<![\w.(/,–-])(\d{1,2})\.(?= )", text)]
     assert sorted(markers) == list(range(1, len(gaps) + 1)), markers
