@@ -38,7 +38,7 @@ METADATA_LABELS = {
     "place": "place",
     "assessor": "assessor",
     "organisation": "organisation",
-    "audience": "audience",
+    "audience": "prepared for",
     "assessment_date": "assessment date",
 }
 # Worse → better, to say whether a verdict moved towards passing.
