@@ -41,9 +41,22 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--date", help="evaluation date YYYY-MM-DD (default: the assessment's date)")
     score.add_argument("--json", action="store_true", help="print the documented JSON structure")
 
-    report = commands.add_parser("report", help="write a PDF report (or an HTML page) of an assessment")
+    report = commands.add_parser(
+        "report", help="write a PDF report (or a Word, Markdown or HTML copy) of an assessment"
+    )
     report.add_argument("file", type=Path, help="an assessment file (*.pia.json)")
-    report.add_argument("-o", "--output", type=Path, metavar="OUT.pdf", help="the PDF to write")
+    report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT.pdf",
+        help="the report to write: a PDF, or an editable copy for a name ending in .docx (Word) or .md",
+    )
+    report.add_argument(
+        "--format",
+        choices=("pdf", "docx", "md"),
+        help="the format of -o whatever its name ends in (default: from its suffix, else pdf)",
+    )
     report.add_argument("--html", type=Path, metavar="OUT.html", help="write the report as HTML too")
     report.add_argument(
         "--template",
@@ -138,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             reply_by=args.reply_by,
             legal_basis=args.legal_basis,
             prepared_for=args.prepared_for,
+            output_format=args.format,
         )
     if args.command == "migrate":
         from pia_wizard.commands.migrate import run_migrate

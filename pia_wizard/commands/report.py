@@ -1,9 +1,11 @@
 """`pia-wizard report FILE -o OUT.pdf [--template NAME] [--lang CODE] [--draft] [--omit WHAT]...
-[--html OUT.html] [--prepared-for TEXT]`.
+[--html OUT.html] [--prepared-for TEXT] [--format pdf|docx|md]`.
 
 The council briefing unless another template is named. `--html` writes the same report as a web page
 (self-contained: its styles are inline), which is also the way out where WeasyPrint's system libraries
-are missing: print it from a browser. Exit 0 when every file asked for was written, 1 when the PDF
+are missing: print it from a browser. `-o OUT.docx` (Word) and `-o OUT.md` (Markdown) write an
+editable copy instead of the PDF, from the same words, without WeasyPrint; `--format` chooses the
+format whatever the name ends in. Exit 0 when every file asked for was written, 1 when the PDF
 could not be made or a file not written, 2 on bad input.
 """
 
@@ -48,6 +50,7 @@ def run_report(
     reply_by: str | None = None,
     legal_basis: str = "",
     prepared_for: str = "",
+    output_format: str | None = None,
 ) -> int:
     from pia_wizard.report.options import LetterDetails, OptionsError, ReportOptions
     from pia_wizard.report.render import ReportError, prepare_report, print_report
@@ -77,8 +80,27 @@ def run_report(
         print(f"{path}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
+    editable = None
+    if output is not None:
+        from pia_wizard.report.editable import editable_format
+
+        chosen = {"pdf": ".pdf", "docx": ".docx", "md": ".md"}.get(output_format or "", output.suffix)
+        editable = editable_format(chosen)
     printed = None
     failed = False
+    if output is not None and editable is not None:
+        from pia_wizard.report.editable import editable_bytes
+
+        try:
+            write_atomic(output, editable_bytes(report.context, editable), keep_backup=False)
+        except SaveError as exc:
+            print(f"report: {exc}", file=sys.stderr)
+            return EXIT_FAILURE
+        print(
+            f"wrote {output} (an editable copy; assessment fingerprint SHA-256 {report.fingerprint})",
+            file=sys.stderr,
+        )
+        output = None
     if output is not None:
         try:
             printed = print_report(report)

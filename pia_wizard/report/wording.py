@@ -161,3 +161,16 @@ HEADLINE_SEVERITY = {
 HEADLINE_MORE = {1: " and one other point"}
 HEADLINE_MORE_MANY = " and {count} other points"
 HEADLINE_APPLIES_UNKNOWN = "Whether {name} applies at all is not yet known from the answers."
+
+# The editable copies (Word, Markdown) say what they are: a convenience for editing, not the record.
+EDITABLE_NOTE = (
+    "This is an editable copy of the report, made from the same assessment and in the same words as the "
+    "PDF. The PDF is the record: it embeds the assessment data, so anyone can check its fingerprint. Text "
+    "changed in this copy is the editor's own."
+)
+
+FINGERPRINT_MEANING_EDITABLE = (
+    "The fingerprint is the SHA-256 hash of the assessment data this report was made from. The PDF "
+    "report made from the same assessment embeds those data; an editable copy cannot prove anything "
+    "by itself."
+)

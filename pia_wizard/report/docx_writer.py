@@ -1,0 +1,150 @@
+"""The outline as a Word document (python-docx): heading styles, numbered lists, tables, properties.
+
+Word's own styles carry the structure (Title, Heading 1–4, List Number, List Bullet, Table Grid), so
+the navigation pane and a table of contents work and an editor's house style applies. Every list that
+is numbered starts again at 1; the numbered paragraphs of a submission run on through the document.
+The package's dates come from the assessment, not the clock, so the same input gives the same bytes.
+No WeasyPrint is needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from pia_wizard.report.editable import Heading, Items, Outline, Para, Run, Table
+
+SMALL = Pt(9)
+DRAFT_RED = RGBColor(0x9B, 0x1C, 0x1C)
+
+
+def docx_bytes(outline: Outline, generator: str) -> bytes:
+    """The .docx file's bytes."""
+    document = Document()
+    _properties(document, outline, generator)
+    submission_numbers: int | None = None
+    for block in outline.blocks:
+        if isinstance(block, Heading):
+            document.add_heading(block.text, block.level)
+        elif isinstance(block, Para):
+            if block.kind == "numbered":
+                paragraph = document.add_paragraph(style="List Number")
+                submission_numbers = _numbering(document, paragraph, submission_numbers)
+            else:
+                paragraph = document.add_paragraph()
+            _runs(paragraph, block.runs, block.kind)
+        elif isinstance(block, Items):
+            style = "List Number" if block.numbered else "List Bullet"
+            fresh: int | None = None
+            for item in block.items:
+                paragraph = document.add_paragraph(style=style)
+                if block.numbered:
+                    fresh = _numbering(document, paragraph, fresh)
+                _runs(paragraph, item, "body")
+        elif isinstance(block, Table):
+            _table(document, block)
+    return _fixed_dates(_save(document), outline.created)
+
+
+def _properties(document: Any, outline: Outline, generator: str) -> None:
+    props = document.core_properties
+    when = dt.datetime.fromisoformat(outline.created).replace(tzinfo=dt.UTC)
+    props.title = outline.title
+    props.subject = outline.subject
+    props.author = outline.author  # empty when the identity is left out
+    props.last_modified_by = outline.author
+    props.keywords = outline.keywords
+    props.comments = f"Editable copy made by {generator}; the PDF report is the record."
+    props.category = "Report"
+    props.language = outline.language
+    props.created = when
+    props.modified = when
+    props.revision = 1
+
+
+def _runs(paragraph: Any, runs: tuple[Run, ...], kind: str) -> None:
+    for part in runs:
+        lines = part.text.split("\n")
+        run = paragraph.add_run(lines[0])
+        for line in lines[1:]:
+            run.add_break(WD_BREAK.LINE)
+            run.add_text(line)
+        run.bold = part.bold or None
+        if kind == "small":
+            run.font.size = SMALL
+        elif kind == "draft":
+            run.font.color.rgb = DRAFT_RED
+
+
+def _table(document: Any, block: Table) -> None:
+    header = any(block.header)
+    table = document.add_table(rows=0, cols=len(block.header), style="Table Grid")
+    if header:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, block.header, strict=True):
+            _runs(cell.paragraphs[0], (Run(text, bold=True),), "body")
+        _repeat_header(table.rows[0])
+    for row in block.rows:
+        cells = table.add_row().cells
+        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            _runs(cell.paragraphs[0], (Run(text, bold=not header and index == 0),), "body")
+    if block.caption:
+        caption = document.add_paragraph(style="Caption")
+        caption.add_run(block.caption)
+    else:
+        document.add_paragraph()  # Word joins two tables that touch
+
+
+def _repeat_header(row: Any) -> None:
+    """The header row repeats on each page a long table runs over."""
+    properties = row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)
+
+
+def _numbering(document: Any, paragraph: Any, num_id: int | None) -> int:
+    """Number `paragraph` in the list `num_id`, or in a new list that starts at 1 (None). python-docx
+    has no public call for restarting a numbered list: a new numbering instance of the "List Number"
+    style's abstract definition, with its start overridden, is Word's own way."""
+    if num_id is None:
+        numbering = document.part.numbering_part.element
+        style = document.styles["List Number"].element
+        style_num = style.pPr.numPr.numId.val
+        abstract = numbering.num_having_numId(style_num).abstractNumId.val
+        num = numbering.add_num(abstract)
+        override = num.add_lvlOverride(ilvl=0)
+        override.add_startOverride(1)
+        num_id = num.numId
+    p_pr = paragraph._p.get_or_add_pPr()
+    num_pr = p_pr.get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+    return num_id
+
+
+def _save(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _fixed_dates(data: bytes, day: str) -> bytes:
+    """The package re-zipped with every member dated `day` (the zip writer stamps the clock)."""
+    stamp = dt.date.fromisoformat(day)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
