@@ -86,16 +86,15 @@ def _runs(paragraph: Any, runs: tuple[Run, ...], kind: str) -> None:
 
 def _table(document: Any, block: Table) -> None:
     header = any(block.header)
-    table = document.add_table(rows=0, cols=len(block.header), style="Table Grid")
+    lines = [block.header, *block.rows] if header else list(block.rows)
+    table = document.add_table(rows=len(lines), cols=len(block.header))
+    table.style = document.styles["Table Grid"]
+    for number, (row, line) in enumerate(zip(table.rows, lines, strict=True)):
+        for index, (cell, text) in enumerate(zip(row.cells, line, strict=True)):
+            strong = number == 0 if header else index == 0
+            _runs(cell.paragraphs[0], (Run(text, bold=strong),), "body")
     if header:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, block.header, strict=True):
-            _runs(cell.paragraphs[0], (Run(text, bold=True),), "body")
         _repeat_header(table.rows[0])
-    for row in block.rows:
-        cells = table.add_row().cells
-        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
-            _runs(cell.paragraphs[0], (Run(text, bold=not header and index == 0),), "body")
     if block.caption:
         caption = document.add_paragraph(style="Caption")
         caption.add_run(block.caption)

@@ -169,3 +169,41 @@ def replace_attachments(pdf: bytes, wanted: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+# ------------------------------------------------------------------------ reading editable copies
+
+
+@dataclass
+class DocxBack:
+    """A Word document read back with python-docx: its headings, paragraphs, tables and properties."""
+
+    document: Any
+    headings: list[tuple[str, str]]  # (style name, text)
+    paragraphs: list[tuple[str, str]]  # (style name, text), headings included
+    tables: list[list[list[str]]]
+
+    @property
+    def text(self) -> str:
+        """Every paragraph and table cell, and the document's properties, as one string."""
+        props = self.document.core_properties
+        cells = [c for t in self.tables for row in t for c in row]
+        fields = [props.title, props.subject, props.author, props.last_modified_by, props.comments]
+        return "\n".join([*(p for _s, p in self.paragraphs), *cells, *fields])
+
+    def table_with(self, *header: str) -> list[list[str]]:
+        """The first table whose first row starts with `header`."""
+        for table in self.tables:
+            if tuple(table[0][: len(header)]) == header:
+                return table
+        raise AssertionError(f"no table headed {header}: {[t[0] for t in self.tables]}")
+
+
+def read_docx(data: bytes) -> DocxBack:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    headings = [(s, t) for s, t in paragraphs if s == "Title" or s.startswith("Heading")]
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+    return DocxBack(document, headings, paragraphs, tables)
