@@ -24,6 +24,7 @@ from pia_wizard.report.editable import Heading, Items, Outline, Para, Run, Table
 
 SMALL = Pt(9)
 DRAFT_RED = RGBColor(0x9B, 0x1C, 0x1C)
+PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
 
 
 def docx_bytes(outline: Outline, generator: str) -> bytes:
@@ -57,10 +58,10 @@ def docx_bytes(outline: Outline, generator: str) -> bytes:
 def _properties(document: Any, outline: Outline, generator: str) -> None:
     props = document.core_properties
     when = dt.datetime.fromisoformat(outline.created).replace(tzinfo=dt.UTC)
-    props.title = outline.title
-    props.subject = outline.subject
-    props.author = outline.author  # empty when the identity is left out
-    props.last_modified_by = outline.author
+    props.title = _fitted(outline.title)
+    props.subject = _fitted(outline.subject)
+    props.author = _fitted(outline.author)  # empty when the identity is left out
+    props.last_modified_by = _fitted(outline.author)
     props.keywords = outline.keywords
     props.comments = f"Editable copy made by {generator}; the PDF report is the record."
     props.category = "Report"
@@ -68,6 +69,14 @@ def _properties(document: Any, outline: Outline, generator: str) -> None:
     props.created = when
     props.modified = when
     props.revision = 1
+
+
+def _fitted(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """A property as Word allows it (255 characters), cut at a word with an ellipsis if longer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 2].rsplit(" ", 1)[0] + " …"
 
 
 def _runs(paragraph: Any, runs: tuple[Run, ...], kind: str) -> None:

@@ -1,8 +1,10 @@
 """Every free-text field filled with markup, scripts, links and CSS: all of it shows as text, nothing is
-fetched or embedded, and the URL fetcher is asked for nothing outside report_templates/."""
+fetched or embedded, and the URL fetcher is asked for nothing outside report_templates/; in the Word and
+Markdown copies too."""
 
 from __future__ import annotations
 
+import io
 import re
 import typing
 from html.parser import HTMLParser
@@ -11,12 +13,13 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel
-from report_cases import COMPILED, EMPTY, LIBRARY, TEMPLATE_NAMES, read_pdf
+from report_cases import COMPILED, EMPTY, LIBRARY, TEMPLATE_NAMES, read_docx, read_pdf
 
 from pia_wizard.core import edits
 from pia_wizard.core.base import FreeTextMarker
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.report import pdf_writer
+from pia_wizard.report.editable import editable_bytes
 from pia_wizard.report.options import LetterDetails, ReportOptions
 from pia_wizard.report.render import prepare_report, print_report
 from pia_wizard.report.templates import templates_dir
@@ -172,3 +175,75 @@ def test_injected_text_stays_text(recorded: list[Any], template: str) -> None:
     if template == "information-request":
         for field in ("recipient", "reference", "legal basis"):
             assert re.sub(r"\s+", "", f"[{field}]") in flat
+
+
+# The editable copies: in Word every payload is text in a run, and the package holds no link to
+# anything outside it; in Markdown every payload is escaped, so rendered as CommonMark it makes no tag.
+WORD_PARTS = re.compile(
+    r"^([A-Za-z0-9_/.\[\]]+\.(xml|rels)|docProps/thumbnail\.jpeg)$"  # no images, no embedded objects
+)
+MARKDOWN_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "strong",
+    "em",
+}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+@pytest.mark.parametrize("template", TEMPLATE_NAMES)
+def test_injected_text_stays_text_in_the_editable_copies(template: str) -> None:
+    import zipfile
+
+    from markdown_it import MarkdownIt
+
+    assessment, filled = injected()
+    report = prepare_report(assessment, COMPILED, LIBRARY, ReportOptions(template=template, letter=LETTER))
+
+    word = editable_bytes(report.context, "docx")
+    package = zipfile.ZipFile(io.BytesIO(word))
+    for name in package.namelist():
+        assert WORD_PARTS.match(name), f"unexpected part {name}"
+        if name.endswith(".rels"):
+            assert b'TargetMode="External"' not in package.read(name), name
+    text = read_docx(word).text
+    flat = re.sub(r"\s+", "", text)
+    assert "<script>alert(1)</script>" in flat and 'href="file:///etc/passwd"' in flat
+
+    markdown = editable_bytes(report.context, "markdown").decode("utf-8")
+    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    tags = _Tags()
+    tags.feed(html)
+    for tag, attrs in tags.tags:
+        assert tag in MARKDOWN_TAGS, f"<{tag}> made from the Markdown copy"
+        assert all(name == "style" and value in ("text-align:left",) for name, value in attrs), attrs
+    shown = re.sub(r"\s+", "", markdown.replace("\\", ""))
+    assert "<script>alert(1)</script>" in shown
+
+    if template == "submission":  # the template that shows every field
+        for copy in (flat, shown):
+            assert {f for f in filled if re.sub(r"\s+", "", f"[{f}]") in copy} == filled
+    if template == "information-request":
+        for field in ("recipient", "reference", "legal basis"):
+            assert re.sub(r"\s+", "", f"[{field}]") in flat
+            assert re.sub(r"\s+", "", f"[{field}]") in shown

@@ -1,5 +1,5 @@
-"""Each omit option on its own removes its material from the PDF text and from its attachments, and
-nothing else; private notes are never exported."""
+"""Each omit option on its own removes its material from the PDF text and from its attachments, and from
+the Word and Markdown copies, and nothing else; private notes are never exported."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ from report_cases import (
     QUOTE,
     SHARED_NOTE,
     ReadBack,
+    read_docx,
     read_pdf,
     red_line_case,
 )
 
+from pia_wizard.report.editable import editable_bytes
 from pia_wizard.report.options import OMIT_CHOICES, OptionsError, ReportOptions
 from pia_wizard.report.redaction import redact
 from pia_wizard.report.render import ASSESSMENT_ATTACHMENT, prepare_report, render_pdf
@@ -118,3 +120,46 @@ def test_unknown_options_are_refused() -> None:
         ReportOptions(template="memo")
     with pytest.raises(OptionsError, match="language code"):
         ReportOptions(language="english")
+
+
+# The editable copies (Word, Markdown) honour the same options: the same words go or stay.
+EDITABLE = ("docx", "markdown")
+
+
+@pytest.fixture(scope="module")
+def editable() -> dict[tuple[str, str], str]:
+    """The briefing's Word text (with the document's properties) and Markdown, without each option in
+    turn and with none."""
+    result = {}
+    for omit in ("", *OMIT_CHOICES):
+        options = ReportOptions(template="briefing", omit=frozenset({omit} - {""}))
+        context = prepare_report(red_line_case(), COMPILED, LIBRARY, options).context
+        result[omit, "docx"] = read_docx(editable_bytes(context, "docx")).text
+        result[omit, "markdown"] = editable_bytes(context, "markdown").decode("utf-8").replace("\\", "")
+    return result
+
+
+@pytest.mark.parametrize("kind", EDITABLE)
+@pytest.mark.parametrize("omit", ["", *sorted(OMIT_CHOICES)])
+def test_each_omission_removes_its_material_from_the_editable_copies(
+    editable: dict[tuple[str, str], str], omit: str, kind: str
+) -> None:
+    text = editable[omit, kind]
+    for option, markers in MARKERS.items():
+        # Notes, quotes and evidence files show in the annex only (a copy embeds no assessment data).
+        shown = option != omit and not (omit == "annex" and option != "identity")
+        for marker in markers:
+            assert (marker in text) is shown, f"--omit {omit} ({kind}): {marker!r}"
+    assert PRIVATE_NOTE not in text
+    assert ("A. Answers and evidence" in text) is (omit != "annex")
+    assert ("Left out of this copy at the author's request" in text) is (omit != "")
+
+
+@pytest.mark.parametrize("kind", EDITABLE)
+def test_the_letter_as_an_editable_copy_carries_no_notes_or_evidence(kind: str) -> None:
+    report = prepare_report(red_line_case(), COMPILED, LIBRARY, ReportOptions(template="information-request"))
+    data = editable_bytes(report.context, kind)
+    text = read_docx(data).text if kind == "docx" else data.decode("utf-8").replace("\\", "")
+    for marker in (SHARED_NOTE, QUOTE, FILE_NAME, PRIVATE_NOTE, "Council minutes"):
+        assert marker not in text
+    assert ASSESSOR in text  # the letter is signed, unless the identity is left out
