@@ -57,6 +57,23 @@ POLL_MS = 40
 DEFAULT_TEMPLATE = "default"
 REPLY_AFTER_DAYS = 30  # the reply-by date the letter suggests
 
+# The formats a report is saved in, by file suffix: the PDF is the record; Word and Markdown are editable
+# copies in the same words (no WeasyPrint needed); the web page prints from a browser.
+FORMATS: dict[str, str] = {
+    ".pdf": QT_TRANSLATE_NOOP("Export", "PDF (the record)"),
+    ".docx": QT_TRANSLATE_NOOP("Export", "Word document, editable"),
+    ".md": QT_TRANSLATE_NOOP("Export", "Markdown, editable"),
+    ".html": QT_TRANSLATE_NOOP("Export", "Web page to print from a browser"),
+}
+SUFFIXES = {
+    ".pdf": ".pdf",
+    ".docx": ".docx",
+    ".md": ".md",
+    ".markdown": ".md",
+    ".html": ".html",
+    ".htm": ".html",
+}
+
 # What the person may leave out, each on its own (the report layer's OMIT_CHOICES, in the window's words).
 OMISSIONS: dict[str, str] = {
     "notes": QT_TRANSLATE_NOOP("Export", "Notes on answers"),
@@ -209,6 +226,15 @@ class ExportDialog(QDialog):
             self, self.tr("&Save to"), self.tr("Save to"), self.tr("&Browse…"), str(suggested), self._browse
         )
         form.addRow(label, row)
+        self.format = QComboBox(self)
+        self.format.setObjectName("exportFormat")
+        for suffix, text in FORMATS.items():
+            self.format.addItem(QCoreApplication.translate("Export", text), suffix)
+        self._row(form, self.tr("&Format"), self.format)
+        form.setRowVisible(self.format, not printing)  # printing makes a PDF and opens it
+        self._follow_suffix(self.output.text())
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.output.textEdited.connect(self._follow_suffix)
 
         self.leave_out = QGroupBox(self.tr("Leave out of this report"), self)
         self.omit_boxes: dict[str, QCheckBox] = {}
@@ -319,15 +345,38 @@ class ExportDialog(QDialog):
             self,
             self.tr("Save the report as"),
             self.output.text(),
-            self.tr("PDF (*.pdf);;Web page to print from a browser (*.html)"),
+            ";;".join(
+                f"{QCoreApplication.translate('Export', text)} (*{suffix})"
+                for suffix, text in FORMATS.items()
+            ),
         )
         if text:
             self.output.setText(text)
+            self._follow_suffix(text)
+
+    def _format_changed(self) -> None:
+        """The file name takes the chosen format's suffix."""
+        output = Path(self.output.text().strip())
+        suffix = str(self.format.currentData())
+        if output.name and output.suffix.lower() != suffix:
+            stem = output.with_suffix("") if output.suffix.lower() in SUFFIXES else output
+            self.output.setText(str(stem.with_name(stem.name + suffix)))
+
+    def _follow_suffix(self, text: str) -> None:
+        """The format shown follows a file name typed or chosen with a known suffix."""
+        suffix = SUFFIXES.get(Path(text.strip()).suffix.lower())
+        index = self.format.findData(suffix) if suffix else -1
+        if index >= 0 and index != self.format.currentIndex():
+            self.format.blockSignals(True)
+            self.format.setCurrentIndex(index)
+            self.format.blockSignals(False)
 
     def choices(self) -> dict[str, object]:
         output = Path(self.output.text().strip())
-        if output.suffix.lower() not in (".pdf", ".html", ".htm"):  # a web page when asked for by name
-            output = output.with_name(output.name + ".pdf")
+        if (
+            output.suffix.lower() not in SUFFIXES
+        ):  # another format when asked for by name, else the one chosen
+            output = output.with_name(output.name + str(self.format.currentData()))
         return {
             "template": str(self.template.currentData()),
             "language": str(self.language.currentData()),

@@ -9,7 +9,8 @@ window starts it ahead of need — when the export dialog opens — and keeps it
 
 THE SEAM to the report layer is `_render_pdf`, called by `render_export` (named by `RENDERER`): it
 renders through `pia_wizard.report` (prepare_report + print_report, or the HTML alone for a file name
-ending in .html, which needs no WeasyPrint) when that can be imported, and
+ending in .html, or an editable Word or Markdown copy for .docx or .md; these three need no WeasyPrint)
+when that can be imported, and
 otherwise `render_export` writes the evaluation as JSON. Any exception, such as WeasyPrint's missing
 system libraries, comes back to the window as the error dialog's text.
 """
@@ -177,9 +178,10 @@ GUI_FALLBACK = "a file name ending in .html in the export dialog"
 
 
 def _render_pdf(request, library, compiled, assessment, books, date, progress):  # type: ignore[no-untyped-def]
-    """The PDF (or, for a file name ending in .html, the web page) through the report layer
-    (`pia_wizard.report`), or None when it is not there."""
+    """The PDF (or, for a file name ending in .html, .docx or .md, the web page or an editable copy)
+    through the report layer (`pia_wizard.report`), or None when it is not there."""
     try:
+        from pia_wizard.report.editable import editable_bytes, editable_format
         from pia_wizard.report.options import LetterDetails, ReportOptions
         from pia_wizard.report.render import MissingLibrariesError, ReportError, prepare_report, print_report
     except ImportError:
@@ -204,6 +206,11 @@ def _render_pdf(request, library, compiled, assessment, books, date, progress): 
     progress(0.2, "Evaluating and writing the report")
     report = prepare_report(assessment, compiled, library, options, date=date, rulebooks=books)
     output = Path(request.output)
+    editable = editable_format(output.suffix)
+    if editable is not None:  # an editable copy in the same words (no WeasyPrint)
+        progress(0.8, "Saving the editable copy")
+        write_atomic(output, editable_bytes(report.context, editable), keep_backup=False)
+        return output
     if output.suffix.lower() in HTML_SUFFIXES:  # a web page to print from a browser (no WeasyPrint)
         progress(0.95, "Saving the web page")
         write_atomic(output, report.html.encode("utf-8"), keep_backup=False)

@@ -47,8 +47,13 @@ def test_export_runs_in_a_worker_process_and_the_event_loop_keeps_turning(qtbot,
         json.loads((tmp_path / "report.json").read_text())["assessment"]["answers"]["q_choice"]["value"]
         == "b"
     )
+    # The loop kept turning: it ticked all through the worker's second of busy work, and never stopped for
+    # most of it, as it would if the report were rendered on the window's thread. The bound leaves room for a
+    # loaded shared machine (the figure itself is for benchmarks, not for an assert: a flaky run costs a
+    # landing); it was 0.25 s and tripped on scheduling noise.
     largest_gap = max(b - a for a, b in itertools.pairwise(ticks))
-    assert largest_gap < 0.25, f"the event loop stalled for {largest_gap * 1000:.0f} ms"
+    assert len(ticks) >= 10, f"the event loop ticked only {len(ticks)} times in a second's export"
+    assert largest_gap < 0.9, f"the event loop stalled for {largest_gap * 1000:.0f} ms"
     assert window.progress_dialog is None
 
 
@@ -245,12 +250,14 @@ def test_file_print_asks_in_a_print_dialog(qtbot, window) -> None:  # type: igno
         seen["title"] = dialog.windowTitle()
         seen["button"] = dialog.findChild(QPushButton, "exportButton").text()
         seen["output"] = dialog.output.text()
+        seen["format"] = "shown" if dialog.format.isVisibleTo(dialog) else "hidden"
         dialog.reject()
 
     QTimer.singleShot(0, answer)
     window.print_action.trigger()
     assert seen["title"] == "Print a report" and "print" in seen["button"]
     assert "pia-wizard-print" in seen["output"]
+    assert seen["format"] == "hidden"  # a printed report is the PDF
     if window.export_worker is not None:
         window.export_worker.stop()
 
@@ -291,3 +298,51 @@ def test_prepared_for_reaches_the_report_and_a_report_name_never_does(window, tm
     assert "<dt>Prepared for</dt><dd>Budget committee of the city council</dd>" in shown
     window.document.edit("audience", lambda a: edits.set_metadata(a, audience="City council"))
     assert "<dt>Prepared for</dt><dd>City council</dd>" in page("c.html")
+
+
+def test_the_dialog_offers_each_format_and_follows_the_file_name(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, tmp_path)
+    assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == [
+        ".pdf",
+        ".docx",
+        ".md",
+        ".html",
+    ]
+    assert dialog.format.currentData() == ".pdf"
+    dialog.format.setCurrentIndex(dialog.format.findData(".docx"))
+    assert dialog.output.text() == str(tmp_path / "r.docx")
+    assert dialog.choices()["output"] == tmp_path / "r.docx"
+    qtbot.keyClicks(dialog.output, "x.md")  # typed: "…/r.docxx.md"
+    assert dialog.format.currentData() == ".md"
+    dialog.output.setText(str(tmp_path / "notes.txt"))
+    assert dialog.choices()["output"] == tmp_path / "notes.txt.md"  # the chosen format's suffix is added
+
+
+def test_the_window_exports_word_and_markdown_without_weasyprint(window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    import docx
+
+    from pia_wizard.ui.export_worker import render_export
+
+    panel = card(window, "q_choice").note_panel
+    panel.note.setPlainText("my source's name")
+    panel.private.setChecked(True)
+    panel._commit_note()
+    card(window, "q_yes").note_panel.note.setPlainText("public note")
+    card(window, "q_yes").note_panel._commit_note()
+    monkeypatch.setitem(sys.modules, "pia_wizard.report.pdf_writer", None)  # as without Pango
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    word = window.export_request(tmp_path / "r.docx", "submission", "en", True)
+    assert render_export(word, lambda _fraction, _text: None) == tmp_path / "r.docx"
+    document = docx.Document(str(tmp_path / "r.docx"))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    text = "\n".join(
+        [t for _s, t in paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
+    assert ("Heading 1", "1. Summary") in paragraphs and "DRAFT — not for circulation" in text
+    assert "public note" in text and "my source's name" not in text
+    page = window.export_request(tmp_path / "r.md", "factsheet", "en", True, omit={"notes"})
+    assert render_export(page, lambda _fraction, _text: None) == tmp_path / "r.md"
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "## In short" in text and "public note" not in text and "my source" not in text
