@@ -533,7 +533,7 @@ def test_read_limited_refuses_a_huge_sparse_file_quickly(tmp_path: Path) -> None
     finally:
         tracemalloc.stop()
     assert peak < 1024 * 1024, "nothing of the file may have been read into memory"
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 60  # only a hang; the memory bound above tells a read (was 5 s)
     assert str(caught.value) == (
         "'huge.pia.json' is too large to open: it is 200 MB, and files this program opens may be at "
         "most 20 MB. It is probably not the right file, or it is damaged."

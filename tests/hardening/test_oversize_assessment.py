@@ -116,7 +116,9 @@ def test_refused_quickly_before_memory_grows(oversize: Path) -> None:
     assert message is not None, "the oversize assessment was loaded"
     assert str(oversize) in message and "padded.pia.json" in message
     assert "too large" in message and "just over 20 MB" in message and "at most 20 MB" in message
-    assert found["seconds"] < 0.5, f"refusing took {found['seconds']:.2f} s"
+    # Generous: the memory bound below is what tells a refusal from a read; this only catches a parse of
+    # the whole file (seconds) or a hang, never a loaded machine (it was 0.5 s).
+    assert found["seconds"] < 10, f"refusing took {found['seconds']:.2f} s"
     assert found["grew_kib"] < 2 * 1024, f"memory grew by {found['grew_kib']} KiB while refusing"
     # The measurement can see a read: reading the 20 MB raises the peak by about that much.
     assert found["reading_grows_kib"] > 19 * 1024, found

@@ -10,7 +10,8 @@ from pia_wizard.ui.export_worker import ExportRequest, Progress
 
 
 def slow(request: ExportRequest, progress: Progress) -> Path:
-    """Holds its own GIL for about a second, in steps, as a long report would."""
+    """Holds its own GIL for about a second, in steps, as a long report would (at least a second: the
+    export test's bound on the window's largest pause, 0.9 s, must stay below it)."""
     for step in range(10):
         end = time.perf_counter() + 0.1
         while time.perf_counter() < end:
