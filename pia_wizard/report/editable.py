@@ -160,7 +160,15 @@ def verdict_table(out: Outline, c: Context) -> None:
         return
     out.table(
         ("Rulebook", "Does it apply?", "Verdict"),
-        [(v["title"], v["applies_label"].capitalize(), v["label"]) for v in c["verdicts"]],
+        [
+            # Each later date's short line under the verdict, as in the PDF's verdict table.
+            (
+                v["title"],
+                v["applies_label"].capitalize(),
+                "\n".join([v["label"], *(x["short"] for x in v["later"])]),
+            )
+            for v in c["verdicts"]
+        ],
     )
     meanings: list[str | Run] = []
     for m in c["verdict_meanings"]:
