@@ -53,3 +53,18 @@ def test_the_record_names_what_the_samples_depend_on() -> None:
         assert expected in files
     assert not any("__pycache__" in f for f in files)
     assert samples.inputs_digest() == samples.inputs_digest()
+
+
+def test_the_editable_samples_are_there_and_are_the_ones_recorded() -> None:
+    made = _record()
+    editable = made.get("editable") or {}
+    assert sorted(editable) == sorted(s.stem for s in samples.EDITABLE_SAMPLES), (
+        f"editable samples differ. {REMAKE}"
+    )
+    for stem, entry in editable.items():
+        for kind in ("docx", "markdown"):
+            path = FOLDER / entry[kind]
+            assert path.exists(), f"{stem}: {path.name} is missing. {REMAKE}"
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == entry[f"{kind}_sha256"], (
+                f"{path.name} was changed"
+            )

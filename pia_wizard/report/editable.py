@@ -626,7 +626,7 @@ def information_request(out: Outline, c: Context) -> None:
         "assessment, an authorisation, a test report), please send a copy or tell us where it is published. "
         "Where the information does not exist, please say so: that is an answer too."
     )
-    out.heading("Legal basis of this request", 2)
+    out.heading("Legal basis of this request", 1)
     out.para(letter["legal_basis"] or BLANK)
     out.heading("Information requested", 1)
     if c["gaps"]:

@@ -8,6 +8,10 @@ changes; it never re-renders them. The PDFs are reproducible: the same inputs gi
 the same font subsetter. WeasyPrint's two subsetters (native HarfBuzz with libharfbuzz-subset0, else
 fontTools) write different font programs, so `inputs.json` records which one made the samples, and
 `make samples` installs libharfbuzz-subset0 as root first, as `make run` does.
+
+One example's four templates are also written as editable copies, Word (.docx) and Markdown (.md),
+reproducible like the PDFs; where LibreOffice (`soffice`) is installed, each Word file's first page is
+shown as a PNG as LibreOffice lays it out (Word's own layout differs in detail).
 """
 
 from __future__ import annotations
@@ -22,6 +26,10 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pia_wizard.core.library import Library
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = "inputs.json"
@@ -34,6 +42,7 @@ PNG_DPI = 60
 # after the assessment. The legal basis is left blank to fill in (no statute is cited unless one is given).
 LETTER = {"recipient": "The data protection officer of the operator", "reference": "PIA-SAMPLE-1"}
 REPLY_WITHIN_DAYS = 20
+EDITABLE_EXAMPLE = "police-lfr-van-football"  # the editable copies: one example, every template
 
 
 FONTTOOLS_WARNING = "Using fontTools instead of HarfBuzz-Subset"  # WeasyPrint 70, weasyprint/pdf/fonts.py
@@ -64,10 +73,10 @@ class Sample:
     def stem(self) -> str:
         return f"{self.example}--{self.template}"
 
-    def command(self, reply_by: dt.date | None, folder: str = "docs/samples") -> str:
-        """The `pia-wizard report` command that makes the same PDF."""
+    def command(self, reply_by: dt.date | None, folder: str = "docs/samples", suffix: str = ".pdf") -> str:
+        """The `pia-wizard report` command that makes the same PDF (or editable copy, by `suffix`)."""
         parts = [
-            f"pia-wizard report examples/{self.example}.pia.json -o {folder}/{self.stem}.pdf",
+            f"pia-wizard report examples/{self.example}.pia.json -o {folder}/{self.stem}{suffix}",
             f"--template {self.template}",
         ]
         if self.template == "information-request":
@@ -78,6 +87,7 @@ class Sample:
 
 
 SAMPLES = tuple(Sample(e, t) for e in EXAMPLES for t in TEMPLATES)
+EDITABLE_SAMPLES = tuple(Sample(EDITABLE_EXAMPLE, t) for t in TEMPLATES)
 
 
 def input_files(root: Path = ROOT) -> list[Path]:
@@ -105,7 +115,12 @@ def inputs_digest(root: Path = ROOT) -> str:
     return digest.hexdigest()
 
 
-def record(made: dict[str, dict[str, object]], fonts: str, root: Path = ROOT) -> dict[str, object]:
+def record(
+    made: dict[str, dict[str, object]],
+    fonts: str,
+    root: Path = ROOT,
+    editable: dict[str, dict[str, object]] | None = None,
+) -> dict[str, object]:
     """inputs.json; `fonts` is the font subsetter that made the PDFs (their bytes depend on it)."""
     import weasyprint
 
@@ -119,6 +134,7 @@ def record(made: dict[str, dict[str, object]], fonts: str, root: Path = ROOT) ->
             "png": f"pdftoppm -png -r {PNG_DPI} -f 1 -l 1",
         },
         "samples": made,
+        "editable": editable or {},
     }
 
 
@@ -169,12 +185,74 @@ def main(argv: list[str] | None = None) -> int:
             "from samples made natively; inputs.json says which",
             file=sys.stderr,
         )
+    editable = _editable_samples(folder, library)
     (folder / RECORD).write_text(
-        json.dumps(record(made, watch.subsetter()), indent=2) + "\n", encoding="utf-8"
+        json.dumps(record(made, watch.subsetter(), editable=editable), indent=2) + "\n", encoding="utf-8"
     )
-    (folder / INDEX).write_text(index(made), encoding="utf-8")
+    (folder / INDEX).write_text(index(made, editable), encoding="utf-8")
     print(f"wrote {len(made)} samples, {RECORD} and {INDEX} to {folder}")
     return 0
+
+
+def _editable_samples(folder: Path, library: Library) -> dict[str, dict[str, object]]:
+    """The editable copies (Word, Markdown) of one example, and each Word file's first page as
+    LibreOffice lays it out, where LibreOffice is installed."""
+    from pia_wizard.core.assessment_io import load_assessment_file
+    from pia_wizard.report.editable import editable_bytes
+    from pia_wizard.report.options import LetterDetails, ReportOptions
+    from pia_wizard.report.render import prepare_report
+
+    soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
+    made: dict[str, dict[str, object]] = {}
+    loaded = load_assessment_file(ROOT / "examples" / f"{EDITABLE_EXAMPLE}.pia.json", library)
+    for sample in EDITABLE_SAMPLES:
+        letter, reply_by = LetterDetails(), None
+        if sample.template == "information-request":
+            date = loaded.assessment.metadata.assessment_date
+            reply_by = date + dt.timedelta(days=REPLY_WITHIN_DAYS) if date else None
+            letter = LetterDetails(LETTER["recipient"], LETTER["reference"], reply_by)
+        options = ReportOptions(template=sample.template, letter=letter)
+        report = prepare_report(loaded.assessment, loaded.questionnaire, library, options)
+        entry: dict[str, object] = {}
+        for kind, suffix in (("docx", ".docx"), ("markdown", ".md")):
+            data = editable_bytes(report.context, kind)
+            (folder / f"{sample.stem}{suffix}").write_bytes(data)
+            entry[kind] = f"{sample.stem}{suffix}"
+            entry[f"{kind}_sha256"] = hashlib.sha256(data).hexdigest()
+            entry[f"{kind}_command"] = sample.command(reply_by, suffix=suffix)
+        entry["docx_png"] = None
+        if soffice and pdftoppm:
+            png = folder / f"{sample.stem}--docx.png"
+            _word_first_page_png(soffice, pdftoppm, folder / f"{sample.stem}.docx", png)
+            entry["docx_png"] = png.name
+        made[sample.stem] = entry
+        print(f"wrote {sample.stem}.docx and .md", file=sys.stderr)
+    if not soffice:
+        print(
+            "samples: LibreOffice (soffice) is missing, so the Word samples have no picture", file=sys.stderr
+        )
+    return made
+
+
+def _word_first_page_png(soffice: str, pdftoppm: str, docx: Path, png: Path) -> None:
+    """The Word file's first page as LibreOffice lays it out (its own profile, so no lock is shared)."""
+    with tempfile.TemporaryDirectory(prefix="pia-samples-") as temp:
+        profile = (Path(temp) / "profile").as_uri()
+        subprocess.run(  # noqa: S603 - a fixed program found on PATH, with our own file names
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                temp,
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        _first_page_png(pdftoppm, Path(temp) / f"{docx.stem}.pdf", png)
 
 
 def _first_page_png(pdftoppm: str, pdf: Path, png: Path) -> None:
@@ -195,7 +273,7 @@ def _pages(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def index(made: dict[str, dict[str, object]]) -> str:
+def index(made: dict[str, dict[str, object]], editable: dict[str, dict[str, object]] | None = None) -> str:
     """docs/samples/README.md: every sample's first page, linking to its PDF."""
     from pia_wizard.report.options import TEMPLATES as SPECS
 
@@ -218,6 +296,20 @@ def index(made: dict[str, dict[str, object]]) -> str:
                 f"[![First page of the {spec.title.lower()}]({entry['png']})]({entry['pdf']})",
                 "",
             ]
+    if editable:
+        lines += [
+            f"## Editable copies of `examples/{EDITABLE_EXAMPLE}.pia.json`",
+            "",
+            "The same reports as Word and Markdown files to edit (`-o OUT.docx`, `-o OUT.md`); the PDF is "
+            "the record. The pictures show each Word file's first page as LibreOffice lays it out.",
+            "",
+        ]
+        for template in TEMPLATES:
+            entry = editable[f"{EDITABLE_EXAMPLE}--{template}"]
+            spec = SPECS[template]
+            lines += [f"### {spec.title}: [Word]({entry['docx']}) · [Markdown]({entry['markdown']})", ""]
+            if entry.get("docx_png"):
+                lines += [f"![First page of the Word {spec.title.lower()}]({entry['docx_png']})", ""]
     return "\n".join(lines)
 
 
