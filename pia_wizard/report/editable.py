@@ -139,7 +139,7 @@ def cover(out: Outline, c: Context) -> None:
         ("Deployment", a["deployment"]),
         ("Operator", a["operator"]),
         ("Place", a["place"]),
-        ("Prepared for", a["audience"]),
+        ("Prepared for", a["prepared_for"]),
         ("Prepared by", identity(c)),
         ("Assessed on", c["document"]["date"]),
         ("Fingerprint (SHA-256)", c["method"]["fingerprint"]),
@@ -383,9 +383,10 @@ def why_it_matters(gap: Context, most: int) -> str:
 
 def briefing(out: Outline, c: Context) -> None:
     cover(out, c)
+    out.heading("In short", 1)  # one sentence per rulebook, to be read aloud
+    out.items(c["headlines"])
     out.heading("Verdict", 1)
     verdict_table(out, c)
-    out.items(c["summary"])
     out.heading("Decisive reasons", 1)
     if c["reasons"]:
         out.items(
@@ -449,7 +450,8 @@ def submission(out: Outline, c: Context) -> None:
     a = c["assessment"]
     org = "" if a["identity_omitted"] else a["organisation"]
     out.para(
-        (f"Submitted to {a['audience']}. " if a["audience"] else "") + (f"Submitted by {org}." if org else "")
+        (f"Submitted to {a['prepared_for']}. " if a["prepared_for"] else "")
+        + (f"Submitted by {org}." if org else "")
     )
     out.heading("1. Summary", 1)
     for s in c["summary"]:
