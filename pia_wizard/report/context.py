@@ -44,6 +44,15 @@ SEVERITY_RANK = {"red_line": 0, "fail": 1, "undetermined": 2, "conditional": 3, 
 MAX_REASONS = 5
 
 
+def scenario_line(assessment: Assessment) -> str:
+    """'What it tries — a variant of “origin”' for a scenario, else empty."""
+    link = assessment.scenario
+    if link is None:
+        return ""
+    origin = f"a variant of “{link.origin_title}”" if link.origin_title else "a variant of another assessment"
+    return f"{link.name} — {origin}. The answers changed to try this are not the proposal's own."
+
+
 def build_report_context(
     *,
     compiled: CompiledQuestionnaire,
@@ -95,6 +104,8 @@ def build_report_context(
             "organisation": meta.organisation,
             "prepared_for": options.prepared_for.strip() or recipient_of(meta.audience),
             "identity_omitted": options.leaves_out("identity"),
+            # A scenario is a hypothetical variant: a reader must never take it for the proposal itself.
+            "scenario": scenario_line(assessment),
         },
         "questionnaire": {
             "id": compiled.id,

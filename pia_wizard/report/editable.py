@@ -139,6 +139,7 @@ def cover(out: Outline, c: Context) -> None:
         ("Deployment", a["deployment"]),
         ("Operator", a["operator"]),
         ("Place", a["place"]),
+        ("Scenario", a["scenario"]),
         ("Prepared for", a["prepared_for"]),
         ("Prepared by", identity(c)),
         ("Assessed on", c["document"]["date"]),

@@ -17,7 +17,7 @@ from report_cases import COMPILED, EMPTY, LIBRARY, TEMPLATE_NAMES, read_docx, re
 
 from pia_wizard.core import edits
 from pia_wizard.core.base import FreeTextMarker
-from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.assessment import Assessment, Scenario
 from pia_wizard.report import pdf_writer
 from pia_wizard.report.editable import editable_bytes
 from pia_wizard.report.options import LetterDetails, ReportOptions
@@ -84,6 +84,10 @@ def injected() -> tuple[Assessment, set[str]]:
     filled |= {"Answer.value", "Note.text", "Evidence.title", "Evidence.quote"}
     a = edits.add_item(COMPILED, a, "g_sites")
     a = edits.set_item_value(COMPILED, a, "g_sites", 0, "q_site_name", payload("item Answer.value"))
+    # A scenario names itself and its origin in the person's own words (reports may show both).
+    link = Scenario(name=payload("Scenario.name"), origin_title=payload("Scenario.origin_title"))
+    a = a.model_copy(update={"scenario": link})
+    filled |= {"Scenario.name", "Scenario.origin_title"}
     return a, filled
 
 
