@@ -15,7 +15,13 @@ from typing import Any
 from pia_wizard.core.base import localise
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.documents import Path_
-from pia_wizard.core.models.assessment import Answer, Assessment
+from pia_wizard.core.models.assessment import (
+    Answer,
+    Assessment,
+    NoLimit,
+    NumberRange,
+    Possibilities,
+)
 from pia_wizard.core.models.migrations import QuestionnaireMigrations
 from pia_wizard.core.models.questionnaire import (
     AnyQuestion,
@@ -24,6 +30,7 @@ from pia_wizard.core.models.questionnaire import (
     NumberQuestion,
     TextQuestion,
 )
+from pia_wizard.core.partial import date_span
 from pia_wizard.core.questionnaire_versions import known_versions, steps_from, version_key
 from pia_wizard.core.validation import shown
 
@@ -80,6 +87,10 @@ def value_issue(compiled: CompiledQuestionnaire, question: AnyQuestion, value: A
     The message names the question by its label and the value as it is written in the file."""
     qtype = question.type
     label = label_of(compiled, question)
+    partial = isinstance(value, NumberRange | NoLimit | Possibilities)
+    fits = ("single_choice", "multiple_choice") if isinstance(value, Possibilities) else ("number",)
+    if partial and qtype not in fits:
+        return f"{label} cannot be answered with {_partial_kind(value)}"
     if qtype == "single_choice":
         return _single_choice_issue(compiled, question, value, label)
     if qtype == "multiple_choice":
@@ -89,6 +100,7 @@ def value_issue(compiled: CompiledQuestionnaire, question: AnyQuestion, value: A
             return f"{label} is answered true or false (without quotes), not {shown(value)}"
     elif qtype == "number":
         return _number_issue(question, value, label)  # type: ignore[arg-type]
+
     elif qtype == "text":
         if not isinstance(value, str) or not isinstance(question, TextQuestion):
             return f"{label} is answered with text in quotes, not {shown(value)}"
@@ -108,6 +120,8 @@ def _single_choice_issue(
     compiled: CompiledQuestionnaire, question: AnyQuestion, value: Any, label: str
 ) -> str | None:
     choices = [c.value for c in compiled.entries[question.id].choices]
+    if isinstance(value, Possibilities):
+        return _possibilities_issue(value, choices, label)
     if isinstance(value, tuple | list):
         hint = f"; write {shown(value[0])}" if len(value) == 1 else ""
         return f"{label} takes one choice, not a list ({shown(value)}){hint}"
@@ -116,11 +130,24 @@ def _single_choice_issue(
     return None
 
 
+def _possibilities_issue(value: Possibilities, choices: list[str], label: str) -> str | None:
+    wrong = [v for v in value.one_of if v not in choices]
+    if wrong:
+        listed = ", ".join(shown(v) for v in wrong)
+        return f"{listed} in “one of” is not one of the choices of {label} ({', '.join(choices)})"
+    twice = sorted({v for v in value.one_of if value.one_of.count(v) > 1})
+    if twice:
+        return f"{', '.join(shown(v) for v in twice)} is listed twice in “one of” for {label}"
+    return None
+
+
 def _multiple_choice_issue(
     compiled: CompiledQuestionnaire, question: AnyQuestion, value: Any, label: str
 ) -> str | None:
     entry = compiled.entries[question.id]
     choices = [c.value for c in entry.choices]
+    if isinstance(value, Possibilities):
+        return _possibilities_issue(value, choices, label)
     if not isinstance(value, tuple | list) or not all(isinstance(v, str) for v in value):
         return f"{label} takes a list of choices such as [{shown(choices[0])}], not {shown(value)}"
     wrong = [v for v in value if v not in choices]
@@ -152,14 +179,26 @@ def _multiple_choice_issue(
     return None
 
 
+def _partial_kind(value: Any) -> str:
+    if isinstance(value, Possibilities):
+        return "“one of these” (only a choice question can)"
+    if isinstance(value, NoLimit):
+        return "“no limit”"
+    return "a range (only a number can)"
+
+
 def _date_issue(value: Any, label: str) -> str | None:
-    form = "in the form YYYY-MM-DD (for example 2026-03-31)"
+    form = (
+        "in the form YYYY-MM-DD (for example 2026-03-31), or YYYY-MM or YYYY when only the month or "
+        "year is known"
+    )
     if not isinstance(value, str):
         return f"{label} is answered with a date {form}, not {shown(value)}"
     try:
         valid = _ISO_DATE.fullmatch(value) is not None and bool(dt.date.fromisoformat(value))
     except ValueError:
         valid = False
+    valid = valid or date_span(value) is not None
     return None if valid else f"{shown(value)} is not a date {form}"
 
 
@@ -167,6 +206,13 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _number_issue(question: NumberQuestion, value: Any, label: str) -> str | None:
+    if isinstance(value, NoLimit):
+        if question.no_limit is None:
+            return f"{label} has no “no limit” answer: give a number, a range, or say it is unknown"
+        return None
+    if isinstance(value, NumberRange):
+        bounds = [b for b in (value.low, value.high) if b is not None]
+        return next((issue for b in bounds if (issue := _number_issue(question, b, label))), None)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return f"{label} is answered with a number (without quotes), not {shown(value)}"
     if question.integer and float(value) != int(value):

@@ -15,7 +15,15 @@ from typing import Any
 
 from pia_wizard.core.answer_check import value_issue
 from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.models.assessment import Answer, Assessment, Attachment, Evidence, Metadata, Note
+from pia_wizard.core.models.assessment import (
+    Answer,
+    Assessment,
+    Attachment,
+    Evidence,
+    Metadata,
+    Note,
+    parse_partial,
+)
 from pia_wizard.core.models.questionnaire import AnyQuestion, GroupQuestion
 
 
@@ -24,6 +32,11 @@ class EditError(ValueError):
 
 
 def _normalise(value: Any) -> Any:
+    if isinstance(value, dict):  # a range, "no limit" or "one of", written as in the file
+        try:
+            return parse_partial(value)
+        except ValueError as exc:
+            raise EditError(str(exc)) from None
     if isinstance(value, list):
         return tuple(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):

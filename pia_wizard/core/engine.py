@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -31,9 +32,10 @@ from pia_wizard.core.evaluation import (
     TestResult,
     Verdict,
 )
-from pia_wizard.core.logic import UNKNOWN, Known, Truth, evaluate
+from pia_wizard.core.logic import UNKNOWN, Known, Possible, Span, Truth, all_of, evaluate
 from pia_wizard.core.models.assessment import Answer
 from pia_wizard.core.models.rulebook import Applicability, Gate, RedLine, Rulebook, Step
+from pia_wizard.core.partial import answer_cases, as_written
 from pia_wizard.core.visibility import AnswerView
 
 
@@ -132,6 +134,8 @@ class AnswersMemo:
 
     refs: dict[str, AnswerRef] = field(default_factory=dict)
     facts: dict[int, Truth] = field(default_factory=dict)
+    cases: list[tuple[AnswerView, dict[int, Truth]]] | None = None  # see Context.truth
+    cases_built: bool = False
 
 
 @dataclass
@@ -172,7 +176,37 @@ class Context:
         return facts[key]
 
     def truth(self, condition: ConditionNode | None, default: Truth = Truth.TRUE) -> Truth:
-        return default if condition is None else evaluate(condition, self.view, self.fact)
+        """A condition's truth; with "one of these" answers, judged for each possibility in turn.
+
+        True (false) only when true (false) in every case, else unknown: exact where test-by-test
+        Kleene logic would leave `q = a or q = b` unknown."""
+        if condition is None:
+            return default
+        cases = self._cases()
+        if not cases:
+            return evaluate(condition, self.view, self.fact)
+        return all_of(evaluate(condition, view, self._case_fact(view, memo)) for view, memo in cases)
+
+    def _cases(self) -> list[tuple[AnswerView, dict[int, Truth]]] | None:
+        memo = self.memo
+        if not memo.cases_built:
+            entries = self.compiled.entries
+            cases = answer_cases(
+                self.answers, lambda q: q in entries and entries[q].question.type == "multiple_choice"
+            )
+            memo.cases = None if cases is None else [(AnswerView(self.compiled, c), {}) for c in cases]
+            memo.cases_built = True
+        return memo.cases
+
+    def _case_fact(self, view: AnswerView, memo: dict[int, Truth]) -> Callable[[str], Truth]:
+        def fact(fact_id: str) -> Truth:
+            condition = self.index.facts_by_id[fact_id]
+            key = id(condition)
+            if key not in memo:
+                memo[key] = evaluate(condition, view, fact)
+            return memo[key]
+
+        return fact
 
     def evidence_level(self, question_id: str) -> int:
         answer = self.answers.get(question_id)
@@ -200,6 +234,8 @@ class Context:
             value = state.value
             if isinstance(value, dt.date):
                 value = value.isoformat()
+            elif isinstance(value, Span | Possible) or value == math.inf:
+                value = as_written(self.answers[question_id].value)
             elif entry.question.type == "group":
                 value = f"{len(value)} item(s)"
             return build(question=question_id, state="value", value=value, evidence_level=level)
@@ -220,6 +256,8 @@ class Context:
             state = self.view.state(question_id, item)
             if isinstance(state, Known):
                 value = state.value.isoformat() if isinstance(state.value, dt.date) else state.value
+                if isinstance(value, Span | Possible) or value == math.inf:
+                    value = as_written(item[question_id].value)
                 refs.append(build(state="value", value=value))
             else:
                 refs.append(build(state="unknown" if state is UNKNOWN else "unanswered", value=None))

@@ -87,7 +87,7 @@ class Gap(Frozen):
     question: str
     label: str
     ask: str
-    state: Literal["unknown", "unanswered", "evidence"]
+    state: Literal["unknown", "unanswered", "evidence", "range", "one_of"]  # the last two: narrow it
     blocks: tuple[str, ...]
     impact: int = 0  # how many verdicts change over the question's possible values
 
@@ -163,6 +163,8 @@ class Figure(Frozen):
     needs: tuple[str, ...] = ()  # labels of the inputs still unknown
     applicable: bool = True
     text: str
+    low: float | None = None  # an input known only as a range: the figure lies between low and high
+    high: float | None = None
 
 
 class DpiaIndicator(Frozen):

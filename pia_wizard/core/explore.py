@@ -7,6 +7,7 @@ and judging again is simpler and more honest than reasoning about the rules symb
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -15,9 +16,10 @@ from pia_wizard.core.answer_check import NONE_CHOICE
 from pia_wizard.core.conditions import All, AllItems, AnyItem, AnyOf, ConditionNode, Not, QuestionTest
 from pia_wizard.core.engine import Context, Judgement, better, evidence_short, step_claims
 from pia_wizard.core.evaluation import Change, Counterfactual, Gap, Verdict
-from pia_wizard.core.logic import UNKNOWN, Known, Truth
+from pia_wizard.core.logic import UNKNOWN, Known, Possible, Span, Truth
 from pia_wizard.core.models.assessment import Answer, Evidence
 from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.core.partial import as_written
 from pia_wizard.core.rulebook_check import conditions_of
 
 MAX_COUNTERFACTUALS = 8
@@ -333,6 +335,8 @@ def _documents_needed(ctx: Context, before: tuple[Change, ...]) -> list[Change]:
         state = trial.view.state(question_id)
         if isinstance(state, Known):
             value = state.value.isoformat() if isinstance(state.value, dt.date) else state.value
+            if isinstance(value, Span | Possible) or value == math.inf:
+                value = as_written(trial.answers[question_id].value)
             changes.append(_change(ctx, question_id, value, wanted[question_id]))
     return changes
 
@@ -394,8 +398,11 @@ def gap_questions(ctx: Context, judgement: Judgement) -> dict[str, tuple[str, se
             return
         state = ctx.view.state(question_id)
         if isinstance(state, Known):
-            return
-        name = "unknown" if state is UNKNOWN else "unanswered"
+            if not isinstance(state.value, Span | Possible):
+                return
+            name = "range" if isinstance(state.value, Span) else "one_of"  # narrow it down
+        else:
+            name = "unknown" if state is UNKNOWN else "unanswered"
         gaps.setdefault(question_id, (name, set()))[1].add(rule)
 
     for outcome in judgement.red_lines:
@@ -418,7 +425,7 @@ def gap_questions(ctx: Context, judgement: Judgement) -> dict[str, tuple[str, se
             if not (result.decisive and result.status == "undetermined"):
                 continue
             for ref in result.answers:
-                if ref.state in ("unknown", "unanswered"):
+                if ref.state in ("unknown", "unanswered", "value"):  # a value: only a range or "one of"
                     add(ref.question, result.id)
             step = steps[result.id]
             for q in evidence_short(ctx, step.min_evidence, step_claims(ctx, step)):
@@ -436,6 +443,10 @@ def make_gap(ctx: Context, question_id: str, state: str, blocks: set[str], impac
     ask = ctx.text(question.ask) if question.ask else f"Please state: {label}"
     if state == "evidence":
         ask = f"Please provide a document that shows the answer to: {label}"
+    elif state == "range":
+        ask = f"Please narrow this range — the decision depends on where in it the answer lies: {label}"
+    elif state == "one_of":
+        ask = f"Please say which of the possibilities given it is — the decision depends on it: {label}"
     return Gap(
         question=question_id,
         label=label,

@@ -8,15 +8,17 @@ An unknown input never becomes 0: the figure is "unknown — needs X".
 from __future__ import annotations
 
 import itertools
+import math
 
 from pia_wizard.core.base import localise, trusted
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.conditions import All, AnyOf, ConditionNode
 from pia_wizard.core.evaluation import DpiaIndicator, Figure, FigureInput, Figures, Inconsistency
-from pia_wizard.core.logic import UNKNOWN, Known, Truth, evaluate, group_sum
+from pia_wizard.core.logic import UNKNOWN, Known, Possible, Span, Truth, evaluate, group_sum
 from pia_wizard.core.models.questionnaire import FalseAlertInputs
 from pia_wizard.core.models.questionnaire import Figures as FigureSpec
 from pia_wizard.core.models.rulebook import DerivedFact
+from pia_wizard.core.partial import as_written
 from pia_wizard.core.visibility import AnswerView
 
 FIGURE_FACTS = "figures"
@@ -37,6 +39,11 @@ class _Reader:
         state = self.view.state(question_id)
         if isinstance(state, Known):
             name, value = "value", state.value
+            if isinstance(value, Span | Possible) or value == math.inf:
+                written = as_written(self.view.answers[question_id].value)
+                return value, FigureInput(
+                    question=question_id, label=self.label(question_id), state=name, value=written
+                )
         elif not self.view.question_visible(question_id):
             name, value = "hidden", None
         else:
@@ -46,7 +53,57 @@ class _Reader:
         )
 
 
+Number = float | Span  # a figure's input or result: exact, or known only between two bounds
+
+
+def _lo(value: Number) -> float:
+    return value.low if isinstance(value, Span) else value
+
+
+def _hi(value: Number) -> float:
+    return value.high if isinstance(value, Span) else value
+
+
+def _times(*values: Number) -> Number:
+    """A product of non-negative numbers; of ranges, the range of products (bound by bound)."""
+    low, high = math.prod(_lo(v) for v in values), math.prod(_hi(v) for v in values)
+    return low if low == high else Span(low, high)
+
+
+def _as_number(value: object) -> Number | None:
+    if value is None or isinstance(value, Possible):
+        return None
+    return value if isinstance(value, Span) else float(value)  # type: ignore[arg-type]
+
+
+def _about(value: Number) -> str:
+    if isinstance(value, Span):
+        return f"between {_fmt(value.low)} and {_fmt(value.high)}"
+    return f"about {_fmt(value)}"
+
+
+def _result(figure_id: str, label: str, value: Number, unit: str, formula: str, inputs, text: str) -> Figure:  # type: ignore[no-untyped-def]
+    """An exact figure has a value; a ranged one has `low` and `high` (and no single value)."""
+    if isinstance(value, Span):
+        return Figure(
+            id=figure_id,
+            label=label,
+            value=None,
+            unit=unit,
+            formula=formula,
+            inputs=tuple(inputs),
+            text=text,
+            low=value.low,
+            high=value.high,
+        )
+    return Figure(
+        id=figure_id, label=label, value=value, unit=unit, formula=formula, inputs=tuple(inputs), text=text
+    )
+
+
 def _fmt(value: float) -> str:
+    if value == math.inf:
+        return "no limit"
     if value >= 100:
         return f"{value:,.0f}"
     if value >= 1:
@@ -77,7 +134,7 @@ def compute_figures(compiled: CompiledQuestionnaire, view: AnswerView, language:
     )
 
 
-def _people(reader: _Reader, inputs: FalseAlertInputs) -> tuple[float | None, list[FigureInput]]:
+def _people(reader: _Reader, inputs: FalseAlertInputs) -> tuple[Number | None, list[FigureInput]]:
     """People per day: the total asked for, else the sum over the sites.
 
     When the sites carry the figure, the total question is hidden; a missing site figure is then
@@ -89,12 +146,13 @@ def _people(reader: _Reader, inputs: FalseAlertInputs) -> tuple[float | None, li
         total = group_sum(reader.view, items.group, items.question)
         if total is not None:
             label = f"{reader.label(items.question)} (all sites)"
-            return total, [FigureInput(question=items.group, label=label, state="value", value=total)]
+            shown_total = {"low": total.low, "high": total.high} if isinstance(total, Span) else total
+            return total, [FigureInput(question=items.group, label=label, state="value", value=shown_total)]
         if shown.state == "hidden":
             missing = _missing_items(reader, items.group, items.question)
             if missing:
                 return None, missing
-    return (float(value) if value is not None else None), [shown]  # type: ignore[arg-type]
+    return _as_number(value), [shown]
 
 
 def _missing_items(reader: _Reader, group: str, question: str) -> list[FigureInput]:
@@ -161,27 +219,25 @@ def _false_alerts(reader: _Reader, inputs: FalseAlertInputs) -> Figure:
     if unit == inputs.per_search:
         formula = "people scanned per day × false-match rate per search"
         used = [*people_in, rate_in, unit_in]
-        if people is None or rate is None:
+        if people is None or _as_number(rate) is None:
             return _unknown("false_alerts_per_day", label, "alerts/day", formula, used)
-        value = people * float(rate)
+        value = _times(people, _as_number(rate))  # type: ignore[arg-type]
     else:
         formula = "people scanned per day × watchlist size × false-match rate per comparison"
         size, size_in = reader.read(inputs.watchlist_size)
         used = [*people_in, size_in, rate_in, unit_in]
-        if unit != inputs.per_comparison or people is None or rate is None or size is None:
+        if (
+            unit != inputs.per_comparison
+            or people is None
+            or _as_number(rate) is None
+            or _as_number(size) is None
+        ):
             if unit is not None and unit not in (inputs.per_comparison, inputs.per_search):
                 formula = "depends on what the false-match rate is per (comparison or search)"
             return _unknown("false_alerts_per_day", label, "alerts/day", formula, used)
-        value = people * float(size) * float(rate)
-    return Figure(
-        id="false_alerts_per_day",
-        label=label,
-        value=value,
-        unit="alerts/day",
-        formula=formula,
-        inputs=tuple(used),
-        text=f"about {_fmt(value)} false alerts per day ({formula})",
-    )
+        value = _times(people, _as_number(size), _as_number(rate))  # type: ignore[arg-type]
+    text = f"{_about(value)} false alerts per day ({formula})"
+    return _result("false_alerts_per_day", label, value, "alerts/day", formula, used, text)
 
 
 def _wrong_share(reader: _Reader, inputs: FalseAlertInputs, alerts: Figure) -> Figure | None:
@@ -193,19 +249,23 @@ def _wrong_share(reader: _Reader, inputs: FalseAlertInputs, alerts: Figure) -> F
     )
     true_hits, hits_in = reader.read(inputs.watchlisted_per_day)
     used = [*alerts.inputs, hits_in]
-    if alerts.value is None or true_hits is None:
+    hits = _as_number(true_hits)
+    false = alerts.value if alerts.value is not None else alerts.low
+    if false is None or hits is None:
         return _unknown("wrong_alerts_per_100", label, "of 100 alerts", formula, used)
-    total = alerts.value + float(true_hits)
-    share = 100 * alerts.value / total if total > 0 else 0.0
-    return Figure(
-        id="wrong_alerts_per_100",
-        label=label,
-        value=share,
-        unit="of 100 alerts",
-        formula=formula,
-        inputs=tuple(used),
-        text=f"of every 100 alerts, about {_fmt(share)} point at the wrong person",
-    )
+    # The share grows with false alerts and shrinks with true hits: its bounds pair them crosswise.
+    low = _share(false, _hi(hits))
+    high = _share(alerts.high if alerts.high is not None else false, _lo(hits))
+    share: Number = low if low == high else Span(low, high)
+    text = f"of every 100 alerts, {_about(share)} point at the wrong person"
+    return _result("wrong_alerts_per_100", label, share, "of 100 alerts", formula, used, text)
+
+
+def _share(false: float, hits: float) -> float:
+    total = false + hits
+    if math.isinf(total):
+        return 100.0 if math.isinf(false) and not math.isinf(hits) else 0.0 if not math.isinf(false) else 50.0
+    return 100 * false / total if total > 0 else 0.0
 
 
 def _people_per_year(reader: _Reader, inputs: FalseAlertInputs) -> Figure | None:
@@ -216,18 +276,11 @@ def _people_per_year(reader: _Reader, inputs: FalseAlertInputs) -> Figure | None
     people, people_in = _people(reader, inputs)
     days, days_in = reader.read(inputs.days_per_year)
     used = [*people_in, days_in]
-    if people is None or days is None:
+    if people is None or _as_number(days) is None:
         return _unknown("people_scanned_per_year", label, "people/year", formula, used)
-    value = people * float(days)
-    return Figure(
-        id="people_scanned_per_year",
-        label=label,
-        value=value,
-        unit="people/year",
-        formula=formula,
-        inputs=tuple(used),
-        text=f"about {_fmt(value)} people scanned per year",
-    )
+    value = _times(people, _as_number(days))  # type: ignore[arg-type]
+    text = f"{_about(value)} people scanned per year"
+    return _result("people_scanned_per_year", label, value, "people/year", formula, used, text)
 
 
 def dpia_indicator_condition(spec: FigureSpec) -> ConditionNode | None:
@@ -306,6 +359,15 @@ def find_inconsistencies(
         if check.earlier is None or check.later is None:  # pragma: no cover - the model forbids it
             continue
         first, second = view.state(check.earlier), view.state(check.later)
-        if isinstance(first, Known) and isinstance(second, Known) and second.value < first.value:
+        if isinstance(first, Known) and isinstance(second, Known) and _high(second.value) < _low(first.value):
             found.append(Inconsistency(id=check.id, text=text, questions=(check.earlier, check.later)))
     return tuple(found)
+
+
+def _low(value: object) -> object:
+    """The least a value may be (a range's low bound; for "one of", the check does not apply)."""
+    return value.low if isinstance(value, Span) else value
+
+
+def _high(value: object) -> object:
+    return value.high if isinstance(value, Span) else value

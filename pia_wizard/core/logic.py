@@ -3,6 +3,12 @@
 A comparison with an unknown or unanswered value is unknown; `not unknown` is unknown; `all` is false
 if any member is false, else unknown if any is unknown; `any` is the dual. `is_unknown` and `answered`
 look at the answer's state itself and are always true or false.
+
+A value may be known only partly: a `Span` (a number between two bounds, a date known to the month)
+or `Possible` (one of a few choices, not known which). A test is true (false) only when it is true
+(false) for every value the answer allows, else unknown. Per test that is sound but not complete
+(`q = a or q = b` with q one of {a, b} is true, yet each test alone is unknown): `evaluate_cases`
+decides a whole condition case by case, which is exact.
 """
 
 from __future__ import annotations
@@ -74,6 +80,21 @@ class Known:
     value: Any
 
 
+@dataclass(frozen=True)
+class Span:
+    """Some value from `low` to `high`, both included, not known which (numbers may be infinite)."""
+
+    low: Any
+    high: Any
+
+
+@dataclass(frozen=True)
+class Possible:
+    """One of `values`, not known which (at least two)."""
+
+    values: tuple[Any, ...]
+
+
 AnswerState = Known | _State
 
 
@@ -124,21 +145,35 @@ def evaluate(
     raise TypeError(f"not a condition: {node!r}")  # pragma: no cover - the parser admits no other
 
 
-def group_sum(answers: AnswerSource, group: str, question: str) -> float | None:
-    """The sum of a number over a group's items; None (unknown) if any term is unknown."""
+def group_sum(answers: AnswerSource, group: str, question: str) -> float | Span | None:
+    """The sum of a number over a group's items; None (unknown) if any term is unknown.
+
+    Ranges add up bound by bound: the sum of 10–20 and 5 is 15–25."""
     state = answers.items(group)
     if not isinstance(state, Known):
         return None
-    total = 0.0
+    low = high = 0.0
     for scope in state.value:
         term = answers.state(question, scope)
         if not isinstance(term, Known):
             return None
-        total += term.value
-    return total
+        value = term.value
+        low += value.low if isinstance(value, Span) else value
+        high += value.high if isinstance(value, Span) else value
+    return low if low == high else Span(low, high)
 
 
 def _compare(op: str, left: Any, right: Any) -> Truth:
+    """`left op right`; for a span, true (false) only when every value in it makes it so."""
+    if isinstance(left, Span):
+        low, high = left.low, left.high
+        if op == "gt":
+            return _span_truth(low > right, high <= right)
+        if op == "ge":
+            return _span_truth(low >= right, high < right)
+        if op == "lt":
+            return _span_truth(high < right, low >= right)
+        return _span_truth(high <= right, low > right)
     if op == "gt":
         return Truth.of(left > right)
     if op == "ge":
@@ -146,6 +181,16 @@ def _compare(op: str, left: Any, right: Any) -> Truth:
     if op == "lt":
         return Truth.of(left < right)
     return Truth.of(left <= right)
+
+
+def _span_truth(all_true: bool, all_false: bool) -> Truth:
+    return Truth.TRUE if all_true else Truth.FALSE if all_false else Truth.UNKNOWN
+
+
+def all_of(truths: Iterable[Truth]) -> Truth:
+    """True (false) when true (false) in every case; else unknown."""
+    seen = set(truths)
+    return seen.pop() if len(seen) == 1 else Truth.UNKNOWN
 
 
 def _question_test(node: QuestionTest, state: AnswerState) -> Truth:
@@ -157,7 +202,15 @@ def _question_test(node: QuestionTest, state: AnswerState) -> Truth:
     if not isinstance(state, Known):
         return Truth.UNKNOWN
     value = state.value
+    if isinstance(value, Possible):
+        return all_of(_question_test(node, Known(each)) for each in value.values)
     operand = node.operand(op)
+    if isinstance(value, Span) and op in ("equals", "in"):
+        options = (operand,) if op == "equals" else tuple(operand)
+        inside = [o for o in options if _within(o, value)]
+        if not inside:
+            return Truth.FALSE
+        return Truth.TRUE if value.low == value.high else Truth.UNKNOWN
     if op == "equals":
         return Truth.of(_same(value, operand))
     if op == "in":
@@ -166,7 +219,8 @@ def _question_test(node: QuestionTest, state: AnswerState) -> Truth:
         return Truth.of(bool(set(value) & set(operand)))
     if op == "includes_all":
         return Truth.of(set(operand) <= set(value))
-    if isinstance(value, dt.date) != isinstance(operand, dt.date):
+    probe = value.low if isinstance(value, Span) else value
+    if isinstance(probe, dt.date) != isinstance(operand, dt.date):
         return Truth.UNKNOWN  # the loader prevents this; never guess
     return _compare(op, value, operand)
 
@@ -176,3 +230,11 @@ def _same(value: Any, operand: Any) -> bool:
     if isinstance(value, bool) or isinstance(operand, bool):
         return isinstance(value, bool) and isinstance(operand, bool) and value == operand
     return bool(value == operand)
+
+
+def _within(option: Any, span: Span) -> bool:
+    if isinstance(option, bool) or isinstance(option, dt.date) != isinstance(span.low, dt.date):
+        return False
+    if not isinstance(option, int | float | dt.date):
+        return False
+    return bool(span.low <= option <= span.high)

@@ -17,7 +17,7 @@ from pia_wizard.core.base import trusted
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.engine import Context, Judgement, judge
 from pia_wizard.core.evaluation import Finding, LaterVerdict, Period, RulebookResult
-from pia_wizard.core.logic import UNKNOWN, Known
+from pia_wizard.core.logic import UNKNOWN, Known, Span
 from pia_wizard.core.models.rulebook import Applicability
 from pia_wizard.core.visibility import AnswerView
 
@@ -52,11 +52,13 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def _date_of(view: AnswerView, question_id: str) -> tuple[dt.date | None, str]:
+def _date_of(view: AnswerView, question_id: str, start: str = "") -> tuple[dt.date | None, str]:
     """(the date, 'date'), or (None, 'unknown') when not disclosed, or (None, 'none') when unanswered."""
     state = view.state(question_id)
     if isinstance(state, Known):
         value = state.value
+        if isinstance(value, Span):  # known to the month or year: the start earliest, the end latest
+            value = value.low if question_id == start else value.high
         if isinstance(value, str):
             value = dt.date.fromisoformat(value)
         return (value, "date") if isinstance(value, dt.date) else (None, "unknown")
@@ -68,7 +70,7 @@ def planned_period(compiled: CompiledQuestionnaire, view: AnswerView) -> Period 
     spec = compiled.questionnaire.period
     if spec is None:
         return None
-    start, _ = _date_of(view, spec.start)
+    start, _ = _date_of(view, spec.start, spec.start)
     end, end_state = _date_of(view, spec.end)
     if end_state == "date" and end is not None:
         text = f"Judged over the planned period, up to its end on {long_date(end)}."

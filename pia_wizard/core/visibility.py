@@ -7,13 +7,20 @@ changed choice can never fire a rule (aia-eia-js #1143 shows what happens otherw
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.logic import UNANSWERED, UNKNOWN, AnswerState, Known, Truth, evaluate
-from pia_wizard.core.models.assessment import Answer, Assessment
+from pia_wizard.core.models.assessment import (
+    Answer,
+    Assessment,
+    NoLimit,
+    NumberRange,
+    Possibilities,
+)
+from pia_wizard.core.models.questionnaire import AnyQuestion
+from pia_wizard.core.partial import choice_state, date_state, number_state
 
 
 class AnswerView:
@@ -83,7 +90,7 @@ class AnswerView:
             if not self.question_visible(question_id):
                 return UNANSWERED
             answer = self.answers.get(question_id)
-        return _state_of(answer, entry.question.type)
+        return _state_of(answer, entry.question)
 
     def items(self, group_id: str) -> AnswerState:
         if not self.question_visible(group_id):
@@ -96,14 +103,19 @@ class AnswerView:
         return Known(tuple(answer.value or ()))
 
 
-def _state_of(answer: Answer | None, question_type: str) -> AnswerState:
+def _state_of(answer: Answer | None, question: AnyQuestion) -> AnswerState:
+    """The typed value; a range, "no limit", a partial date or "one of these" as the engine reads it."""
     if answer is None or not answer.answered:
         return UNANSWERED
     if answer.unknown:
         return UNKNOWN
     value = answer.value
-    if question_type == "date" and isinstance(value, str):
-        return Known(dt.date.fromisoformat(value))
-    if question_type == "number" and isinstance(value, int | float) and not isinstance(value, bool):
-        return Known(float(value))
+    if question.type == "date" and isinstance(value, str):
+        return date_state(value)
+    if question.type == "number" and isinstance(value, NumberRange | NoLimit | int | float):
+        if not isinstance(value, bool):
+            minimum, maximum = getattr(question, "minimum", None), getattr(question, "maximum", None)
+            return number_state(value, minimum, maximum)
+    if isinstance(value, Possibilities):
+        return choice_state(value, question.type == "multiple_choice")
     return Known(value)

@@ -412,6 +412,8 @@ def _gaps(
                         "unknown": "unknown / not disclosed",
                         "unanswered": "not answered",
                         "evidence": "answered, but the evidence is too weak",
+                        "range": "known only as a range: narrow it",
+                        "one_of": "one of several possibilities: say which",
                     }[gap.state],
                     "impact": gap.impact,
                     "why": [],
@@ -456,16 +458,27 @@ def _gaps(
 # ---------------------------------------------------------------------------------------- figures
 
 
+def _figure_value(figure: Figure) -> str:
+    """The number, or "A–B" for a figure known only between two bounds."""
+
+    def shown(value: float) -> str:
+        return "no limit" if value == float("inf") else number(round(value, 3 if value < 10 else 0))
+
+    if figure.value is not None:
+        return shown(figure.value)
+    if figure.low is not None and figure.high is not None:
+        return f"{shown(figure.low)}–{shown(figure.high)}"
+    return "unknown"
+
+
 def _figure(figure: Figure | None, fmt: Formatter) -> dict[str, Any] | None:
     if figure is None:
         return None
     return {
         "id": figure.id,
         "label": figure.label,
-        "known": figure.value is not None,
-        "value": number(round(figure.value, 3 if figure.value < 10 else 0))
-        if figure.value is not None
-        else "unknown",
+        "known": figure.value is not None or figure.low is not None,
+        "value": _figure_value(figure),
         "unit": figure.unit,
         "formula": figure.formula,
         "text": figure.text,

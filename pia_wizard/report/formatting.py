@@ -7,6 +7,7 @@ from typing import Any
 
 from pia_wizard.core.base import localise
 from pia_wizard.core.compiled import CompiledQuestionnaire
+from pia_wizard.core.partial import describe
 from pia_wizard.report.wording import ANSWER_STATES, long_date
 
 
@@ -38,14 +39,17 @@ class Formatter:
         if entry is None:
             return plain(value)
         kind = entry.question.type
+        labels = {c.value: self.text(c.label) for c in entry.choices}
+        unit = self.text(getattr(entry.question, "unit", None))
+        partial = describe(value, number, labels, unit)
+        if partial is not None:
+            return partial
         if kind in ("single_choice", "multiple_choice"):
-            labels = {c.value: self.text(c.label) for c in entry.choices}
             values = value if isinstance(value, tuple | list) else (value,)
             return "; ".join(labels.get(v, str(v)) for v in values) or "none"
         if kind == "yes_no" and isinstance(value, bool):
             return "Yes" if value else "No"
         if kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
-            unit = self.text(getattr(entry.question, "unit", None))
             return f"{number(value)} {unit}".strip()
         if kind == "date":
             return date_text(value)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from pia_wizard.core.base import localise
 from pia_wizard.core.compiled import CompiledQuestionnaire, QuestionEntry
 from pia_wizard.core.evaluation import AnswerRef, ItemAnswerRef
+from pia_wizard.core.partial import describe
 
 # A longer name (file systems allow 255 bytes) would widen dialogs past the screen, since a label
 # cannot wrap inside a word; its middle is elided instead, keeping the start and the extension.
@@ -153,6 +154,9 @@ class Texts:
         qtype = entry.question.type
         if value is None:
             return translate("not answered", "Answer")
+        partial = describe(value, number_text, {c.value: self(c.label) for c in entry.choices})
+        if partial is not None:
+            return partial
         if qtype in ("single_choice", "multiple_choice"):
             labels = {c.value: self(c.label) for c in entry.choices}
             values = value if isinstance(value, tuple | list) else (value,)

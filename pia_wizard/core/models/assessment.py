@@ -14,9 +14,9 @@ import datetime as dt
 import hashlib
 import json
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StrictBool, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, ValidationError, model_validator
 
 from pia_wizard.core.base import FreeText, Frozen, Id, described_pattern
 from pia_wizard.core.frozen import FrozenMap
@@ -118,8 +118,93 @@ ScalarValue = Annotated[bool, Field(strict=True)] | int | float | FreeText
 ItemAnswers = FrozenMap[Id, "Answer"]
 
 
+def _bound(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"expected a number (without quotes), not {json.dumps(value, default=str)}")
+    return value
+
+
+Bound = Annotated[int | float, BeforeValidator(_bound)]
+
+
+class NumberRange(Frozen):
+    """A number a document gives only roughly: "thousands a day" is {"low": 1000, "high": 9999}.
+
+    Kept as the bounds the person confirmed, never widened by the tool ("about 50" stays what the
+    person says it means). A missing bound is closed by the question's own minimum or maximum, else
+    it is open. Rules read a range as "some number in it, not known which" (docs/engine.md).
+    """
+
+    low: Bound | None = None
+    high: Bound | None = None
+    as_stated: FreeText = Field(default="", description='The words of the source ("thousands a day").')
+
+    @model_validator(mode="after")
+    def _bounds(self) -> NumberRange:
+        if self.low is None and self.high is None:
+            raise ValueError('a range needs at least one bound ("low" or "high")')
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"the range's low bound {self.low:g} is above its high bound {self.high:g}")
+        return self
+
+
+class NoLimit(Frozen):
+    """ "No time limit" for a duration question that allows it: longer than any threshold."""
+
+    no_limit: Literal[True]
+
+
+class Possibilities(Frozen):
+    """One of these choices, not known which ("1:1 or 1:N, nothing else")."""
+
+    one_of: tuple[Id, ...] = Field(min_length=2)
+
+
+PartialValue = NumberRange | NoLimit | Possibilities
+
+
+def parse_partial(value: object) -> object:
+    """An object where a value goes is one of the partial answers: say plainly which, and what is wrong.
+
+    Without this, pydantic lists why the object is not a boolean, a number, a text, … (nine lines)."""
+    if not isinstance(value, dict):
+        return value
+    keys = set(value)
+    model: type[Frozen] | None = (
+        Possibilities
+        if "one_of" in keys
+        else NoLimit
+        if "no_limit" in keys
+        else NumberRange
+        if keys & {"low", "high", "as_stated"}
+        else None
+    )
+    if model is None:
+        raise ValueError(
+            'a value written as an object is a range {"low": …, "high": …}, one of a few choices '
+            '{"one_of": […]}, or {"no_limit": true}'
+        )
+    try:
+        return model.model_validate(value)
+    except ValidationError as exc:
+        raise ValueError("; ".join(_partial_error(e) for e in exc.errors(include_url=False))) from None
+
+
+def _partial_error(error: Any) -> str:
+    where = ".".join(str(p) for p in error["loc"])
+    if error["type"] == "extra_forbidden":
+        return f"unknown key '{where}'"
+    if error["type"] == "too_short":
+        return '"one_of" lists at least two choices (one choice is a plain answer)'
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
 class Answer(Frozen):
-    value: ScalarValue | tuple[Id, ...] | tuple[ItemAnswers, ...] | None = None
+    value: Annotated[
+        ScalarValue | tuple[Id, ...] | tuple[ItemAnswers, ...] | PartialValue | None,
+        BeforeValidator(parse_partial),
+    ] = None
     unknown: StrictBool = Field(default=False, description='"Unknown / not disclosed": an honest answer.')
     note: Note | None = None
     evidence: tuple[Evidence, ...] = ()

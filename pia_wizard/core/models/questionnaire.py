@@ -92,6 +92,11 @@ class NumberQuestion(_QuestionBase):
     minimum: float | None = None
     maximum: float | None = None
     integer: bool = False
+    no_limit: LocalisedText | None = Field(
+        default=None,
+        description='How "no limit" is offered (e.g. "No time limit"); rules read it as longer than '
+        "any threshold. Absent: no such answer.",
+    )
 
     @model_validator(mode="after")
     def _bounds_in_order(self) -> NumberQuestion:
