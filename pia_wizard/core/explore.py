@@ -80,7 +80,8 @@ def alternatives(ctx: Context, question_id: str, limits: Mapping[str, set[Any]])
         return _representatives([c.value for c in entry.choices], named)
     if qtype == "multiple_choice":
         state = ctx.view.state(question_id)
-        current = set(state.value) if isinstance(state, Known) else set()
+        known = isinstance(state, Known) and not isinstance(state.value, Possible)
+        current = set(state.value) if known else set()  # type: ignore[union-attr]
         options = []
         for value in _representatives([c.value for c in entry.choices], named):
             changed = current ^ {value}

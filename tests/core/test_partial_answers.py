@@ -8,7 +8,6 @@ possibility (judged case by case, so `q = a or q = b` is true).
 from __future__ import annotations
 
 import itertools
-import math
 from types import MappingProxyType
 from typing import Any
 

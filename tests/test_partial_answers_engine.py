@@ -1,0 +1,58 @@
+""" "One of these, not known which" through the whole engine, on the shipped examples and rulebooks.
+
+Where identifying and verifying lead to the same verdict, "one of the two" must give it too (it was
+undecided when the answer could only be "unknown"); where they differ, it never passes.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from helpers import ROOT
+
+from pia_wizard.core.assessment_io import load_assessment_file
+from pia_wizard.core.evaluate import evaluate
+from pia_wizard.core.library import shipped_library
+from pia_wizard.core.models.assessment import Answer
+
+LIBRARY = shipped_library()
+EXAMPLES = ROOT / "examples"
+NAMES = ["police-lfr-van-football", "phone-face-unlock", "missing-child-judicial-authorisation"]
+
+
+@functools.cache
+def verdicts(name: str, value: str) -> dict[str, str]:
+    loaded = load_assessment_file(EXAMPLES / f"{name}.pia.json", LIBRARY)
+    answers = dict(loaded.assessment.answers)
+    answers["q202"] = Answer.model_validate({"value": eval(value)})  # noqa: S307 - literals of this file
+    changed = loaded.assessment.model_copy(update={"answers": answers})
+    result = evaluate(loaded.questionnaire, LIBRARY.rulebooks.values(), changed, sources=LIBRARY.sources)
+    return {r.id: r.verdict for r in result.rulebooks}
+
+
+IDENTIFY, VERIFY = "['identify']", "['verify']"
+EITHER, UNKNOWN = "{'one_of': ['identify', 'verify']}", "None"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_one_of_two_gives_what_both_give_and_never_passes_on_a_guess(name: str) -> None:
+    identify, verify, either = verdicts(name, IDENTIFY), verdicts(name, VERIFY), verdicts(name, EITHER)
+    for rulebook, verdict in either.items():
+        if identify[rulebook] == verify[rulebook]:
+            assert verdict == identify[rulebook], rulebook
+        else:  # the two differ: say so (undecided), or the one both share at worst
+            assert verdict in (identify[rulebook], verify[rulebook], "insufficient_information"), rulebook
+            assert verdict != "passes", rulebook
+
+
+def test_one_of_two_decides_what_unknown_leaves_open() -> None:
+    """The live van crosses the EU red line whether it identifies or verifies: "one of the two"
+    says so; "unknown" cannot."""
+    either = verdicts("police-lfr-van-football", EITHER)
+    loaded = load_assessment_file(EXAMPLES / "police-lfr-van-football.pia.json", LIBRARY)
+    answers = {**loaded.assessment.answers, "q202": Answer(unknown=True)}
+    changed = loaded.assessment.model_copy(update={"answers": answers})
+    unknown = evaluate(loaded.questionnaire, LIBRARY.rulebooks.values(), changed, sources=LIBRARY.sources)
+    assert either["eu-law"] == "red_line"
+    assert next(r for r in unknown.rulebooks if r.id == "eu-law").verdict != "red_line"
