@@ -9,6 +9,8 @@ so the verdicts follow without the person ever waiting for them.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from pia_wizard.core.answer_check import NONE_CHOICE
 from pia_wizard.core.compiled import QuestionEntry
+from pia_wizard.core.models.assessment import NoLimit, NumberRange, Possibilities
 from pia_wizard.core.models.questionnaire import NumberQuestion, TextQuestion
 from pia_wizard.ui.text import Texts, number_text, plain_tooltip, translate
 from pia_wizard.ui.widgets import ChoiceLabel, muted, plain_label
@@ -97,7 +100,7 @@ class _ButtonsInput(AnswerInput):
         self.buttons: dict[Any, QAbstractButton] = {}
         self.group = QButtonGroup(self)
         self.group.setExclusive(button_type is QRadioButton)
-        layout = QGridLayout(self)
+        layout = self.grid = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(14 if compact else 6)
         layout.setVerticalSpacing(4)
@@ -146,16 +149,82 @@ class _ButtonsInput(AnswerInput):
         self.group.setExclusive(exclusive)
 
 
+class _PossibilitiesRow(QWidget):
+    """ "One of these, not known which": a small button under the choices opens a row of boxes to
+    tick the possibilities (at least two). Out of the way of the common case, one click to find."""
+
+    def __init__(self, owner: _ButtonsInput, texts: Texts) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        qid = owner.question_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 0)
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName(f"one-of:{qid}")
+        self.toggle.setText(translate("Not sure which? One of these, not known which…", "Input"))
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setAccessibleName(
+            translate("%1: one of these, not known which", "Input").replace("%1", owner.label)
+        )
+        layout.addWidget(self.toggle)
+        self.panel = QWidget(self)
+        panel = QVBoxLayout(self.panel)
+        panel.setContentsMargins(16, 0, 0, 0)
+        panel.addWidget(
+            muted(plain_label(translate("Tick every choice it could be (at least two):", "Input"), self))
+        )
+        self.boxes: dict[str, QCheckBox] = {}
+        for choice in owner.entry.choices:
+            box = QCheckBox(texts(choice.label), self.panel)
+            box.setObjectName(f"one-of:{qid}:{choice.value}")
+            box.clicked.connect(self._ticked)
+            self.boxes[choice.value] = box
+            panel.addWidget(box)
+        layout.addWidget(self.panel)
+        self.panel.setVisible(False)
+        self.toggle.toggled.connect(self.panel.setVisible)
+
+    def _ticked(self) -> None:
+        ticked = [v for v, box in self.boxes.items() if box.isChecked()]
+        if len(ticked) >= 2:
+            self.owner._check_only(set())
+            self.owner.committed.emit(Possibilities(one_of=tuple(ticked)))
+
+    def show_value(self, value: Any) -> bool:
+        """Tick the possibilities of a "one of" answer (True), or untick all (False)."""
+        chosen = set(value.one_of) if isinstance(value, Possibilities) else set()
+        for choice, box in self.boxes.items():
+            box.setChecked(choice in chosen)
+        if chosen:
+            self.toggle.setChecked(True)
+        elif value is not None:
+            self.toggle.setChecked(False)
+        return bool(chosen)
+
+
+def _with_possibilities(input_: _ButtonsInput, texts: Texts) -> _PossibilitiesRow:
+    row = _PossibilitiesRow(input_, texts)
+    grid = input_.grid
+    grid.addWidget(row, grid.rowCount(), 0, 1, grid.columnCount())
+    return row
+
+
 class SingleChoiceInput(_ButtonsInput):
     def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(entry, texts, parent)
         options = [(c.value, texts(c.label), texts(c.help)) for c in entry.choices]
         self._add_buttons(options, QRadioButton)
+        self.possibilities = _with_possibilities(self, texts)
 
     def _clicked(self, value: Any) -> None:
+        self.possibilities.show_value(value)
         self.committed.emit(value)
 
     def show_value(self, value: Any) -> None:
+        if self.possibilities.show_value(value):
+            self._check_only(set())
+            return
         self._check_only({value} if value is not None else set())
 
 
@@ -201,8 +270,10 @@ class MultipleChoiceInput(_ButtonsInput):
         super().__init__(entry, texts, parent)
         options = [(c.value, texts(c.label), texts(c.help)) for c in entry.choices]
         self._add_buttons(options, QCheckBox, 2 if len(options) >= TWO_COLUMNS_FROM else 1)
+        self.possibilities = _with_possibilities(self, texts)
 
     def _clicked(self, value: Any) -> None:
+        self.possibilities.show_value(None)
         # "None of these" excludes every other choice (the file check refuses both): ticking one
         # unticks the other, so a click never leads to an answer that cannot be saved.
         if self.buttons[value].isChecked() and NONE_CHOICE in self.buttons:
@@ -213,6 +284,7 @@ class MultipleChoiceInput(_ButtonsInput):
         self.committed.emit(checked or None)
 
     def show_value(self, value: Any) -> None:
+        self.possibilities.show_value(value)
         self._check_only(set(value) if isinstance(value, tuple | list) else set())
 
 
@@ -339,13 +411,102 @@ class NumberInput(_LineInput):
         else:
             hint = ""
         self.line.setPlaceholderText(hint)
+        self.line.setToolTip(
+            translate(
+                "A number, or a range such as 1000–9999 when a document gives only a rough figure",
+                "Input",
+            )
+        )
         unit = texts(question.unit)
         if unit:
             self.unit_label = muted(plain_label(unit, self, wrap=False))
             self.row.addWidget(self.unit_label)
+        self._proposal: NumberRange | None = None
+        self._stated = ""
+        self.propose = QToolButton(self)
+        self.propose.setObjectName(f"propose:{self.question_id}")
+        self.propose.clicked.connect(self._use_proposal)
+        self.propose.setVisible(False)
+        self.row.addWidget(self.propose)
+        self.no_limit: QCheckBox | None = None
+        if question.no_limit is not None:
+            self.no_limit = QCheckBox(texts(question.no_limit), self)
+            self.no_limit.setObjectName(f"no-limit:{self.question_id}")
+            self.no_limit.toggled.connect(self._no_limit_toggled)
+            self.row.addWidget(self.no_limit)
         self.row.addStretch(1)
 
     def parse(self, text: str) -> Any:
+        """A number; "1000–9999" (a range); "about 50" asks which range is meant and proposes one."""
+        self._set_proposal(None)
+        stripped = text.strip()
+        about = ABOUT.fullmatch(stripped)
+        if about is not None:
+            centre = self._number(about["number"], stripped)
+            low, high = proposed_bounds(centre, self.question.integer)
+            self._set_proposal(NumberRange(low=low, high=high, as_stated=stripped))
+            raise ValueError(
+                translate("“%1” is not one number: which range do you mean?", "Input").replace("%1", stripped)
+            )
+        parts = RANGE_DASH.split(stripped)
+        if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+            low, high = (self._number(part, stripped) for part in parts)
+            if low > high:
+                raise ValueError(translate("Type the smaller number first, for example 1000–9999.", "Input"))
+            return self._checked_range(NumberRange(low=low, high=high, as_stated=self._stated))
+        return self._number(text, text)
+
+    def _checked_range(self, value: NumberRange) -> NumberRange:
+        for bound in (value.low, value.high):
+            if self.question.minimum is not None and bound is not None and bound < self.question.minimum:
+                raise ValueError(translate("A bound is below the smallest answer allowed.", "Input"))
+            if self.question.maximum is not None and bound is not None and bound > self.question.maximum:
+                raise ValueError(translate("A bound is above the largest answer allowed.", "Input"))
+        if value.low == value.high:
+            return value.low  # type: ignore[return-value]
+        return value
+
+    def _set_proposal(self, proposal: NumberRange | None) -> None:
+        self._proposal = proposal
+        self.propose.setVisible(proposal is not None)
+        if proposal is not None:
+            shown = f"{number_text(proposal.low)}–{number_text(proposal.high)}"
+            self.propose.setText(translate("Use %1", "Input").replace("%1", shown))
+
+    def _use_proposal(self) -> None:
+        """The person confirms the proposed bounds: they, not the tool, decide what "about" means."""
+        proposal = self._proposal
+        if proposal is None:
+            return
+        self._stated = proposal.as_stated
+        self.set_text(self.format(proposal))
+        self._set_proposal(None)
+        self.problem.emit("")
+        self._shown = proposal
+        self.committed.emit(proposal)
+
+    def _no_limit_toggled(self, checked: bool) -> None:
+        self.line.setEnabled(not checked)
+        value: Any = NoLimit(no_limit=True) if checked else None
+        if checked:
+            self.set_text("")
+        self._shown = value
+        self.committed.emit(value)
+
+    def show_value(self, value: Any) -> None:
+        if self.no_limit is not None:
+            self.no_limit.blockSignals(True)
+            self.no_limit.setChecked(isinstance(value, NoLimit))
+            self.no_limit.blockSignals(False)
+            self.line.setEnabled(not isinstance(value, NoLimit))
+        self._stated = value.as_stated if isinstance(value, NumberRange) else ""
+        if isinstance(value, NoLimit):
+            self._shown = value
+            self.set_text("")
+            return
+        super().show_value(value)
+
+    def _number(self, text: str, whole: str) -> Any:
         cleaned = text.strip().replace(" ", "").replace("_", "").replace("\u202f", "").replace("\u00a0", "")
         if not cleaned:
             return None
@@ -362,10 +523,10 @@ class NumberInput(_LineInput):
             value = float(cleaned)
         except ValueError:
             raise ValueError(
-                translate("“%1” is not a number.", "Input").replace("%1", text.strip())
+                translate("“%1” is not a number.", "Input").replace("%1", whole.strip())
             ) from None
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(translate("“%1” is not a number.", "Input").replace("%1", text.strip()))
+            raise ValueError(translate("“%1” is not a number.", "Input").replace("%1", whole.strip()))
         if percent:
             # Decimal arithmetic: 0.1 % must be 0.001 exactly, not 0.0010000000000000002.
             value = float(Decimal(repr(value)) / 100)
@@ -376,7 +537,28 @@ class NumberInput(_LineInput):
         return value
 
     def format(self, value: Any) -> str:
+        if isinstance(value, NumberRange):
+            low = number_text(value.low) if value.low is not None else ""
+            high = number_text(value.high) if value.high is not None else ""
+            return f"{low}–{high}"
+        if isinstance(value, NoLimit):
+            return ""
         return "" if value is None else number_text(value)
+
+
+ABOUT = re.compile(
+    r"(?i)(?:about|around|approximately|approx\.?|roughly|some|c\.|ca\.|~|≈)\s*(?P<number>[\d.,\s\u202f\u00a0%]+)"
+)
+# A dash between two numbers (not a minus sign in front of the first), or "to".
+RANGE_DASH = re.compile(r"(?<=[\d%])\s*(?:–|—|-|\bto\b)\s*")
+
+
+def proposed_bounds(centre: float, integer: bool) -> tuple[float, float]:
+    """A proposal for "about N": 20 % either side, which the person confirms or corrects."""
+    low, high = centre * 0.8, centre * 1.2
+    if integer or float(centre).is_integer():
+        return math.floor(low), math.ceil(high)
+    return low, high
 
 
 class LineTextInput(_LineInput):
