@@ -6,6 +6,7 @@ undecided when the answer could only be "unknown"); where they differ, it never 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 import pytest
@@ -17,6 +18,7 @@ from pia_wizard.core.library import shipped_library
 from pia_wizard.core.models.assessment import Answer
 
 LIBRARY = shipped_library()
+LATER = dt.date(2028, 6, 1)  # Art. 26(6) applies from 2 December 2027 on the amended timeline
 EXAMPLES = ROOT / "examples"
 NAMES = ["police-lfr-van-football", "phone-face-unlock", "missing-child-judicial-authorisation"]
 
@@ -56,3 +58,22 @@ def test_one_of_two_decides_what_unknown_leaves_open() -> None:
     unknown = evaluate(loaded.questionnaire, LIBRARY.rulebooks.values(), changed, sources=LIBRARY.sources)
     assert either["eu-law"] == "red_line"
     assert next(r for r in unknown.rulebooks if r.id == "eu-law").verdict != "red_line"
+
+
+def test_no_time_limit_for_logs_is_longer_than_any_threshold() -> None:
+    """Logs kept "with no time limit" are kept for at least six months (AI Act Art. 26(6)): the
+    step that asks it passes on that answer as on 200 days, and fails on 30."""
+    loaded = load_assessment_file(EXAMPLES / "police-lfr-van-football.pia.json", LIBRARY)
+
+    def log_step(value: object) -> str:
+        answers = {**loaded.assessment.answers, "q1006": Answer.model_validate({"value": value})}
+        changed = loaded.assessment.model_copy(update={"answers": answers})
+        result = evaluate(
+            loaded.questionnaire, [LIBRARY.rulebooks["eu-law"]], changed, date=LATER, explore=False
+        )
+        steps = [s for t in result.rulebooks[0].tests for s in t.steps]
+        (step,) = [s for s in steps if any(a.question == "q1006" for a in s.answers)]
+        return step.status
+
+    assert log_step({"no_limit": True}) == log_step(200) == "pass"
+    assert log_step(30) == "fail"

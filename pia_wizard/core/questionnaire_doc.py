@@ -301,6 +301,9 @@ class _Renderer:
                 parts.append(f"at most {_value(question.maximum)}")
             if question.unit:
                 parts.append(f"unit: {self.text(question.unit)}")
+            parts.append("or a range")
+            if question.no_limit is not None:
+                parts.append(f"or “{self.text(question.no_limit)}” (longer than any threshold)")
             return "**Number:** " + ", ".join(parts)
         if isinstance(question, TextQuestion) and question.multiline:
             return "**Text:** several lines"
