@@ -14,8 +14,10 @@ from helpers import ROOT
 
 from pia_wizard.core.assessment_io import load_assessment_file
 from pia_wizard.core.evaluate import evaluate
+from pia_wizard.core.figures import compute_figures
 from pia_wizard.core.library import shipped_library
 from pia_wizard.core.models.assessment import Answer
+from pia_wizard.core.visibility import AnswerView
 
 LIBRARY = shipped_library()
 LATER = dt.date(2028, 6, 1)  # Art. 26(6) applies from 2 December 2027 on the amended timeline
@@ -77,3 +79,26 @@ def test_no_time_limit_for_logs_is_longer_than_any_threshold() -> None:
 
     assert log_step({"no_limit": True}) == log_step(200) == "pass"
     assert log_step(30) == "fail"
+
+
+def test_a_vendors_accuracy_claim_is_shown_with_what_it_would_mean_for_false_alerts() -> None:
+    loaded = load_assessment_file(EXAMPLES / "police-lfr-van-football.pia.json", LIBRARY)
+    compiled = loaded.questionnaire
+
+    def claimed(people: object, accuracy: object):  # type: ignore[no-untyped-def]
+        answers = {"q202": Answer(value=("identify",))}
+        answers["q402"] = Answer.model_validate({"value": people})
+        answers["q1160"] = Answer.model_validate({"value": accuracy})
+        view = AnswerView(compiled, answers)
+        return compute_figures(compiled, view).claimed_accuracy_alerts
+
+    figure = claimed(10_000, 0.99)
+    assert figure.value == pytest.approx(100)
+    assert figure.text.startswith(
+        "if the 1 % that “99 % accurate” leaves were people wrongly flagged: about 100"
+    )
+    assert "only the false-match rate at the threshold used settles it" in figure.text
+    ranged = claimed({"low": 5_000, "high": 20_000, "as_stated": "thousands"}, 0.99)
+    assert (ranged.low, ranged.high) == (pytest.approx(50), pytest.approx(200))
+    help_text = compiled.entries["q1160"].question.help["en"]
+    assert "says little about false alerts" in help_text

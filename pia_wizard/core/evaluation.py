@@ -180,6 +180,7 @@ class Figures(Frozen):
     wrong_alerts_per_100: Figure | None = None
     people_scanned_per_year: Figure | None = None
     dpia: DpiaIndicator | None = None
+    claimed_accuracy_alerts: Figure | None = None  # what a "99 % accurate" claim would mean, read one way
 
 
 class Inconsistency(Frozen):

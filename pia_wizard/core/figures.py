@@ -130,6 +130,7 @@ def compute_figures(compiled: CompiledQuestionnaire, view: AnswerView, language:
             "false_alerts_per_day": alerts,
             "wrong_alerts_per_100": _wrong_share(reader, spec.false_alerts, alerts),
             "people_scanned_per_year": _people_per_year(reader, spec.false_alerts),
+            "claimed_accuracy_alerts": _claimed_accuracy(reader, spec.false_alerts),
         }
     )
 
@@ -281,6 +282,36 @@ def _people_per_year(reader: _Reader, inputs: FalseAlertInputs) -> Figure | None
     value = _times(people, _as_number(days))  # type: ignore[arg-type]
     text = f"{_about(value)} people scanned per year"
     return _result("people_scanned_per_year", label, value, "people/year", formula, used, text)
+
+
+def _claimed_accuracy(reader: _Reader, inputs: FalseAlertInputs) -> Figure | None:
+    """What "99 % accurate" would mean if the rest were people wrongly flagged: one reading of a
+    claim that does not say which errors it counts, shown so that a person sees its scale."""
+    if inputs.claimed_accuracy is None:
+        return None
+    accuracy, accuracy_in = reader.read(inputs.claimed_accuracy)
+    if accuracy is None:
+        return None  # optional: no claim, no figure
+    label = "False alerts per day if the vendor's accuracy claim meant the rest were wrong alerts"
+    formula = "people scanned per day × (1 − claimed accuracy)"
+    people, people_in = _people(reader, inputs)
+    used = [*people_in, accuracy_in]
+    claimed = _as_number(accuracy)
+    if people is None or claimed is None:
+        return _unknown("claimed_accuracy_alerts", label, "alerts/day", formula, used)
+    left = Span(1 - _hi(claimed), 1 - _lo(claimed)) if isinstance(claimed, Span) else 1 - claimed
+    value = _times(people, left)
+    share = (
+        _fmt(100 * _lo(left))
+        if not isinstance(left, Span)
+        else f"{_fmt(100 * left.low)}–{_fmt(100 * left.high)}"
+    )
+    text = (
+        f"if the {share} % that “{_fmt(100 * _hi(claimed))} % accurate” leaves were people wrongly flagged: "
+        f"{_about(value)} false alerts per day. The claim does not say which errors it counts or at "
+        "which threshold; only the false-match rate at the threshold used settles it"
+    )
+    return _result("claimed_accuracy_alerts", label, value, "alerts/day", formula, used, text)
 
 
 def dpia_indicator_condition(spec: FigureSpec) -> ConditionNode | None:

@@ -494,7 +494,12 @@ def _figures(evaluation: Evaluation, fmt: Formatter) -> list[dict[str, Any]]:
     figures = evaluation.figures
     found = [
         _figure(f, fmt)
-        for f in (figures.people_scanned_per_year, figures.false_alerts_per_day, figures.wrong_alerts_per_100)
+        for f in (
+            figures.people_scanned_per_year,
+            figures.false_alerts_per_day,
+            figures.wrong_alerts_per_100,
+            figures.claimed_accuracy_alerts,
+        )
     ]
     return [f for f in found if f is not None]
 

@@ -384,6 +384,7 @@ class VerdictPane(QScrollArea):
             figures.false_alerts_per_day,
             figures.wrong_alerts_per_100,
             figures.people_scanned_per_year,
+            figures.claimed_accuracy_alerts,
         ):
             if figure is None:
                 continue

@@ -197,6 +197,9 @@ class FalseAlertInputs(Frozen):
     per_search: Id = Field(description="The rate_unit choice meaning 'per search (per person scanned)'.")
     watchlisted_per_day: Id | None = None
     days_per_year: Id | None = None
+    claimed_accuracy: Id | None = Field(
+        default=None, description='A number question: the vendor\'s overall accuracy claim ("99 %").'
+    )
     refs: tuple[SourceId, ...] = ()
 
 
