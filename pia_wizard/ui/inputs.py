@@ -164,9 +164,7 @@ class _PossibilitiesRow(QWidget):
         self.toggle.setText(translate("Not sure which? One of these, not known which…", "Input"))
         self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(True)
-        self.toggle.setAccessibleName(
-            translate("%1: one of these, not known which", "Input").replace("%1", owner.label)
-        )
+        self.toggle.setAccessibleName(f"{owner.label}: {self.toggle.text()}")
         layout.addWidget(self.toggle)
         self.panel = QWidget(self)
         panel = QVBoxLayout(self.panel)

@@ -82,6 +82,10 @@ def injected() -> tuple[Assessment, set[str]]:
         a, "q_num", {"title": payload("Evidence.title"), "quote": payload("Evidence.quote"), "confidence": 2}
     )
     filled |= {"Answer.value", "Note.text", "Evidence.title", "Evidence.quote"}
+    a = edits.set_value(
+        COMPILED, a, "q_people", {"low": 1, "high": 2, "as_stated": payload("NumberRange.as_stated")}
+    )
+    filled.add("NumberRange.as_stated")
     a = edits.add_item(COMPILED, a, "g_sites")
     a = edits.set_item_value(COMPILED, a, "g_sites", 0, "q_site_name", payload("item Answer.value"))
     # A scenario names itself and its origin in the person's own words (reports may show both).
