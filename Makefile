@@ -10,8 +10,9 @@ DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon
 # Debian packages `make test` installs the same way (only if missing, only as root, never failing): with
 # libharfbuzz-subset0 the suite tests both font-subsetting paths (tests/report/test_font_subsetting.py);
 # with the window's own packages and xvfb it starts the real window on a real X server
-# (tests/ui/test_shipped.py). Without them those tests skip and say why.
-DEBIAN_TEST_PACKAGES := $(DEBIAN_RUN_PACKAGES) xvfb xauth
+# (tests/ui/test_shipped.py); with dbus-x11, at-spi2-core and python3-pyatspi it reads the window's
+# accessible tree as a screen reader does (tests/ui/test_atspi.py). Without them those tests skip and say why.
+DEBIAN_TEST_PACKAGES := $(DEBIAN_RUN_PACKAGES) xvfb xauth dbus-x11 at-spi2-core python3-pyatspi
 
 .PHONY: venv run test lint schemas clean debian-packages test-packages bench docs examples screenshots samples \
 	decisions

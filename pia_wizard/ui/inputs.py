@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -39,7 +40,7 @@ from pia_wizard.core.compiled import QuestionEntry
 from pia_wizard.core.models.assessment import NoLimit, NumberRange, Possibilities
 from pia_wizard.core.models.questionnaire import NumberQuestion, TextQuestion
 from pia_wizard.ui.text import Texts, number_text, plain_tooltip, translate
-from pia_wizard.ui.widgets import ChoiceLabel, muted, plain_label
+from pia_wizard.ui.widgets import ChoiceLabel, muted, plain_label, quiet_popup
 
 TYPING_PAUSE_MS = 700
 # Up to this many choices show as radio buttons; more (countries, states) as a drop-down list.
@@ -48,8 +49,12 @@ MAX_RADIO_CHOICES = 12
 TWO_COLUMNS_FROM = 9
 
 
-class AnswerInput(QWidget):
-    """Base of the inputs: `show_value` from the model, `committed` from the person."""
+class AnswerInput(QFrame):
+    """Base of the inputs: `show_value` from the model, `committed` from the person.
+
+    A frame without a border: to a screen reader a frame is a panel, which choice inputs name by their
+    question so that their buttons form a group ("2 of 4") with a name.
+    """
 
     committed = Signal(object)
     problem = Signal(str)  # a message for the person; "" when the problem is gone
@@ -98,6 +103,7 @@ class _ButtonsInput(AnswerInput):
         compact: bool = False,
     ) -> None:
         self.buttons: dict[Any, QAbstractButton] = {}
+        self.setAccessibleName(self.label)  # the group of radio buttons or checkboxes
         self.group = QButtonGroup(self)
         self.group.setExclusive(button_type is QRadioButton)
         layout = self.grid = QGridLayout(self)
@@ -120,7 +126,9 @@ class _ButtonsInput(AnswerInput):
             self.group.addButton(button)
             self.buttons[value] = button
             self.labels[value] = label
-            button.clicked.connect(lambda _checked=False, v=value: self._clicked(v))
+            # Toggled, not clicked: a screen reader's or switch device's "Toggle" action (AT-SPI)
+            # ticks a button without a click, and the answer must follow it all the same.
+            button.toggled.connect(lambda _checked, v=value: self._toggled(v))
             row, column = index % rows, index // rows
             layout.addWidget(button, row, 2 * column, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(label, row, 2 * column + 1, Qt.AlignmentFlag.AlignTop)
@@ -129,6 +137,12 @@ class _ButtonsInput(AnswerInput):
                 layout.setColumnMinimumWidth(2 * column, 24)
         if compact:  # short words side by side, the rest of the line left empty
             layout.setColumnStretch(2 * columns, 1)
+
+    _syncing = False
+
+    def _toggled(self, value: Any) -> None:
+        if not self._syncing:
+            self._clicked(value)
 
     def _clicked(self, value: Any) -> None:
         raise NotImplementedError
@@ -144,9 +158,13 @@ class _ButtonsInput(AnswerInput):
     def _check_only(self, values: set[Any]) -> None:
         exclusive = self.group.exclusive()
         self.group.setExclusive(False)  # an exclusive group cannot go back to "none checked"
-        for value, button in self.buttons.items():
-            button.setChecked(value in values)
-        self.group.setExclusive(exclusive)
+        self._syncing = True  # showing the model's value is not the person's answer
+        try:
+            for value, button in self.buttons.items():
+                button.setChecked(value in values)
+        finally:
+            self._syncing = False
+            self.group.setExclusive(exclusive)
 
 
 class _PossibilitiesRow(QWidget):
@@ -216,8 +234,9 @@ class SingleChoiceInput(_ButtonsInput):
         self.possibilities = _with_possibilities(self, texts)
 
     def _clicked(self, value: Any) -> None:
-        self.possibilities.show_value(value)
-        self.committed.emit(value)
+        if self.buttons[value].isChecked():  # the other one's untoggling is no answer
+            self.possibilities.show_value(value)
+            self.committed.emit(value)
 
     def show_value(self, value: Any) -> None:
         if self.possibilities.show_value(value):
@@ -237,7 +256,10 @@ class DropDownChoiceInput(AnswerInput):
         super().__init__(entry, texts, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = QComboBox(self)
+        # On Linux Qt names a combo box by its current text whatever name it is given: the panel
+        # around it carries the question, as the label relation does.
+        self.setAccessibleName(self.label)
+        self.combo = quiet_popup(QComboBox(self))
         self.combo.setObjectName(f"answer:{self.question_id}")
         self.combo.setAccessibleName(self.label)
         self.combo.addItem(not_answered_item(), None)
@@ -275,9 +297,13 @@ class MultipleChoiceInput(_ButtonsInput):
         # "None of these" excludes every other choice (the file check refuses both): ticking one
         # unticks the other, so a click never leads to an answer that cannot be saved.
         if self.buttons[value].isChecked() and NONE_CHOICE in self.buttons:
-            for other, button in self.buttons.items():
-                if (other == NONE_CHOICE) != (value == NONE_CHOICE):
-                    button.setChecked(False)
+            self._syncing = True
+            try:
+                for other, button in self.buttons.items():
+                    if (other == NONE_CHOICE) != (value == NONE_CHOICE):
+                        button.setChecked(False)
+            finally:
+                self._syncing = False
         checked = tuple(v for v, b in self.buttons.items() if b.isChecked())
         self.committed.emit(checked or None)
 
@@ -296,7 +322,8 @@ class YesNoInput(_ButtonsInput):
         self.buttons[False].setObjectName(f"answer:{self.question_id}:no")
 
     def _clicked(self, value: Any) -> None:
-        self.committed.emit(value)
+        if self.buttons[value].isChecked():
+            self.committed.emit(value)
 
     def show_value(self, value: Any) -> None:
         self._check_only({value} if isinstance(value, bool) else set())
@@ -578,7 +605,7 @@ class DateInput(_LineInput):
         self.pick = QToolButton(self)
         self.pick.setText(translate("Calendar…", "Input"))
         self.pick.setObjectName(f"calendar:{self.question_id}")
-        self.pick.setAccessibleName(translate("Calendar…", "Input"))
+        self.pick.setAccessibleName(translate("Calendar…", "Input") + f" — {self.label}")
         self.pick.setAccessibleDescription(
             translate("Pick the date of “%1” in a calendar", "Input").replace("%1", self.label)
         )

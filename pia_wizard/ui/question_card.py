@@ -395,9 +395,9 @@ def show_note_summary(button: DisclosureButton, panel: NoteSlot) -> None:
     _short, words = panel.summary()
     base = translate("Note and evidence", "Card")
     shown = f"{base}: {words}" if words else base
-    button.set_label(shown)
-    button.setToolTip(words)
-    button.setAccessibleName(f"{shown} — {panel.label}")
+    button.set_label(shown, f"{shown} — {panel.label}")
+    if button.toolTip() != words:
+        button.setToolTip(words)
 
 
 def _evidence_edit(
@@ -656,6 +656,9 @@ class QuestionCard(QFrame):
         self.setObjectName("questionCard")
         self.setProperty("highlight", False)
         self.setStyleSheet(CARD_STYLE)
+        # A screen reader meets the card as a group named by its question, the help its description.
+        self.setAccessibleName(self.label_text)
+        self.setAccessibleDescription(texts(question.help))
         self.apply = _Edits(document, self.set_problem)
 
         self.heading = QLabel(mnemonic_safe(self.label_text), self)

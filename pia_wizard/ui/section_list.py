@@ -14,6 +14,7 @@ from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.questionnaire import GroupQuestion
 from pia_wizard.core.visibility import AnswerView
 from pia_wizard.ui.text import Texts, plain_tooltip, translate
+from pia_wizard.ui.widgets import current_only_with_focus, forget_current
 
 DETAILS = "details"  # not a valid section id (ids are lower case, but the list item is ours)
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -71,6 +72,7 @@ class SectionList(QListWidget):
             self._items[section_id] = item
         self.progress: dict[str, SectionProgress] = {}
         self.currentItemChanged.connect(self._current_changed)
+        current_only_with_focus(self)
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None:
@@ -114,8 +116,10 @@ class SectionList(QListWidget):
 
     def select(self, section_id: str) -> None:
         item = self._items.get(section_id)
-        if item is not None and self.currentItem() is not item:
+        if item is not None and self.currentItem() is not item and item not in self.selectedItems():
             self.setCurrentItem(item)
+        if not self.hasFocus():  # selected, but not "focused" to a screen reader
+            forget_current(self)
 
     def section_item(self, section_id: str) -> QListWidgetItem:
         return self._items[section_id]

@@ -30,7 +30,7 @@ from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.inputs import TYPING_PAUSE_MS
 from pia_wizard.ui.question_card import QuestionCard, _Edits
 from pia_wizard.ui.text import Texts, translate
-from pia_wizard.ui.widgets import heading, muted, plain_label, problem_label
+from pia_wizard.ui.widgets import heading, muted, plain_label, problem_label, quiet_popup
 
 PAGE_MARGINS = (16, 16, 16, 24)
 BANNER_STYLE = "QLabel#skippedBanner { border: 1px solid palette(mid); border-radius: 4px; padding: 8px; }"
@@ -43,6 +43,8 @@ class _Page(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The scroll area is a Tab stop (arrows and PgDn scroll it): it needs a name to be announced.
+        self.setAccessibleName(translate("Questions", "Page"))
         self.content = QWidget(self)
         self.content.setObjectName("pageContent")
         self.box = QVBoxLayout(self.content)
@@ -76,6 +78,7 @@ class SectionPage(_Page):
         self.setObjectName(f"page:{section.id}")
         title = texts(section.title)
         self.title = heading(f"{number}. {title}", self.content)
+        self.setAccessibleName(translate("Questions: %1", "Page").replace("%1", title))
         self.title.setObjectName("sectionTitle")
         self.box.addWidget(self.title)
         self.skipped_banner = plain_label("", self.content)
@@ -194,7 +197,7 @@ class DetailsPage(_Page):
             self.fields[name] = line
             self._watch(name, line)
 
-        self.audience = QComboBox(self.content)
+        self.audience = quiet_popup(QComboBox(self.content))
         self.audience.setObjectName("meta:audience")
         self.audience.setEditable(True)
         self.audience.addItems([self.tr(a) for a in RECIPIENTS])

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pia_wizard.ui.text import plain_tooltip, shown_name
-from pia_wizard.ui.widgets import heading, muted, plain_label
+from pia_wizard.ui.widgets import heading, muted, plain_label, quiet_popup
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 CONTENT_WIDTH = 860
@@ -98,7 +98,7 @@ class StartScreen(QScrollArea):
         self.new_button.setAccessibleName(self.tr("New assessment"))
         self.new_button.setDefault(True)
         self.new_button.clicked.connect(self._new)
-        self.questionnaire = QComboBox(content)
+        self.questionnaire = quiet_popup(QComboBox(content))
         self.questionnaire.setObjectName("questionnaireChoice")
         for qid, title in questionnaires.items():
             self.questionnaire.addItem(title, qid)

@@ -14,11 +14,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from pia_wizard.core.evaluation import Evaluation, Finding, Inconsistency, RulebookResult
 from pia_wizard.core.evaluation import Figures as FigureSet
-from pia_wizard.ui.text import Texts, plain_tooltip, severity_name, translate, verdict_meaning
+from pia_wizard.ui.text import (
+    Texts,
+    plain_tooltip,
+    severity_name,
+    translate,
+    verdict_meaning,
+    verdict_name,
+)
 from pia_wizard.ui.widgets import (
     DisclosureButton,
     LinkButton,
@@ -27,6 +35,8 @@ from pia_wizard.ui.widgets import (
     muted,
     plain_label,
     scaled_font,
+    set_accessible_description,
+    set_accessible_name,
 )
 
 SEVERITY_ORDER = ("red_line", "fail", "undetermined", "conditional", "warning", "info")
@@ -152,8 +162,8 @@ class RulebookView(QFrame):
         later = "\n".join(item.text for item in result.later)  # "From 2 December 2027, …"
         self.later.setText(later)
         self.later.setVisible(bool(later))
-        self.setAccessibleName(f"{result.title}: {self.badge.text()}")
-        self.setAccessibleDescription(line)
+        set_accessible_name(self, f"{result.title}: {self.badge.text()}")
+        set_accessible_description(self, line)
         if self._result is not None and (result.findings, result.tests) == (
             self._result.findings,
             self._result.tests,
@@ -270,6 +280,7 @@ class VerdictPane(QScrollArea):
     def __init__(self, texts: Texts, has_rulebooks: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdictPane")
+        self.setAccessibleName(self.tr("Verdicts"))  # a Tab stop: arrows scroll it
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.texts = texts
@@ -302,6 +313,7 @@ class VerdictPane(QScrollArea):
         self.books_layout.setSpacing(10)
         self.layout_.addLayout(self.books_layout)
         self.views: dict[str, RulebookView] = {}
+        self.last_announcement = ""
 
         self.inconsistency_box = QFrame(content)
         self.inconsistency_box.setObjectName("sharedBox")
@@ -334,8 +346,16 @@ class VerdictPane(QScrollArea):
 
     def show_evaluation(self, evaluation: Evaluation, date_note: str) -> None:
         self.date_label.setText(date_note)
+        changed: list[str] = []
         for result in evaluation.rulebooks:
             view = self.views.get(result.id)
+            if view is not None and view.badge.verdict and view.badge.verdict != result.verdict:
+                changed.append(
+                    self.tr("%1: now %2, was %3.")
+                    .replace("%1", result.title)
+                    .replace("%2", verdict_name(result.verdict))
+                    .replace("%3", verdict_name(view.badge.verdict))
+                )
             if view is None:
                 view = RulebookView(result, self.texts, self.widget())
                 view.go_to.connect(self.go_to)
@@ -344,6 +364,16 @@ class VerdictPane(QScrollArea):
             view.show_result(result)
         self._show_inconsistencies(evaluation.inconsistencies)
         self._show_figures(evaluation.figures)
+        if changed:
+            self.announce(" ".join([self.tr("Verdict changed."), *changed]))
+
+    def announce(self, message: str) -> None:
+        """Say a change once, politely (after what the screen reader is saying), wherever the focus is:
+        the badges change on objects without focus, which screen readers do not read out."""
+        self.last_announcement = message
+        event = QAccessibleAnnouncementEvent(self, message)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
 
     def show_updating(self) -> None:
         for view in self.views.values():

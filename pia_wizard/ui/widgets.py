@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -93,6 +95,19 @@ def path_field(
     return caption, edit, row
 
 
+def set_accessible_name(widget: QWidget, name: str) -> None:
+    """Rename only when the name differs: Qt tells screen readers of every rename, even to the same
+    name, and a pane that renamed all its toggles at each evaluation buried what had changed."""
+    if widget.accessibleName() != name:
+        widget.setAccessibleName(name)
+
+
+def set_accessible_description(widget: QWidget, description: str) -> None:
+    """As set_accessible_name, for the description."""
+    if widget.accessibleDescription() != description:
+        widget.setAccessibleDescription(description)
+
+
 def separator(parent: QWidget | None = None) -> QFrame:
     line = QFrame(parent)
     line.setFrameShape(QFrame.Shape.HLine)
@@ -116,9 +131,12 @@ class DisclosureButton(QToolButton):
         if target is not None:
             target.setVisible(False)
 
-    def set_label(self, text: str) -> None:
-        self.setText(mnemonic_safe(text))
-        self.setAccessibleName(text)
+    def set_label(self, text: str, accessible_name: str | None = None) -> None:
+        """The shown text and the name a screen reader says (the text, unless given), each set only
+        when it changed."""
+        if self.text() != mnemonic_safe(text):
+            self.setText(mnemonic_safe(text))
+        set_accessible_name(self, text if accessible_name is None else accessible_name)
 
     def set_target(self, target: QWidget) -> None:
         self._target = target
@@ -211,8 +229,10 @@ class VerdictBadge(QLabel):
     def set_verdict(self, verdict: str) -> None:
         self.verdict = verdict
         background, foreground = VERDICT_COLOURS.get(verdict, ("#5f6368", "#ffffff"))
+        if self.text() == verdict_name(verdict):
+            return  # unchanged: no rename, no restyle
         self.setText(verdict_name(verdict))
-        self.setAccessibleName(verdict_name(verdict))
+        set_accessible_name(self, verdict_name(verdict))
         self.setStyleSheet(
             f"QLabel {{ background: {background}; color: {foreground}; border-radius: 4px;"
             " padding: 3px 8px; }"
@@ -244,3 +264,56 @@ class ChoiceLabel(QLabel):
             font.setUnderline(event.type() == QEvent.Type.FocusIn)
             self.setFont(font)
         return False
+
+
+def forget_current(view: QAbstractItemView) -> None:
+    """Clear a view's current item, keeping its selection and sending no signal.
+
+    Qt tells screen readers that a view's current item has the focus even while the view has none, so a
+    hidden drop-down list or the section list claimed the focus beside the control that had it.
+    """
+    model = view.selectionModel()
+    if model is not None and model.currentIndex().isValid():
+        blocked = view.blockSignals(True)
+        try:
+            model.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            view.blockSignals(blocked)
+
+
+class _CurrentOnlyWithFocus(QObject):
+    """Keeps a view's current item only while the view has the focus (see forget_current)."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusOut, QEvent.Type.Hide):
+            forget_current(self.view)
+        elif event.type() == QEvent.Type.FocusIn:
+            model = self.view.selectionModel()
+            selected = model.selectedIndexes() if model is not None else []
+            if model is not None and selected and not model.currentIndex().isValid():
+                blocked = self.view.blockSignals(True)
+                try:
+                    model.setCurrentIndex(selected[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+                finally:
+                    self.view.blockSignals(blocked)
+        return False
+
+
+def current_only_with_focus(view: QAbstractItemView) -> None:
+    """Install the filter on a list that is always on screen (the section list)."""
+    _CurrentOnlyWithFocus(view)
+
+
+def quiet_popup(combo: QComboBox) -> QComboBox:
+    """A drop-down list whose hidden pop-up never claims the focus (Qt sets the pop-up's current item
+    when the choice changes and again when it opens; it is cleared whenever the pop-up is hidden)."""
+    view = combo.view()
+    _CurrentOnlyWithFocus(view)
+    combo.currentIndexChanged.connect(lambda _index: None if view.isVisible() else forget_current(view))
+    forget_current(view)
+    return combo
