@@ -87,6 +87,91 @@ def test_keyboard_alone_completes_a_section(qtbot, window) -> None:
     assert window.editor.section_list.section_item("s_b").text().endswith("✓ all 2 answered")
 
 
+class Keys:
+    """Presses keys on whatever has the focus and counts them."""
+
+    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot = qtbot
+        self.count = 0
+
+    def __call__(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> str:
+        press(self.qtbot, key, modifier)
+        self.count += 1
+        return focus().objectName()
+
+    def tab_to(self, name: str) -> None:
+        for _ in range(MAX_TABS):
+            if focus().objectName() == name:
+                return
+            self(Qt.Key.Key_Tab)
+        raise AssertionError(f"Tab never reached {name!r} (stuck at {focus().objectName()!r})")
+
+
+NEXT = (Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # Go › Next unanswered question
+CHOICES = ("answer:q_choice:a", "answer:q_multi:red", "answer:q_yes:yes")
+TYPED = {"q_num": "12", "q_text": "words", "q_date": "2026-11-23"}
+
+
+def _complete_section_a(qtbot, window, keys: Keys, go) -> None:  # type: ignore[no-untyped-def]
+    """Section A answered by keyboard: three choices by Space, three fields typed; `go(name)` moves."""
+    window.activateWindow()
+    window.editor.section_list.setFocus()
+    for name in CHOICES:
+        go(name)
+        keys(Qt.Key.Key_Space)
+    for question, text in TYPED.items():
+        go(f"answer:{question}")
+        qtbot.keyClicks(focus(), text)  # typing is not counted: it is the same on both ways
+    window.flush()
+    assert answers(window) == {
+        "q_choice": "a",
+        "q_multi": ("red",),
+        "q_yes": True,
+        "q_num": 12,
+        "q_text": "words",
+        "q_date": "2026-11-23",
+    }
+    assert window.editor.section_list.section_item("s_a").text().endswith("✓ all 6 answered")
+
+
+def test_the_next_unanswered_key_completes_a_section_in_fewer_presses_than_tab(qtbot, window) -> None:
+    keys = Keys(qtbot)
+
+    def jump(name: str) -> None:
+        assert keys(*NEXT) == name
+
+    _complete_section_a(qtbot, window, keys, jump)
+    # Section A is complete; the next unanswered question is in the next section shown (B is not:
+    # it asks about choice B), the group of sites.
+    assert keys(*NEXT) == "addItem:g_sites" and window.current_section == "s_c"
+
+    while window.undo_action.isEnabled():  # back to no answers, and the same again with Tab
+        window.undo_action.trigger()
+    assert answers(window) == {}
+    window.go_to_section("s_a")
+    tabs = Keys(qtbot)
+    _complete_section_a(qtbot, window, tabs, tabs.tab_to)
+    # The figures (docs/accessibility.md): 6 jumps and 3 Spaces, against Tab and Space.
+    print(f"section A: {keys.count - 1} key presses with Ctrl+J, {tabs.count} with Tab")
+    assert keys.count - 1 == 9
+    assert keys.count - 1 < tabs.count
+
+
+def test_the_next_unanswered_key_says_when_every_question_is_answered(qtbot, window) -> None:
+    keys = Keys(qtbot)
+    window.activateWindow()
+    window.editor.section_list.setFocus()
+    for _ in range(30):  # an answer can show a further question
+        if not window.unanswered_questions():
+            break
+        question = window.unanswered_questions()[0]
+        window.go_to_question(question)
+        window.page.cards[question].unknown.click()
+    assert window.unanswered_questions() == []
+    keys(*NEXT)
+    assert window.statusBar().currentMessage() == "Every shown question has an answer."
+
+
 INPUT_TYPES = (
     QAbstractButton,
     QLineEdit,
