@@ -50,7 +50,7 @@ from pia_wizard.ui import settings
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.evaluator import Evaluator
 from pia_wizard.ui.migration_notice import MigrationNotice
-from pia_wizard.ui.prompts import MAX_PROBLEMS_SHOWN, Prompts, problems_text
+from pia_wizard.ui.prompts import MAX_PROBLEMS_SHOWN, Prompts, back_to, problems_text
 from pia_wizard.ui.question_card import QuestionCard
 from pia_wizard.ui.recovery import AUTOSAVE_MS, RecoverySession, orphans, recovery_folder
 from pia_wizard.ui.search import SearchBox
@@ -1227,7 +1227,9 @@ class MainWindow(QMainWindow):
         from pia_wizard.ui.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.preferences, self)
-        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == PreferencesDialog.DialogCode.Accepted
+        back_to(self)
+        if accepted:
             self.preferences = dialog.preferences()
             settings.save_preferences(self.preferences)
 

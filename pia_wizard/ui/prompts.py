@@ -18,6 +18,13 @@ ASSESSMENT_FILTER = "pia-wizard assessments (*.pia.json)"
 MAX_PROBLEMS_SHOWN = 6
 
 
+def back_to(window: QWidget) -> None:
+    """Give the keyboard back to the window a dialog came from: without a window manager (and with
+    some) nothing did, and Ctrl+PgDn or Ctrl+Q went nowhere until a click."""
+    window.raise_()
+    window.activateWindow()
+
+
 class Prompts(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -30,6 +37,7 @@ class Prompts(QObject):
             folder,
             self.tr(ASSESSMENT_FILTER) + ";;" + self.tr("All files (*)"),
         )
+        back_to(self.window)
         return Path(text) if text else None
 
     def scenario_name(self) -> str | None:
@@ -47,6 +55,7 @@ class Prompts(QObject):
         text, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the assessment as"), str(suggested), self.tr(ASSESSMENT_FILTER)
         )
+        back_to(self.window)
         return Path(text) if text else None
 
     def folder(self, title: str, start: str) -> Path | None:

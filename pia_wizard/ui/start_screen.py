@@ -152,7 +152,7 @@ class StartScreen(QScrollArea):
         recent_box.addStretch(1)
 
         examples_box = QVBoxLayout()
-        examples_label = QLabel(self.tr("&Examples (fictional; they open read-only)"), content)
+        examples_label = QLabel(self.tr("E&xamples (fictional; they open read-only)"), content)
         examples_label.setFont(recent_label.font())
         self.examples = QListWidget(content)
         self.examples.setObjectName("exampleList")

@@ -280,3 +280,27 @@ def test_a_note_panel_opened_from_the_keyboard_is_next_in_the_tab_chain(qtbot, w
     assert focus() is after_toggle
     tab_to(qtbot, f"note:{found.question_id}")
     assert focus() is found.note_panel.note
+
+
+def _mnemonics(window) -> list[str]:  # type: ignore[no-untyped-def]
+    """The Alt+letter keys the window offers at this moment: its menus, visible buttons and labels."""
+    texts = [action.text() for action in window.menuBar().actions()]
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, QAbstractButton | QLabel) and widget.isVisibleTo(window):
+            if isinstance(widget, QLabel) and widget.buddy() is None:
+                continue  # a label without a buddy shows & as it is
+            texts.append(widget.text())
+    keys = []
+    for text in texts:
+        plain = text.replace("&&", "")
+        if "&" in plain:
+            keys.append(plain[plain.index("&") + 1].lower())
+    return keys
+
+
+def test_alt_letters_are_unique_on_the_start_screen_and_the_page(window) -> None:
+    for show in (window.show_start, lambda: window.new_assessment("mini")):
+        show()
+        keys = _mnemonics(window)
+        assert len(keys) >= 4
+        assert sorted(keys) == sorted(set(keys)), sorted(keys)
