@@ -49,6 +49,7 @@ from pia_wizard.core.visibility import AnswerView
 from pia_wizard.ui import settings
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.evaluator import Evaluator
+from pia_wizard.ui.focus_ring import FocusRing
 from pia_wizard.ui.migration_notice import MigrationNotice
 from pia_wizard.ui.prompts import MAX_PROBLEMS_SHOWN, Prompts, back_to, problems_text
 from pia_wizard.ui.question_card import QuestionCard
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         self.start_screen.clear_recent_requested.connect(self.clear_recent)
         self.stack.addWidget(self.start_screen)
         self.setCentralWidget(self.stack)
+        self.focus_ring = FocusRing(self)
 
         self.recovery = RecoverySession(recovery_folder(data_folder or settings.user_data_dir()))
         self.autosave_timer = QTimer(self)
