@@ -1068,6 +1068,7 @@ STADIUM_ENTRY = {
         "q709": True,
         "q710": False,
         "q711": True,
+        "q730": "alternative_equal",
         "q721": False,
         "q901": "full",
         "q902": ["privacy", "data_protection"],
@@ -1108,6 +1109,7 @@ STADIUM_ENTRY = {
     },
     "evidence": {
         "q709": [_evidence("Club's enrolment form: enrolment is optional (fictional)", 3)],
+        "q730": [_evidence("Stadium entry map showing ordinary turnstiles at every gate (fictional)", 3)],
         "q711": [_evidence("Stadium entry map showing ordinary turnstiles at every gate (fictional)", 3)],
         "q707": [_evidence("Enrolment form: explicit consent, withdrawable at any time (fictional)", 3)],
         "q703": [_evidence("Club's published face-entry policy (fictional)", 3)],
