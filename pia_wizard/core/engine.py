@@ -476,7 +476,7 @@ def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
     """A step with its explanation: status, reason in words, and the answers it read."""
     reads = ctx.index.step_reads(step)
     status, why = step_status(ctx, step)
-    title = ctx.text(step.title)
+    title = ctx.text(_outcome_title(step, status))
     reasons = {
         "later": f"applies from {ctx.in_force(step.applies_from)[1]}",
         "not_applicable": "does not apply to this deployment",
@@ -499,6 +499,16 @@ def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
         answers=ctx.answer_refs(reads),
     )
     return result, reads
+
+
+def _outcome_title(step: Step, status: str) -> Mapping[str, str]:
+    """The headline of what happened: a failed step is headed by its failing title, never its passing one."""
+    chosen = {
+        "fail": step.fail_title,
+        "undetermined": step.unknown_title,
+        "conditional": step.conditional_title,
+    }.get(status)
+    return chosen or step.title
 
 
 def _evidence_reason(ctx: Context, step: Step) -> str:

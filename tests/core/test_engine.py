@@ -162,3 +162,29 @@ def test_safeguards_to_require() -> None:
     assert [s.id for s in outcome.safeguards] == ["SG1"]
     assert [s.id for s in result(build({"q_num": 2}, **GOOD)).safeguards] == []
     json.dumps(outcome.model_dump(mode="json"))  # serialisable as is
+
+
+@pytest.mark.parametrize(
+    ("answers", "evidence", "step", "status", "title"),
+    [
+        ({**GOOD, "q_num": 600}, {"q_num": 2}, "S1", "fail", "Too big"),
+        ({**GOOD, "q_num": "UNKNOWN"}, {}, "S1", "undetermined", "Size not shown"),
+        (
+            {**GOOD, "q_yes": False, "q_text": "planned"},
+            {"q_num": 2},
+            "S2",
+            "conditional",
+            "Safeguard only planned",
+        ),
+        (GOOD, {"q_num": 2}, "S1", "pass", "Small enough"),
+    ],
+)
+def test_a_step_is_headed_by_the_title_of_its_outcome(
+    answers: dict, evidence: dict, step: str, status: str, title: str
+) -> None:
+    """A failed step headed by its passing title reads as its opposite ("Small enough" when too big)."""
+    judged = result(build(evidence, **answers))
+    found = {s.id: s for t in judged.tests for s in t.steps}[step]
+    assert (found.status, found.title) == (status, title)
+    findings = [f for f in judged.findings if f.rule == step]
+    assert [f.title for f in findings] == ([] if status == "pass" else [title])

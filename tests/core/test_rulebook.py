@@ -115,3 +115,26 @@ def test_shared_facts_errors(tmp_path, old: str, new: str, expected: str) -> Non
     _library, report = check_files([SOURCES, MINI, FIXTURES / "facts-mini.yaml", path])
     found = [str(p).replace(str(path), "R") for p in report.problems]
     assert any(line.startswith(expected) for line in found), found
+
+
+@pytest.mark.parametrize("title", ["fail_title", "unknown_title"])
+def test_a_step_without_a_title_for_each_outcome_is_refused(tmp_path, title: str) -> None:
+    """A failed or undecided step must be headed by what happened, so every step carries both titles."""
+    text = RULEBOOK.read_text(encoding="utf-8")
+    given = {"fail_title": ", fail_title: No law", "unknown_title": ", unknown_title: Law not shown"}[title]
+    stripped = text.replace(given, "")
+    assert stripped != text
+    found = check(tmp_path, stripped)
+    where = "R:38:9: tests[0].steps[0]:"
+    assert any(line.startswith(where) and f"step L1 needs {title}" in line for line in found), found
+
+
+def test_a_conditional_step_needs_its_conditional_title(tmp_path) -> None:
+    text = (FIXTURES / "rulebook-ladder.yaml").read_text(encoding="utf-8")
+    stripped = text.replace("        conditional_title: Safeguard only planned\n", "")
+    assert stripped != text
+    path = tmp_path / "ladder.yaml"
+    path.write_text(stripped, encoding="utf-8")
+    _library, report = check_files([SOURCES, MINI, path])
+    assert any("step S2 needs conditional_title" in p.message for p in report.problems), report.problems
+    assert all(str(path) in str(p) for p in report.problems)

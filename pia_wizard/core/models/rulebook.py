@@ -128,6 +128,15 @@ class Step(Frozen):
     def _decides_something(self) -> Step:
         if self.fail_when is None and self.pass_when is None:
             raise ValueError(f"step {self.id} needs pass_when, fail_when or both")
+        missing = [name for name in ("fail_title", "unknown_title") if getattr(self, name) is None]
+        if self.conditional_when is not None and self.conditional_title is None:
+            missing.append("conditional_title")
+        if missing:
+            raise ValueError(
+                f"step {self.id} needs {' and '.join(missing)}: the headline a reader sees when the step "
+                "fails, cannot be decided (or passes only with planned safeguards); `title` states only "
+                "the passing outcome"
+            )
         return self
 
 
