@@ -35,3 +35,28 @@ def fixture_library(*extra: Path):
     if report.problems:
         raise AssertionError("\n".join(map(str, report.problems)))
     return library
+
+
+# Verdict and status ids a reader must never see in prose (the plain words "fails", "passes" and
+# "conditional" are English as well as ids, so only the ids no sentence contains are looked for).
+INTERNAL_VERDICT_IDS = (
+    "red_line",
+    "insufficient_information",
+    "not_applicable",
+    "not_reached",
+    "not_in_force",
+)
+
+
+def internal_names(text: str, rulebook_ids: list[str]) -> list[str]:
+    """Rulebook ids, verdict ids and question ids (q202) found in text meant for a reader, each with
+    its surroundings. "human-rights" is also an English word ("human-rights bodies"), so that id is
+    looked for only where a sentence could not use it: "(human-rights)" or "human-rights would"."""
+    import re
+
+    ids = [r for r in rulebook_ids if r != "human-rights"] + list(INTERNAL_VERDICT_IDS)
+    pattern = re.compile(
+        r"(?<![\w/.-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])"
+        r"|\bq\d{3,4}\b|\(human-rights\)|human-rights would"
+    )
+    return [text[max(0, m.start() - 60) : m.end() + 30] for m in pattern.finditer(text)]

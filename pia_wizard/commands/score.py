@@ -13,13 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pia_wizard.core.assessment_io import LoadedAssessment, load_assessment_file
+from pia_wizard.core.base import localise
 from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.evaluation import Evaluation
+from pia_wizard.core.evaluation import VERDICT_LABELS, Evaluation
 from pia_wizard.core.library import Library, shipped_library
+from pia_wizard.core.models.rulebook import Rulebook
 from pia_wizard.core.problems import LoadError
 
 EXIT_OK = 0
@@ -70,7 +73,7 @@ def run_score(path: Path, rulebook_ids: list[str], date: str | None, as_json: bo
             json.dumps(score_json(evaluation), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
         )
     else:
-        sys.stdout.write(summary(evaluation))
+        sys.stdout.write(summary(evaluation, books))
     return EXIT_OK
 
 
@@ -105,17 +108,24 @@ def score_json(evaluation: Evaluation) -> dict[str, Any]:
     }
 
 
-def summary(evaluation: Evaluation) -> str:
+def summary(evaluation: Evaluation, rulebooks: Sequence[Rulebook] = ()) -> str:
+    """The readable summary: rulebook titles and verdict labels, never their ids (`--json` has those)."""
+    from pia_wizard.report.wording import SEVERITY
+
+    timelines = {(b.id, t.id): localise(t.title, "en", "en") for b in rulebooks for t in b.timelines}
     lines = [f"Evaluated on {evaluation.date.isoformat()}"]
     for result in evaluation.rulebooks:
         lines.append("")
-        lines.append(f"{result.title} ({result.id}): {result.verdict.replace('_', ' ').upper()}")
+        lines.append(f"{result.title}: {VERDICT_LABELS[result.verdict].upper()}")
         currency = f"rules as of {result.rules_as_of}" if result.rules_as_of else "rules' date not stated"
-        lines.append(f"  ({currency}; applicability timeline: {result.timeline or 'none'})")
+        timeline = timelines.get((result.id, result.timeline or ""))
+        lines.append(f"  ({currency}" + (f"; dates of application: {timeline})" if timeline else ")"))
         for finding in result.findings:
-            lines.append(f"  [{finding.severity}] {finding.rule}: {finding.text}")
+            lines.append(
+                f"  [{SEVERITY.get(finding.severity, finding.severity)}] {finding.title}: {finding.text}"
+            )
         for gap in result.gaps[:5]:
-            lines.append(f"  gap: {gap.ask}")
+            lines.append(f"  information gap: {gap.ask}")
         for counterfactual in result.counterfactuals[:3]:
             lines.append(f"  what would change it: {counterfactual.text}")
     return "\n".join(lines) + "\n"

@@ -409,9 +409,7 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
             **base,
             kind="exception",
             severity="info",
-            text=f"{text} An exception is claimed and every condition of it is shown: "
-            + ", ".join(g.gate.id for g in gates)
-            + ".",
+            text=f"{text} An exception is claimed and every one of its conditions is shown.",
             answers=ctx.answer_refs(reads | gate_reads),
         )
         return RedLineOutcome(rule, "exception_shown", finding, reads | gate_reads, gates)
@@ -421,9 +419,7 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
         reasons = {"no": "not met", "unknown": "not shown (unknown)", "evidence": "evidence too weak"}
         detail = (
             " The exception does not hold: "
-            + "; ".join(
-                f"{g.gate.id} {ctx.text(g.gate.title)} — {reasons[g.reason]}" for g in gates if not g.shown
-            )
+            + "; ".join(f"{ctx.text(g.gate.title)} — {reasons[g.reason]}" for g in gates if not g.shown)
             + "."
         )
     finding = _finding(

@@ -23,6 +23,15 @@ VERDICT_ORDER: tuple[Verdict, ...] = (
     "passes",
     "not_applicable",
 )
+# What a reader sees for each verdict, wherever prose names one (the ids are for `score --json` only).
+VERDICT_LABELS: dict[str, str] = {
+    "red_line": "Red line",
+    "fails": "Fails",
+    "insufficient_information": "Insufficient information",
+    "conditional": "Conditional",
+    "passes": "Passes",
+    "not_applicable": "Not applicable",
+}
 StepStatus = Literal["pass", "fail", "undetermined", "conditional", "not_applicable", "not_in_force"]
 TestStatus = Literal["pass", "fail", "undetermined", "conditional", "not_reached", "not_applicable"]
 AnswerStateName = Literal["value", "unknown", "unanswered", "hidden"]

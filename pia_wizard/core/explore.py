@@ -15,7 +15,7 @@ from typing import Any
 from pia_wizard.core.answer_check import NONE_CHOICE
 from pia_wizard.core.conditions import All, AllItems, AnyItem, AnyOf, ConditionNode, Not, QuestionTest
 from pia_wizard.core.engine import Context, Judgement, better, evidence_short, step_claims
-from pia_wizard.core.evaluation import Change, Counterfactual, Gap, Verdict
+from pia_wizard.core.evaluation import VERDICT_LABELS, Change, Counterfactual, Gap, Verdict
 from pia_wizard.core.logic import UNKNOWN, Known, Possible, Span, Truth
 from pia_wizard.core.models.assessment import Answer, Evidence
 from pia_wizard.core.models.rulebook import Rulebook
@@ -223,7 +223,7 @@ def counterfactuals(
         text = (
             "If "
             + " and ".join(_describe(ctx, c) for c in changes)
-            + f", {ctx.rulebook.id} would move from {current} to {verdict}"
+            + f", this verdict would move from “{VERDICT_LABELS[current]}” to “{VERDICT_LABELS[verdict]}”"
             + (" (this changes a fact, not a decision of the operator)" if kind == "fact" else "")
             + "."
         )

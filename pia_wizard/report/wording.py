@@ -8,19 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pia_wizard.core.evaluation import VERDICT_LABELS
+
 VERDICTS: dict[str, tuple[str, str]] = {
-    "red_line": ("Red line", "A prohibition or red line applies and no exception has been shown."),
-    "fails": ("Fails", "No red line applies, but a decisive legal test fails."),
+    "red_line": (
+        VERDICT_LABELS["red_line"],
+        "A prohibition or red line applies and no exception has been shown.",
+    ),
+    "fails": (VERDICT_LABELS["fails"], "No red line applies, but a decisive legal test fails."),
     "insufficient_information": (
-        "Insufficient information",
+        VERDICT_LABELS["insufficient_information"],
         "Nothing fails on what is known, but something decisive is unknown or not shown by evidence.",
     ),
     "conditional": (
-        "Conditional",
+        VERDICT_LABELS["conditional"],
         "Every decisive step passes, some only once planned safeguards are in place.",
     ),
-    "passes": ("Passes", "Every decisive step passes on evidence at the required level."),
-    "not_applicable": ("Not applicable", "This rulebook's jurisdiction does not cover the deployment."),
+    "passes": (VERDICT_LABELS["passes"], "Every decisive step passes on evidence at the required level."),
+    "not_applicable": (
+        VERDICT_LABELS["not_applicable"],
+        "This rulebook's jurisdiction does not cover the deployment.",
+    ),
 }
 
 STEP_STATUS: dict[str, str] = {

@@ -1,0 +1,42 @@
+"""No rulebook, verdict or question id in what the verdict pane shows, for every shipped example:
+labels, buttons, tooltips and accessible names, after the explored evaluation (gaps, changes) arrived."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, internal_names
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+from pia_wizard.core.library import shipped_library
+from pia_wizard.ui.widgets import LinkButton
+
+from .helpers_ui import wait_explored
+
+EXAMPLES = sorted((ROOT / "examples").glob("*.pia.json"))
+
+
+def shown_texts(root: QWidget) -> list[str]:
+    """Every text of the pane a person can read or hear: label and button texts, tooltips, names."""
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, LinkButton):
+            texts.append(widget.full_text)
+        elif isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        texts += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
+    return [t for t in texts if t]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name.removesuffix(".pia.json"))
+def test_the_verdict_pane_names_no_internal_id(qtbot, make_window, example: Path) -> None:
+    library = shipped_library()
+    window = make_window(library, files=None, examples_dir=ROOT / "examples")
+    assert window.open_path(example)
+    wait_explored(qtbot, window)
+    pane = window.editor.verdicts
+    texts = shown_texts(pane)
+    assert any(view.changes_button.text() in texts for view in pane.views.values())  # the scan sees the pane
+    found = [hit for text in texts for hit in internal_names(text, list(library.rulebooks))]
+    assert found == []
