@@ -19,7 +19,7 @@ from typing import Any
 from pia_wizard.core.base import localise, trusted
 from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.condition_check import referenced_facts, referenced_questions
-from pia_wizard.core.conditions import ConditionNode
+from pia_wizard.core.conditions import All, ConditionNode, FactRef, QuestionTest
 from pia_wizard.core.evaluation import (
     VERDICT_ORDER,
     AnswerRef,
@@ -379,12 +379,14 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
     if not in_force:
         if truth is Truth.FALSE:
             return RedLineOutcome(rule, "not_in_force", None, reads)
+        later = f"Not yet in force on {ctx.date.isoformat()}: applies from {start}."
         finding = _finding(
             ctx,
             **base,
             kind="applicability",
             severity="warning",
-            text=f"{text} Not yet in force on {ctx.date.isoformat()}: applies from {start}.",
+            text=f"{text} {later}",
+            short=later,
             answers=ctx.answer_refs(reads),
             applies_from=start,
         )
@@ -392,12 +394,14 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
     if truth is Truth.FALSE:
         return RedLineOutcome(rule, "clear", None, reads)
     if truth is Truth.UNKNOWN:
+        still_open = _still_open(ctx, rule) if ctx.explain else ""
         finding = _finding(
             ctx,
             **base,
             kind="red_line",
             severity="undetermined",
-            text=f"{text} Whether this applies depends on answers that are unknown.",
+            text=f"{text} {still_open}",
+            short=still_open,
             answers=ctx.answer_refs(reads),
         )
         return RedLineOutcome(rule, "undetermined", finding, reads)
@@ -410,6 +414,7 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
             kind="exception",
             severity="info",
             text=f"{text} An exception is claimed and every one of its conditions is shown.",
+            short="An exception is claimed and every one of its conditions is shown.",
             answers=ctx.answer_refs(reads | gate_reads),
         )
         return RedLineOutcome(rule, "exception_shown", finding, reads | gate_reads, gates)
@@ -428,10 +433,51 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
         kind="red_line",
         severity="red_line",
         text=text + detail,
+        short=ctx.text(rule.short),
         answers=ctx.answer_refs(reads | gate_reads),
         missing_gates=missing,
     )
     return RedLineOutcome(rule, "fires", finding, reads | gate_reads, gates)
+
+
+def _still_open(ctx: Context, rule: RedLine) -> str:
+    """What keeps a red line undecided, in terms of the answers given: the parts of its condition
+    that are still unknown, and those the answers already establish. A derived fact that is only a
+    conjunction (or another fact) is opened into its parts; every other part is named by its fact's
+    label or its question's label, so the words follow the rulebook's data and the answers."""
+    facts = {fact.id: fact for fact in ctx.rulebook.facts}
+    node = rule.when
+    while isinstance(node, FactRef) and isinstance(facts[node.fact].when, All | FactRef):
+        node = facts[node.fact].when
+    parts = node.all if isinstance(node, All) else (node,)
+    still: list[str] = []
+    known: list[str] = []
+    others = 0
+    for part in parts:
+        truth = ctx.truth(part)
+        if truth is Truth.FALSE:  # cannot happen while the whole is unknown; named nowhere
+            continue
+        if isinstance(part, FactRef):
+            label = ctx.text(facts[part.fact].label)
+        elif isinstance(part, QuestionTest):
+            label = f"“{ctx.text(ctx.compiled.entries[part.question].question.label)}”"
+        else:
+            label = ""
+        if truth is Truth.UNKNOWN:
+            if label:
+                still.append(label)
+            else:
+                others += 1
+        elif label:
+            known.append(label)
+    if others:
+        still.append("a further condition" if others == 1 else f"{others} further conditions")
+    text = "Whether this applies depends on answers not yet known."
+    if still:
+        text += " Still open: " + "; ".join(still) + "."
+    if known:
+        text += " Already established by the answers: " + "; ".join(known) + "."
+    return text
 
 
 # ------------------------------------------------------------------------------------------ steps
@@ -554,6 +600,7 @@ def judge_tests(ctx: Context) -> tuple[tuple[TestResult, ...], list[Finding], di
                         severity=severity,
                         title=outcome.title,
                         text=outcome.reason,
+                        short=outcome.reason,
                         answers=outcome.answers,
                         sources=ctx.sources(step.refs),
                         missing_gates=(),

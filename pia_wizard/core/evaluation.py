@@ -70,6 +70,7 @@ class Finding(Frozen):
     severity: Literal["red_line", "fail", "undetermined", "conditional", "warning", "info"]
     title: str
     text: str
+    short: str = ""  # the finding in whole sentences for a one-page reader; "" means: use `text`
     answers: tuple[AnswerRef, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     missing_gates: tuple[str, ...] = ()

@@ -216,7 +216,7 @@ def _finding(
         "severity_label": SEVERITY.get(finding.severity, finding.severity),
         "title": finding.title,
         "text": sentence(finding.text),
-        "gist": gist(finding.text),
+        "gist": sentence(finding.short or finding.text),
         "answers": _answers(fmt, finding.answers),
         "sources": citations.cite(s.id for s in finding.sources),
         "missing_gates": [gates.get(g, g) for g in finding.missing_gates],
@@ -613,16 +613,6 @@ def _strings(value: Any) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)
-
-
-def gist(text: str, limit: int = 240) -> str:
-    """The first sentence of a finding (cut at a word near `limit`), for readers with one page."""
-    text = sentence(text)
-    end = text.find(". ")
-    first = text if end < 0 else text[: end + 1]
-    if len(first) <= limit:
-        return first
-    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def sentence(text: str) -> str:

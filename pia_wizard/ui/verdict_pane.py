@@ -46,13 +46,15 @@ TAG_MEANINGS = {
     "S": QT_TRANSLATE_NOOP("Sources", "checked against a secondary source only"),
     "U": QT_TRANSLATE_NOOP("Sources", "not verified yet"),
 }
+# An undecided red line is named as what may apply, not as what happened.
+MAY_APPLY = QT_TRANSLATE_NOOP(
+    "RulebookView", "Cannot be decided on what is known: a red line may apply, “%1”."
+)
 # The one line under a badge, naming the decisive finding.
 VERDICT_REASONS = {
     "red_line": QT_TRANSLATE_NOOP("RulebookView", "A red line is crossed: %1."),
     "fails": QT_TRANSLATE_NOOP("RulebookView", "A decisive test fails: %1."),
-    "insufficient_information": QT_TRANSLATE_NOOP(
-        "RulebookView", "Cannot be decided on what is known. Open: %1."
-    ),
+    "insufficient_information": QT_TRANSLATE_NOOP("RulebookView", "Cannot be decided on what is known: %1."),
     "conditional": QT_TRANSLATE_NOOP(
         "RulebookView", "Passes only once the planned safeguards are in place: %1."
     ),
@@ -155,9 +157,10 @@ class RulebookView(QFrame):
         first = self._decisive(result.findings)
         line = verdict_meaning(result.verdict)
         if first is not None and result.verdict in VERDICT_REASONS:
-            line = translate(VERDICT_REASONS[result.verdict], "RulebookView").replace(
-                "%1", first.title.rstrip(".")
-            )
+            reason = VERDICT_REASONS[result.verdict]
+            if first.kind == "red_line" and first.severity == "undetermined":
+                reason = MAY_APPLY
+            line = translate(reason, "RulebookView").replace("%1", first.title.rstrip("."))
         self.summary.setText(line)
         later = "\n".join(item.text for item in result.later)  # "From 2 December 2027, …"
         self.later.setText(later)

@@ -16,8 +16,10 @@ from helpers import ROOT, internal_names
 
 from pia_wizard.commands.score import summary
 from pia_wizard.core.assessment_io import load_assessment_file
+from pia_wizard.core.base import localise
 from pia_wizard.core.evaluate import evaluate
 from pia_wizard.core.library import shipped_library
+from pia_wizard.report.context import sentence
 from pia_wizard.report.options import TEMPLATES, ReportOptions
 from pia_wizard.report.render import prepare_report, rulebooks_for
 
@@ -56,3 +58,34 @@ def test_the_method_annex_still_names_the_ids() -> None:
     )
     annex = report.html[report.html.index('id="annex-method"') :]
     assert internal_names(html.unescape(re.sub(r"<[^>]+>", " ", annex)), IDS)
+
+
+CUT = re.compile(r"(…|\.\.\.|\b(?:Art|Arts|para|paras|ch|No|cf|e\.g|i\.e|Admin|Code|Reg|Dir|v)\.)\s*$")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name.removesuffix(".pia.json"))
+def test_no_reason_in_a_report_is_a_cut_sentence(example: Path) -> None:
+    """The briefing's decisive reasons are whole: a red line's short form written by hand, or the
+    finding's whole text — never a sentence cut where a full stop was guessed ("… GDPR Art.")."""
+    loaded = load_assessment_file(example, LIBRARY)
+    shorts = {
+        line.id: sentence(localise(line.short, "en", "en"))
+        for book in LIBRARY.rulebooks.values()
+        for line in book.red_lines
+        if line.short is not None
+    }
+    for template in TEMPLATES:
+        report = prepare_report(
+            loaded.assessment, loaded.questionnaire, LIBRARY, ReportOptions(template=template)
+        )
+        findings = {(r.title, f.rule, f.title): f for r in report.evaluation.rulebooks for f in r.findings}
+        for reason in report.context["reasons"]:
+            finding = findings[(reason["rulebook"], reason["rule"], reason["title"])]
+            whole = {sentence(finding.text), sentence(finding.short)} | {shorts.get(finding.rule)}
+            assert reason["gist"] in whole, reason["gist"]
+            assert not CUT.search(reason["gist"]), reason["gist"]
+            assert not CUT.search(reason["text"]), reason["text"]
+        for text in re.findall(r'<ol class="reasons">(.*?)</ol>', report.html, flags=re.S):
+            for item in re.findall(r"<li>(.*?)</li>", text, flags=re.S):
+                words = html.unescape(re.sub(r"<[^>]+>", " ", item)).strip()
+                assert not CUT.search(re.sub(r"\s*\(?[A-Z][\w./-]*\s+[VSU?]\)?\s*$", "", words)), words

@@ -15,7 +15,7 @@ from report_cases import COMPILED, LIBRARY, TEMPLATE_NAMES, red_line_case
 
 from pia_wizard.core.evaluate import evaluate
 from pia_wizard.report import charts
-from pia_wizard.report.context import build_report_context, ensure_plain, gist, sentence
+from pia_wizard.report.context import build_report_context, ensure_plain, sentence
 from pia_wizard.report.options import TEMPLATES, ReportOptions
 from pia_wizard.report.render import prepare_report, rulebooks_for
 from pia_wizard.report.templates import available_templates, environment, render_html, templates_dir
@@ -102,8 +102,6 @@ def test_strip_and_step_chart_shapes() -> None:
 
 def test_engine_phrases_become_sentences() -> None:
     assert sentence("depends on answers that are unknown") == "Depends on answers that are unknown."
-    assert gist("First sentence. Second sentence.") == "First sentence."
-    assert gist("word " * 100).endswith("…")
 
 
 def test_importing_the_report_layer_does_not_import_weasyprint() -> None:

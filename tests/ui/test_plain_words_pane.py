@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pia_wizard.core.library import shipped_library
 from pia_wizard.ui.widgets import LinkButton
 
-from .helpers_ui import wait_explored
+from .helpers_ui import answer_like_a_person, answers, wait_explored
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.pia.json"))
 
@@ -40,3 +40,17 @@ def test_the_verdict_pane_names_no_internal_id(qtbot, make_window, example: Path
     assert any(view.changes_button.text() in texts for view in pane.views.values())  # the scan sees the pane
     found = [hit for text in texts for hit in internal_names(text, list(library.rulebooks))]
     assert found == []
+
+
+def test_an_undecided_red_line_is_named_as_what_may_apply(qtbot, make_window) -> None:
+    """A blank assessment once read "Open: real-time identification by the police in a public place",
+    and kept saying "by the police" after "A public authority" was chosen."""
+    library = shipped_library()
+    window = make_window(library, files=None)
+    window.new_assessment("biometric-deployment")
+    summary = window.editor.verdicts.views["eu-law"].summary
+    assert summary.text().startswith("Cannot be decided on what is known: a red line may apply, “")
+    assert "by the police" not in summary.text()
+    answer_like_a_person(qtbot, window, "q201", "public_authority")
+    assert answers(window) == {"q201": "public_authority"}
+    assert "by the police" not in summary.text() and "may apply" in summary.text()

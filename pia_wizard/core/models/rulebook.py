@@ -77,6 +77,11 @@ class Gate(Frozen):
 class RedLine(Frozen):
     id: RuleId
     title: LocalisedText
+    short: LocalisedText | None = Field(
+        default=None,
+        description="The line in one whole sentence, written by hand, for readers with one page (the "
+        "briefing's decisive reasons); without it they get the whole text, never a cut one.",
+    )
     text: LocalisedText
     when: Condition
     exceptions: tuple[Gate, ...] = Field(
