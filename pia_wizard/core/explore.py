@@ -7,6 +7,7 @@ and judging again is simpler and more honest than reasoning about the rules symb
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
@@ -18,7 +19,7 @@ from pia_wizard.core.engine import Context, Judgement, better, evidence_short, s
 from pia_wizard.core.evaluation import VERDICT_LABELS, Change, Counterfactual, Gap, Verdict
 from pia_wizard.core.logic import UNKNOWN, Known, Possible, Span, Truth
 from pia_wizard.core.models.assessment import Answer, Evidence
-from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.core.models.rulebook import Rulebook, Step
 from pia_wizard.core.partial import as_written
 from pia_wizard.core.rulebook_check import conditions_of
 
@@ -276,6 +277,17 @@ def counterfactuals(
             if len(documented) > len(bundle):
                 consider(documented)
 
+    # A verdict that fails on several decisive steps improves only once each of them stops failing:
+    # bundle one fix per failing step, each found with the earlier fixes made (fixing a test may let a
+    # later test run, whose failing steps are then fixed in turn).
+    if current == "fails":
+        bundle = _fix_failing_steps(ctx, limits, needed)
+        if bundle:
+            consider(bundle)
+            documented = (*bundle, *_documents_needed(ctx, bundle))
+            if len(documented) > len(bundle):
+                consider(documented)
+
     # One suggestion per question and outcome: "any of 50 states" is one idea, not 50.
     seen: set[tuple[str, str]] = set()
     distinct = []
@@ -318,6 +330,93 @@ def _trial(ctx: Context, changes: Iterable[Change]) -> Context:
         ctx.source_tags,
         explain=False,
     )
+
+
+MAX_STEP_ROUNDS = 6  # tests run in order; each round fixes the failing steps of the tests now reached
+
+
+def _failing_steps(trial: Context) -> list[Step]:
+    """The decisive steps that fail in the tests that are reached, in order."""
+    from pia_wizard.core.engine import step_status, test_statuses
+
+    statuses = test_statuses(trial.rulebook, lambda step: step_status(trial, step)[0])
+    return [
+        step
+        for test in trial.rulebook.tests
+        if statuses[test.id] != "not_reached"
+        for step in test.steps
+        if step.decisive and step_status(trial, step)[0] == "fail"
+    ]
+
+
+def _fix_failing_steps(
+    ctx: Context, limits: Mapping[str, set[Any]], needed: Mapping[str, int]
+) -> tuple[Change, ...]:
+    """One fix per failing decisive step, in order, until none fails; () when one cannot be fixed."""
+    bundle: list[Change] = []
+    for _round in range(MAX_STEP_ROUNDS):
+        failing = _failing_steps(_trial(ctx, bundle))
+        if not failing:
+            return tuple(bundle)
+        for step in failing:
+            fix = _fix_step(ctx, step, tuple(bundle), limits, needed)
+            if fix is None:
+                return ()
+            bundle.extend(fix)
+    return ()
+
+
+def _fix_step(
+    ctx: Context,
+    step: Step,
+    before: tuple[Change, ...],
+    limits: Mapping[str, set[Any]],
+    needed: Mapping[str, int],
+) -> tuple[Change, ...] | None:
+    """The fewest answer changes (one, else two or three) after which the step no longer fails, the operator's
+    decisions before facts and a pass before an undecided step; () if it no longer fails already."""
+    from pia_wizard.core.engine import step_status
+
+    def status(changes: tuple[Change, ...]) -> str:
+        return step_status(_trial(ctx, (*before, *changes)), step)[0]
+
+    if status(()) != "fail":
+        return ()
+    trial = _trial(ctx, before)
+    questions = sorted(ctx.index.step_reads(step), key=ctx.compiled.order.__getitem__)
+    options: list[Change] = []
+    for q in questions:
+        state = trial.view.state(q)
+        values = alternatives(trial, q, limits)
+        if ctx.compiled.entries[q].question.type == "multiple_choice":
+            # Toggling one choice keeps the others ("None were considered" stays beside a new one):
+            # a step that fails on a choice given may need the answer replaced by one other choice.
+            named = {v for v in limits.get(q, ()) if isinstance(v, str)}
+            choices = [c.value for c in ctx.compiled.entries[q].choices]
+            values += [(v,) for v in _representatives(choices, named) if (v,) not in values]
+        for value in values:
+            if isinstance(state, Known) and _same(state.value, value):
+                continue
+            if not realistic(trial, q, value):
+                continue
+            options.append(_change(ctx, q, value, needed.get(q, 0)))
+    options.sort(key=lambda c: c.nature != "actionable")
+    best: tuple[Change, ...] | None = None
+    for change in options:
+        outcome = status((change,))
+        if outcome in ("pass", "conditional", "not_applicable") and change.nature == "actionable":
+            return (change,)
+        if outcome != "fail" and best is None:
+            best = (change,)
+    if best is not None:
+        return best
+    # A step may fail for several reasons at once (an open watchlist, no published criteria, "persons of
+    # interest" on the list): try changes to two, then three of its questions together.
+    for size in (2, 3):
+        for combination in itertools.combinations(options, size):
+            if len({c.question for c in combination}) == size and status(combination) != "fail":
+                return combination
+    return None
 
 
 def _documents_needed(ctx: Context, before: tuple[Change, ...]) -> list[Change]:
