@@ -60,3 +60,12 @@ def internal_names(text: str, rulebook_ids: list[str]) -> list[str]:
         r"|\bq\d{3,4}\b|\(human-rights\)|human-rights would"
     )
     return [text[max(0, m.start() - 60) : m.end() + 30] for m in pattern.finditer(text)]
+
+
+def source_ids_in(text: str, source_ids: list[str]) -> list[str]:
+    """Source ids ("AIA-3-45/46", "CJEU-C-205-21") in text meant for a reader, with their surroundings."""
+    import re
+
+    ids = sorted(source_ids, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w/-])")
+    return [text[max(0, m.start() - 60) : m.end() + 30] for m in pattern.finditer(text)]

@@ -152,6 +152,7 @@ class Context:
     explain: bool = True  # False: the verdict only, for exploration (no findings or answer lists)
     shared_view: AnswerView | None = None
     memo: AnswersMemo = field(default_factory=lambda: AnswersMemo())
+    source_names: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
     def view(self) -> AnswerView:
@@ -272,7 +273,7 @@ class Context:
     def sources(self, refs: Iterable[str]) -> tuple[SourceRef, ...]:
         if not self.explain:
             return ()
-        return tuple(_source_ref(r, self.source_tags.get(r, "?")) for r in refs)
+        return tuple(_source_ref(r, self.source_tags.get(r, "?"), self.source_names.get(r, r)) for r in refs)
 
     @property
     def timeline_used(self) -> str | None:
@@ -304,9 +305,9 @@ class Context:
 
 
 @functools.lru_cache(maxsize=4096)
-def _source_ref(source_id: str, tag: str) -> SourceRef:
-    """One immutable object per (source, tag), shared: an evaluation cites ~200 sources."""
-    return trusted(SourceRef, id=source_id, tag=tag)
+def _source_ref(source_id: str, tag: str, name: str) -> SourceRef:
+    """One immutable object per (source, tag, name), shared: an evaluation cites ~200 sources."""
+    return trusted(SourceRef, id=source_id, tag=tag, name=name)
 
 
 # ------------------------------------------------------------------------------------------ gates

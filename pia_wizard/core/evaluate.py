@@ -62,6 +62,7 @@ def evaluate(
     when = evaluation_date(assessment, date)
     books = tuple(rulebooks)
     tags = {s.id: s.tag for s in sources.sources} if sources else {}
+    names = {s.id: s.short or s.title for s in sources.sources} if sources else {}
 
     memo = AnswersMemo()  # shared by the rulebooks judged on the assessment's own answers
 
@@ -83,6 +84,7 @@ def evaluate(
             explain=explain,
             shared_view=view,
             memo=memo if answers is assessment.answers else AnswersMemo(),
+            source_names=names,
         )
 
     view = AnswerView(compiled, assessment.answers)

@@ -40,6 +40,7 @@ AnswerStateName = Literal["value", "unknown", "unanswered", "hidden"]
 class SourceRef(Frozen):
     id: str
     tag: str  # V / S / U, or "?" when the source table lacks the id
+    name: str = ""  # the source's readable short name, for prose (the id is for the source table)
 
 
 class ItemAnswerRef(Frozen):

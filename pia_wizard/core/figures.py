@@ -359,7 +359,8 @@ def _dpia(compiled, view, criteria, threshold, language) -> DpiaIndicator | None
     indicated = {Truth.TRUE: "yes", Truth.UNKNOWN: "unknown", Truth.FALSE: "no"}[evaluate(condition, view)]
     count, open_ = len(met), len(unknown)
     text = {
-        "yes": f"{count} of the WP248 high-risk criteria are met; from {threshold} a DPIA is usually needed",
+        "yes": f"{count} of the nine high-risk criteria of the EU guidelines on impact assessments (WP248) "
+        f"are met; from {threshold} a data protection impact assessment (DPIA) is usually needed",
         "unknown": f"{_criteria(count)} met and {open_} unknown: whether a DPIA is needed depends on them",
         "no": f"{_criteria(count)} met (fewer than {threshold}); one criterion can be enough in some cases",
     }[indicated]

@@ -37,6 +37,7 @@ class Citations:
                 "tag_label": TAGS["?"],
                 "short": source_id,
                 "brief": source_id,
+                "name": source_id,
                 "note": "",
             }
         address = source.address or ""
@@ -48,6 +49,7 @@ class Citations:
         brief = f"{instrument}, {source.pinpoint}" if source.pinpoint else instrument
         return {
             "brief": brief,
+            "name": source.short or brief,  # the readable short name, where a reader would see an id
             "id": source.id,
             "title": source.title,
             "pinpoint": source.pinpoint,

@@ -45,6 +45,7 @@ TAG_MEANINGS = {
     "V": QT_TRANSLATE_NOOP("Sources", "checked against the legal text"),
     "S": QT_TRANSLATE_NOOP("Sources", "checked against a secondary source only"),
     "U": QT_TRANSLATE_NOOP("Sources", "not verified yet"),
+    "?": QT_TRANSLATE_NOOP("Sources", "not in the source table"),
 }
 # An undecided red line is named as what may apply, not as what happened.
 MAY_APPLY = QT_TRANSLATE_NOOP(
@@ -208,11 +209,9 @@ class RulebookView(QFrame):
                 button = self._finding_links.add(self.texts.answer_ref(ref), ref.question, parent, self.go_to)
                 self.findings_layout.addWidget(button)
         if finding.sources:
-            shown = ", ".join(f"{s.id} ({s.tag})" for s in finding.sources)
+            # Readable names and the tag in words: an id ("AIA-3-45/46") or a bare "V" explains nothing.
+            shown = "; ".join(f"{s.name or s.id} ({translate_tag(s.tag)})" for s in finding.sources)
             sources = muted(plain_label(self.tr("Sources: %1").replace("%1", shown), parent))
-            sources.setToolTip(
-                plain_tooltip("\n".join(f"{tag}: {translate_tag(tag)}" for tag in TAG_MEANINGS))
-            )
             self.findings_layout.addWidget(sources)
 
     # explored part -----------------------------------------------------------------------------

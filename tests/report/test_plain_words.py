@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, internal_names
+from helpers import ROOT, internal_names, source_ids_in
 
 from pia_wizard.commands.score import summary
 from pia_wizard.core.assessment_io import load_assessment_file
@@ -89,3 +89,23 @@ def test_no_reason_in_a_report_is_a_cut_sentence(example: Path) -> None:
             for item in re.findall(r"<li>(.*?)</li>", text, flags=re.S):
                 words = html.unescape(re.sub(r"<[^>]+>", " ", item)).strip()
                 assert not CUT.search(re.sub(r"\s*\(?[A-Z][\w./-]*\s+[VSU?]\)?\s*$", "", words)), words
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name.removesuffix(".pia.json"))
+def test_the_briefing_names_sources_readably_before_its_annex(example: Path) -> None:
+    """Before the annex (whose source table pairs each id with its source), a source is named by its
+    readable short name, and the V / S / U tags are explained where they are first used."""
+    loaded = load_assessment_file(example, LIBRARY)
+    report = prepare_report(
+        loaded.assessment, loaded.questionnaire, LIBRARY, ReportOptions(template="briefing")
+    )
+    body = readable(report.html.split('<section class="annex" id="annex">')[0])
+    assert source_ids_in(body, [s.id for s in LIBRARY.sources.sources if s.id not in s.short]) == []
+    if "(" in body and re.search(r"\s[VSU]\s", body):
+        legend = body.index("Sources are marked")
+        assert legend < re.search(r"\s[VSU]\s+\)|\s[VSU]\s+;", body).start()
+
+
+def test_every_shipped_source_has_a_readable_short_name() -> None:
+    missing = [s.id for s in LIBRARY.sources.sources if not s.short]
+    assert missing == []

@@ -3,10 +3,11 @@ labels, buttons, tooltips and accessible names, after the explored evaluation (g
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, internal_names
+from helpers import ROOT, internal_names, source_ids_in
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from pia_wizard.core.library import shipped_library
@@ -40,6 +41,10 @@ def test_the_verdict_pane_names_no_internal_id(qtbot, make_window, example: Path
     assert any(view.changes_button.text() in texts for view in pane.views.values())  # the scan sees the pane
     found = [hit for text in texts for hit in internal_names(text, list(library.rulebooks))]
     assert found == []
+    # Sources by their readable names, the tag in words: no "AIA-3-45/46 (V)".
+    sources = [s.id for s in library.sources.sources if s.id not in s.short]  # "WP248" is its name
+    assert [hit for text in texts for hit in source_ids_in(text, sources)] == []
+    assert not [t for t in texts if re.search(r"\((?:V|S|U)\)", t)]
 
 
 def test_an_undecided_red_line_is_named_as_what_may_apply(qtbot, make_window) -> None:

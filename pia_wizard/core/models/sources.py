@@ -27,6 +27,12 @@ HttpAddress = Annotated[
 
 class Source(Frozen):
     id: SourceId
+    short: str = Field(
+        default="",
+        max_length=120,
+        description='A readable short name ("AI Act Art. 3(45)–(46)"): what a reader sees where the '
+        "id would otherwise appear; the id stays for the source table.",
+    )
     title: str = Field(min_length=1, max_length=500)
     pinpoint: str = Field(default="", max_length=500, description="Article, paragraph or page.")
     address: HttpAddress | None = None
