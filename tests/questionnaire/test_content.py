@@ -199,3 +199,21 @@ def test_the_glossary_covers_the_brief_and_cites_sources() -> None:
     assert expected <= set(terms)
     for term in terms.values():
         assert term.refs, term.id
+
+
+def test_questions_ask_about_what_exists_now() -> None:
+    """An assessment is often of a proposal: "Was a DPIA done before the system was used?" reads oddly
+    for a system not yet bought. Questions ask what exists now ("Has … been done?"), adding the
+    running system's case where the timing matters, without changing what an answer means."""
+    import re
+
+    from pia_wizard.core.base import localise
+    from pia_wizard.core.library import shipped_library
+
+    compiled = shipped_library().questionnaires["biometric-deployment"]
+    past = [
+        q.id
+        for q in (entry.question for entry in compiled.entries.values())
+        if re.match(r"(Was|Were|Did) ", localise(q.label, "en", "en"))
+    ]
+    assert past == []
