@@ -333,6 +333,7 @@ def _trial(ctx: Context, changes: Iterable[Change]) -> Context:
 
 
 MAX_STEP_ROUNDS = 6  # tests run in order; each round fixes the failing steps of the tests now reached
+MAX_STEP_TRIALS = 120  # answer combinations of two or three tried per failing step, at most
 
 
 def _failing_steps(trial: Context) -> list[Step]:
@@ -373,19 +374,55 @@ def _fix_step(
     limits: Mapping[str, set[Any]],
     needed: Mapping[str, int],
 ) -> tuple[Change, ...] | None:
-    """The fewest answer changes (one, else two or three) after which the step no longer fails, the operator's
-    decisions before facts and a pass before an undecided step; () if it no longer fails already."""
+    """The fewest answer changes (one, else two or three) after which the step no longer fails; () if
+    it no longer fails already, None if no such change is found within the search's bounds."""
     from pia_wizard.core.engine import step_status
 
+    trials = 0
+
     def status(changes: tuple[Change, ...]) -> str:
+        nonlocal trials
+        trials += 1
         return step_status(_trial(ctx, (*before, *changes)), step)[0]
 
     if status(()) != "fail":
         return ()
-    trial = _trial(ctx, before)
-    questions = sorted(ctx.index.step_reads(step), key=ctx.compiled.order.__getitem__)
+    options = _step_options(ctx, _trial(ctx, before), step, limits, needed)
+    # The operator's decisions first, alone or together; facts only when decisions cannot do it. A step
+    # may fail for several reasons at once (an open watchlist, no published criteria, "persons of
+    # interest" on the list), so two or three of its questions may change together. At each size, a
+    # pass before a step left undecided, and both before a change that takes the step out of the
+    # deployment altogether ("only counts people"), which is kept only when nothing else works.
+    rank = {"pass": 0, "conditional": 1, "undetermined": 2, "not_in_force": 3, "not_applicable": 3}
+    actionable = [c for c in options if c.nature == "actionable"]
+    fallback: tuple[Change, ...] | None = None
+    for pool in (actionable, options):
+        for size in (1, 2, 3):
+            scored: list[tuple[tuple[int, int, int], tuple[Change, ...]]] = []
+            for index, combination in enumerate(itertools.combinations(pool, size)):
+                if size > 1 and trials > MAX_STEP_TRIALS:  # keep the search bounded; singles always run
+                    break
+                facts = sum(c.nature != "actionable" for c in combination)
+                if len({c.question for c in combination}) < size or facts > 1:  # at most one fact
+                    continue
+                outcome = status(combination)
+                if outcome != "fail":
+                    scored.append(((facts, rank[outcome], index), combination))
+            if not scored:
+                continue
+            key, best = min(scored, key=lambda pair: pair[0])
+            if key[1] < rank["not_applicable"]:
+                return best
+            fallback = fallback or best
+    return fallback
+
+
+def _step_options(
+    ctx: Context, trial: Context, step: Step, limits: Mapping[str, set[Any]], needed: Mapping[str, int]
+) -> list[Change]:
+    """Every other answer to the questions a step reads, as changes (with the evidence they need)."""
     options: list[Change] = []
-    for q in questions:
+    for q in sorted(ctx.index.step_reads(step), key=ctx.compiled.order.__getitem__):
         state = trial.view.state(q)
         values = alternatives(trial, q, limits)
         if ctx.compiled.entries[q].question.type == "multiple_choice":
@@ -394,29 +431,12 @@ def _fix_step(
             named = {v for v in limits.get(q, ()) if isinstance(v, str)}
             choices = [c.value for c in ctx.compiled.entries[q].choices]
             values += [(v,) for v in _representatives(choices, named) if (v,) not in values]
-        for value in values:
-            if isinstance(state, Known) and _same(state.value, value):
-                continue
-            if not realistic(trial, q, value):
-                continue
-            options.append(_change(ctx, q, value, needed.get(q, 0)))
-    options.sort(key=lambda c: c.nature != "actionable")
-    best: tuple[Change, ...] | None = None
-    for change in options:
-        outcome = status((change,))
-        if outcome in ("pass", "conditional", "not_applicable") and change.nature == "actionable":
-            return (change,)
-        if outcome != "fail" and best is None:
-            best = (change,)
-    if best is not None:
-        return best
-    # A step may fail for several reasons at once (an open watchlist, no published criteria, "persons of
-    # interest" on the list): try changes to two, then three of its questions together.
-    for size in (2, 3):
-        for combination in itertools.combinations(options, size):
-            if len({c.question for c in combination}) == size and status(combination) != "fail":
-                return combination
-    return None
+        options += [
+            _change(ctx, q, value, needed.get(q, 0))
+            for value in values
+            if not (isinstance(state, Known) and _same(state.value, value)) and realistic(trial, q, value)
+        ]
+    return options
 
 
 def _documents_needed(ctx: Context, before: tuple[Change, ...]) -> list[Change]:
