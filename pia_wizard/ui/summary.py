@@ -19,7 +19,7 @@ from pia_wizard.ui.text import Texts, translate, verdict_meaning, verdict_name
 
 DECISIVE = ("red_line", "fail", "undetermined", "conditional")
 REASONS_PER_RULEBOOK = 2
-MAX_GAPS = 4
+MAX_GAPS = 3
 MAX_ANSWERS = 6
 
 
