@@ -125,7 +125,10 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
     "phone-face-unlock": {
         EU: ("passes", "§1.1 AIA-3-36: 1:1 verification with documented consent is outside the RBI rules"),
         BAN: ("passes", "§11.2 B1: verification with the owner's active involvement is not RBI"),
-        HR: ("passes", "§9: published rules, documented consent, an alternative (PIN), independent test"),
+        HR: (
+            "insufficient_information",
+            "§9.1 N4a: the trial's results are given but not how many led to the aim (unknown, not a pass)",
+        ),
         US: NA_US,
         UK: NA_UK,
     },
@@ -145,7 +148,10 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
     "stadium-entry-consent": {
         EU: ("passes", "§2.1 GDPR Art. 9(2)(a): documented explicit consent with a real alternative"),
         BAN: ("passes", "§11.2 B1: a 1:1 gate check needing the person's action is not RBI"),
-        HR: ("passes", "§9: published rules, documented trial, a real alternative"),
+        HR: (
+            "insufficient_information",
+            "§9.1 N4a: the trial's results are given but not how many led to the aim (unknown, not a pass)",
+        ),
         US: NA_US,
         UK: NA_UK,
     },

@@ -14,6 +14,8 @@ A case file (`tests/rules/cases/<rulebook id>.yaml`):
         evidence: {q501: 3}           # confidence level of one evidence item on that answer
     cannot_fire:                      # optional: rules no valid file can fire, each with the reason
       LA1: "…"                        # (they still need boundary cases; a firing case contradicts it)
+        status: undetermined          # optional (per case): the step's status, or the red line's state
+                                      # (fires, undetermined, exception_shown, clear)
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from pia_wizard.core.models.rulebook import Rulebook
 from pia_wizard.core.models.sources import SourcesFile
 
 DEFAULT_DATE = dt.date(2026, 11, 23)
+CASE_KEYS = {"rule", "fires", "domain", "answers", "unknown", "evidence", "date", "name", "status"}
 
 
 @dataclass(frozen=True)
@@ -47,13 +50,14 @@ class RuleCase:
     evidence: dict[str, int]
     date: dt.date
     name: str
+    status: str | None = None
 
 
 def load_cases(path: Path) -> list[RuleCase]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     cases = []
     for index, raw in enumerate(data["cases"]):
-        unexpected = set(raw) - {"rule", "fires", "domain", "answers", "unknown", "evidence", "date", "name"}
+        unexpected = set(raw) - CASE_KEYS
         if unexpected:
             raise ValueError(f"{path.name} case {index}: unknown keys {sorted(unexpected)}")
         cases.append(
@@ -66,6 +70,7 @@ def load_cases(path: Path) -> list[RuleCase]:
                 unknown=tuple(raw.get("unknown") or ()),
                 evidence=dict(raw.get("evidence") or {}),
                 date=raw.get("date", DEFAULT_DATE),
+                status=raw.get("status"),
                 name=str(
                     raw.get("name") or f"{raw['rule']}-{'fires' if raw['fires'] else 'boundary'}-{index}"
                 ),
@@ -113,6 +118,20 @@ def rule_fired(result: RulebookResult, rule: str) -> bool:
     if any(f.rule == rule and f.severity == "red_line" for f in result.findings):
         return True
     return any(s.id == rule and s.status == "fail" for t in result.tests for s in t.steps)
+
+
+def rule_status(result: RulebookResult, rule: str) -> str:
+    """A step's status, or a red line's state: fires, undetermined, exception_shown or clear."""
+    for test in result.tests:
+        for step in test.steps:
+            if step.id == rule:
+                return step.status
+    for finding in result.findings:
+        if finding.rule == rule and finding.kind in ("red_line", "exception"):
+            if finding.kind == "exception":
+                return "exception_shown"
+            return "fires" if finding.severity == "red_line" else "undetermined"
+    return "clear"
 
 
 def rules_needing_cases(rulebook: Rulebook) -> list[str]:

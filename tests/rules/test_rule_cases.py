@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers import FIXTURES, fixture_library
-from rule_cases import cannot_fire, judge_case, load_cases, rule_fired, rules_needing_cases
+from rule_cases import cannot_fire, judge_case, load_cases, rule_fired, rule_status, rules_needing_cases
 
 from pia_wizard.core.library import shipped_library
 
@@ -22,6 +22,8 @@ def test_rule_case(case) -> None:
     compiled = LIBRARY.questionnaires[rulebook.questionnaire]
     result = judge_case(case, compiled, rulebook, LIBRARY.sources)
     assert rule_fired(result, case.rule) is case.fires, [f.model_dump() for f in result.findings]
+    if case.status is not None:
+        assert rule_status(result, case.rule) == case.status, [f.model_dump() for f in result.findings]
 
 
 @pytest.mark.parametrize("rulebook_id", sorted(LIBRARY.rulebooks))
