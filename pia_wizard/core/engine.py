@@ -85,12 +85,19 @@ class RulebookIndex:
                 found |= set(step.evidence_from)
         return frozenset(found)
 
+    def reach_reads(self, applicability_id: str | None) -> frozenset[str]:
+        """What decides whether the rules resting on an applicability item reach and bind here."""
+        if applicability_id is None:
+            return frozenset()
+        item = next(a for a in self.rulebook.applicability if a.id == applicability_id)
+        return self.reads(item.applies_when) | self.reads(item.binding_when)
+
     def red_line_reads(self, rule: RedLine) -> frozenset[str]:
         """Everything a red line's outcome depends on: its condition, its gates and their evidence.
         (Remembered per rule: exploration asks it for every trial answer.)"""
         cached = self._rule_reads.get(id(rule))
         if cached is None:
-            found = set(self.reads(rule.when))
+            found = set(self.reads(rule.when)) | self.reach_reads(rule.applies_from)
             for gate in rule.exceptions:
                 found |= self.reads(gate.shown_when) | set(gate.evidence_from)
             cached = self._rule_reads[id(rule)] = frozenset(found)
@@ -107,6 +114,7 @@ class RulebookIndex:
                 | self.reads(step.conditional_when)
                 | self.reads(step.not_assessed_when)
                 | frozenset(step.evidence_from)
+                | self.reach_reads(step.applies_from)
             )
         return cached
 
@@ -296,6 +304,21 @@ class Context:
         start = item.from_.get(timeline) if timeline else None
         return start if start is not None else min(item.from_.values())
 
+    def reach(self, applicability_id: str | None) -> tuple[Truth, Truth]:
+        """(applies, binding) of the rules resting on an applicability item, for this deployment."""
+        if applicability_id is None:
+            return Truth.TRUE, Truth.TRUE
+        item = next(a for a in self.rulebook.applicability if a.id == applicability_id)
+        return self.truth(item.applies_when), self.truth(item.binding_when)
+
+    def not_binding_text(self, applicability_id: str | None) -> str:
+        item = next((a for a in self.rulebook.applicability if a.id == applicability_id), None)
+        return self.text(item.not_binding_text) if item is not None else ""
+
+    def step_decisive(self, step: Step) -> bool:
+        """A decisive step counts toward the verdict unless its instrument is known not to bind here."""
+        return step.decisive and self.reach(step.applies_from)[1] is not Truth.FALSE
+
     def known_values(self, questions: Iterable[str]) -> list[str]:
         return [
             q
@@ -365,13 +388,46 @@ def _finding(ctx: Context, **fields: Any) -> Finding | None:
 @dataclass
 class RedLineOutcome:
     rule: RedLine
-    state: str  # "fires", "undetermined", "clear", "exception_shown", "not_in_force"
+    state: str  # "fires", "undetermined", "clear", "exception_shown", "not_in_force", "advisory"
     finding: Finding | None
     reads: frozenset[str]
     gates: tuple[GateStatus, ...] = ()
 
 
 def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
+    """A red line's state, limited by where its instrument reaches and binds: out of reach it is clear;
+    where it is known not to bind, a crossing is information only ("advisory", never counted); where
+    reach or binding is unknown, a crossing is undetermined."""
+    applies, binding = ctx.reach(rule.applies_from)
+    if applies is Truth.FALSE:
+        return RedLineOutcome(rule, "clear", None, ctx.index.red_line_reads(rule))
+    outcome = _judge_red_line(ctx, rule)
+    if outcome.state not in ("fires", "undetermined"):
+        return outcome
+    reach_reads = ctx.index.reach_reads(rule.applies_from)
+    if binding is Truth.FALSE:
+        finding = outcome.finding
+        if finding is not None:
+            note = ctx.not_binding_text(rule.applies_from)
+            finding = finding.model_copy(
+                update={"severity": "info", "kind": "applicability", "text": f"{finding.text} {note}".strip()}
+            )
+        return RedLineOutcome(rule, "advisory", finding, outcome.reads | reach_reads, outcome.gates)
+    if outcome.state == "fires" and Truth.UNKNOWN in (applies, binding):
+        finding = outcome.finding
+        if finding is not None:
+            finding = finding.model_copy(
+                update={
+                    "severity": "undetermined",
+                    "text": f"{finding.text} Whether this rule binds this deployment depends on answers "
+                    "that are unknown.",
+                }
+            )
+        return RedLineOutcome(rule, "undetermined", finding, outcome.reads | reach_reads, outcome.gates)
+    return outcome
+
+
+def _judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
     reads = ctx.index.reads(rule.when)
     truth = ctx.truth(rule.when)
     in_force, start = ctx.in_force(rule.applies_from)
@@ -489,7 +545,8 @@ def step_status(ctx: Context, step: Step) -> tuple[str, str]:
     in_force, _start = ctx.in_force(step.applies_from)
     if not in_force:
         return "not_in_force", "later"
-    applies = ctx.truth(step.applies_when)
+    reaches, _binding = ctx.reach(step.applies_from)
+    applies = min(ctx.truth(step.applies_when), reaches)  # Kleene AND: out of reach is not applicable
     if applies is Truth.FALSE:
         return "not_applicable", "not_applicable"
     failed = ctx.truth(step.fail_when, Truth.FALSE)
@@ -532,13 +589,17 @@ def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
         "conditional": ctx.text(step.conditional_text)
         or "passes only once the planned safeguards are in place",
     }
+    decisive = ctx.step_decisive(step)
+    reason = reasons[why]
+    if step.decisive and not decisive and status in ("fail", "undetermined", "conditional"):
+        reason = f"{reason} {ctx.not_binding_text(step.applies_from)}".strip()
     result = trusted(
         StepResult,
         id=step.id,
         title=title,
         status=status,
-        reason=reasons[why],
-        decisive=step.decisive,
+        reason=reason,
+        decisive=decisive,
         answers=ctx.answer_refs(reads),
     )
     return result, reads
@@ -579,20 +640,21 @@ def judge_tests(ctx: Context) -> tuple[tuple[TestResult, ...], list[Finding], di
         steps: list[StepResult] = []
         decisive: list[str] = []
         for step in test.steps:
+            counts = ctx.step_decisive(step)
             if not ctx.explain:
                 status, _why = step_status(ctx, step)
-                if step.decisive and status in _STEP_RANK:
+                if counts and status in _STEP_RANK:
                     decisive.append(status)
-                if step.decisive and status in ("fail", "undetermined", "conditional"):
+                if counts and status in ("fail", "undetermined", "conditional"):
                     reads_by_step[step.id] = ctx.index.step_reads(step)
                 continue
             outcome, reads = judge_step(ctx, step)
             steps.append(outcome)
             reads_by_step[step.id] = reads
-            if step.decisive and outcome.status in _STEP_RANK:
+            if counts and outcome.status in _STEP_RANK:
                 decisive.append(outcome.status)
             if outcome.status in ("fail", "undetermined", "conditional"):
-                severity = outcome.status if step.decisive else "warning"
+                severity = outcome.status if counts else "warning"
                 findings.append(
                     trusted(
                         Finding,
@@ -706,14 +768,16 @@ def verdict_of(applies: str, red_line_states: Iterable[str], test_statuses: Iter
     return verdict
 
 
-def test_statuses(rulebook: Rulebook, status_of: Callable[[Step], str]) -> dict[str, str]:
+def test_statuses(
+    rulebook: Rulebook, status_of: Callable[[Step], str], decisive_of: Callable[[Step], bool]
+) -> dict[str, str]:
     """Each test's status from its decisive steps, in order; a test after a failed one is not reached."""
     statuses: dict[str, str] = {}
     for test in rulebook.tests:
         if any(statuses.get(before) == "fail" for before in test.after):
             statuses[test.id] = "not_reached"
             continue
-        decisive = [s for step in test.steps if step.decisive and (s := status_of(step)) in _STEP_RANK]
+        decisive = [s for step in test.steps if decisive_of(step) and (s := status_of(step)) in _STEP_RANK]
         statuses[test.id] = min(decisive, key=_STEP_RANK.__getitem__) if decisive else "not_applicable"
     return statuses
 
@@ -743,7 +807,7 @@ def quick_verdict(ctx: Context, base: Judgement, touched: frozenset[str]) -> Ver
             return known
         return step_status(ctx, step)[0]
 
-    return verdict_of(applies, reds, test_statuses(rulebook, status_of).values())
+    return verdict_of(applies, reds, test_statuses(rulebook, status_of, ctx.step_decisive).values())
 
 
 def better(a: Verdict, b: Verdict) -> bool:

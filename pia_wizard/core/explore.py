@@ -447,7 +447,7 @@ def _documents_needed(ctx: Context, before: tuple[Change, ...]) -> list[Change]:
     wanted: dict[str, int] = {}
     for test in ctx.rulebook.tests:
         for step in test.steps:
-            if step.decisive and step_status(trial, step)[1] == "evidence":
+            if trial.step_decisive(step) and step_status(trial, step)[1] == "evidence":
                 for q in evidence_short(trial, step.min_evidence, step_claims(trial, step)):
                     wanted[q] = max(wanted.get(q, 0), step.min_evidence)
     changes = []

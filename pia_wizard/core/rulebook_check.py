@@ -57,6 +57,11 @@ def conditions_of(rulebook: Rulebook) -> Iterator[tuple[Path_, ConditionNode]]:
     """Every condition in a rulebook with its path in the file."""
     if rulebook.applies_when is not None:
         yield ("applies_when",), rulebook.applies_when
+    for i, item in enumerate(rulebook.applicability):
+        for key in ("applies_when", "binding_when"):
+            condition = getattr(item, key)
+            if condition is not None:
+                yield ("applicability", i, key), condition
     for i, fact in enumerate(rulebook.facts):
         yield ("facts", i, "when"), fact.when
     for i, line in enumerate(rulebook.red_lines):

@@ -114,19 +114,21 @@ def judge_case(
 
 
 def rule_fired(result: RulebookResult, rule: str) -> bool:
-    """A red line fired, or a step failed."""
+    """A red line fired, or a step that counts toward the verdict failed."""
     if any(f.rule == rule and f.severity == "red_line" for f in result.findings):
         return True
-    return any(s.id == rule and s.status == "fail" for t in result.tests for s in t.steps)
+    return any(s.id == rule and s.status == "fail" and s.decisive for t in result.tests for s in t.steps)
 
 
 def rule_status(result: RulebookResult, rule: str) -> str:
-    """A step's status, or a red line's state: fires, undetermined, exception_shown or clear."""
+    """A step's status, or a red line's state: fires, undetermined, exception_shown, advisory or clear."""
     for test in result.tests:
         for step in test.steps:
             if step.id == rule:
                 return step.status
     for finding in result.findings:
+        if finding.rule == rule and finding.kind == "applicability" and finding.severity == "info":
+            return "advisory"  # crossed where its instrument is not confirmed binding: information only
         if finding.rule == rule and finding.kind in ("red_line", "exception"):
             if finding.kind == "exception":
                 return "exception_shown"

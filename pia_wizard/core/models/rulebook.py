@@ -38,11 +38,23 @@ class Timeline(Frozen):
 
 class Applicability(Frozen):
     """A named date from which some rules apply, per timeline (a rule not yet in force is reported
-    "applies from …", never dropped)."""
+    "applies from …", never dropped), and where those rules reach and bind: an instrument may not cover
+    a deployment at all (a private individual's household use: `applies_when` false), or cover it
+    without being confirmed binding there (the AI Act in the EEA: `binding_when` false, so its results
+    are shown as information only and never move the verdict)."""
 
     id: Id
     title: LocalisedText
     from_: FrozenMap[Id, dt.date] = Field(alias="from", min_length=1)
+    applies_when: Condition | None = Field(
+        default=None, description="False: the rules that rest on this do not apply to the deployment."
+    )
+    binding_when: Condition | None = Field(
+        default=None, description="False: their results are information only and never move the verdict."
+    )
+    not_binding_text: LocalisedText | None = Field(
+        default=None, description="Said with every result that is information only."
+    )
     refs: tuple[SourceId, ...] = ()
     notes: FrozenMap[Id, LocalisedText] = Field(
         default_factory=dict,
