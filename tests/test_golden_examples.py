@@ -126,17 +126,14 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         EU: ("passes", "§1.1 AIA-3-36: 1:1 verification with documented consent is outside the RBI rules"),
         BAN: ("passes", "§11.2 B1: verification with the owner's active involvement is not RBI"),
         HR: (
-            "insufficient_information",
-            "§9.1 N4a: the trial's results are given but not how many led to the aim (unknown, not a pass)",
+            "passes",
+            "§15.12, §15.9: the owner's own choice, template on the phone, a PIN as the alternative (V1)",
         ),
         US: NA_US,
         UK: NA_UK,
     },
     "border-egates": {
-        EU: (
-            "insufficient_information",
-            "§2.1 GDPR Art. 9(2): the public-interest ground is claimed without a document",
-        ),
+        EU: ("passes", "§2.1 GDPR Art. 9(2)(g): a substantial public interest in a published border law"),
         BAN: ("passes", "§11.2 B1: 1:1 verification against the passport chip is not RBI"),
         HR: (
             "fails",
@@ -148,10 +145,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
     "stadium-entry-consent": {
         EU: ("passes", "§2.1 GDPR Art. 9(2)(a): documented explicit consent with a real alternative"),
         BAN: ("passes", "§11.2 B1: a 1:1 gate check needing the person's action is not RBI"),
-        HR: (
-            "insufficient_information",
-            "§9.1 N4a: the trial's results are given but not how many led to the aim (unknown, not a pass)",
-        ),
+        HR: ("passes", "§9: published rules, documented trial, a real alternative"),
         US: NA_US,
         UK: NA_UK,
     },

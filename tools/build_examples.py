@@ -900,6 +900,8 @@ PHONE_UNLOCK = {
         "q222": ["personal_devices"],
         "q202": ["verify"],
         "q203": True,
+        "q271": True,
+        "q272": True,
         "q204": "while_present",
         "q205": False,
         "q210": "controlled",
@@ -981,6 +983,9 @@ BORDER_EGATES = {
         "q222": ["fixed_cameras"],
         "q202": ["verify"],
         "q203": True,
+        "q271": True,
+        "q272": True,
+        "q273": False,
         "q204": "while_present",
         "q205": False,
         "q210": "controlled",
@@ -1027,7 +1032,13 @@ BORDER_EGATES = {
         "q1214": "independent",
         "q1216": True,
     },
-    "evidence": {},
+    "evidence": {
+        "q707": [_evidence("National border control law, published in the official journal (fictional)", 3)],
+        "q712": [_evidence("National border control law, published in the official journal (fictional)", 3)],
+        "q703": [_evidence("National border control law and the published gate rules (fictional)", 3)],
+        "q705": [_evidence("Published gate rules: gates at the listed crossings only (fictional)", 3)],
+        "q904": [_evidence("Evaluation report of the gate pilot (fictional)", 2)],
+    },
 }
 
 STADIUM_ENTRY = {
