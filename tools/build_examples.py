@@ -1137,7 +1137,7 @@ US_POLICE_FACE_SEARCH = {
     "metadata": {
         "title": "A US city's police buying access to a face-search service",
         "deployment": "Detectives upload photos to a commercial service that searches images collected from "
-        "the internet. " + FICTION,
+        "the internet. The city's surveillance-technology ordinance requires council approval. " + FICTION,
         "operator_name": "Fictional city police department",
         "place": "A city in the United States",
         "assessor": "Example civil-liberties group",
@@ -1182,7 +1182,7 @@ US_POLICE_FACE_SEARCH = {
         "q703": False,
         "q705": False,
         "q706": ["none"],
-        "q720": "none",
+        "q720": "approval",
         "q717": "not_approved",
         "q718": False,
         "q719": False,
