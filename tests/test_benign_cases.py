@@ -54,6 +54,8 @@ def phone(country: str, operator: str, evidence: dict[str, int] | None = None, *
         answers["q270"] = False
     if country == "us":
         answers |= {"q106": "california", "q107": "other"}
+    if country == "uk":
+        answers["q790"] = "explicit_consent"  # UK GDPR Art. 9(2)(a): the owner's own choice
     return assessment(answers | more, evidence)
 
 
@@ -91,8 +93,14 @@ GATE = {
     "q912": True,
     "q1102": "independent_at_threshold",
     "q1112": "reviewed",
+    "q250": False,
+    "q1050": True,
+    "q1114": ["refused_entry"],
+    "q1115": False,
+    "q1205": True,
+    "q1206": ["a_description", "b_necessity_proportionality", "c_risks", "d_measures"],
 }
-GATE_EVIDENCE = {"q707": 3, "q712": 3, "q703": 3, "q705": 3, "q904": 2, "q1102": 2, "q1112": 2}
+GATE_EVIDENCE = {"q707": 3, "q712": 3, "q703": 3, "q705": 3, "q904": 2, "q1102": 2, "q1112": 2, "q1205": 3}
 
 
 def verdicts(a: Assessment) -> dict[str, str]:
@@ -105,9 +113,20 @@ def test_a_phone_unlocked_by_its_owner_passes_everywhere(country: str, operator:
     extra: dict[str, Any] = {}
     shown: dict[str, int] = {}
     if country in ("eu", "eea") and operator == "private_own":
-        # the phone maker's ground: the owner's consent, shown by the set-up screen (a published document)
-        extra = {"q707": "consent", "q709": True, "q710": False, "q711": True}
-        shown = {"q707": 3, "q709": 3, "q711": 3}
+        # the phone maker's ground: the owner's consent, shown by the set-up screen (a published
+        # document); millions of phones are large scale, so the maker's DPIA is asked for, and shown
+        extra = {
+            "q707": "consent",
+            "q709": True,
+            "q710": False,
+            "q711": True,
+            "q1050": True,
+            "q1114": ["recorded_only"],
+            "q1115": False,
+            "q1205": True,
+            "q1206": ["a_description", "b_necessity_proportionality", "c_risks", "d_measures"],
+        }
+        shown = {"q707": 3, "q709": 3, "q711": 3, "q1205": 3}
     evaluation = evaluate(
         COMPILED, LIBRARY.rulebooks.values(), phone(country, operator, shown, **extra), DATE
     )

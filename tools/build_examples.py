@@ -1027,6 +1027,7 @@ BORDER_EGATES = {
         "q1115": False,
         "q1205": True,
         "q1230": ["none"],
+        "q1206": ["a_description", "b_necessity_proportionality", "c_risks", "d_measures"],
         "q1208": True,
         "q1210": True,
         "q1214": "independent",
@@ -1038,6 +1039,7 @@ BORDER_EGATES = {
         "q703": [_evidence("National border control law and the published gate rules (fictional)", 3)],
         "q705": [_evidence("Published gate rules: gates at the listed crossings only (fictional)", 3)],
         "q904": [_evidence("Evaluation report of the gate pilot (fictional)", 2)],
+        "q1205": [_evidence("Published data protection impact assessment of the gates (fictional)", 3)],
     },
 }
 
