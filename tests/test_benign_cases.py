@@ -52,6 +52,8 @@ def phone(country: str, operator: str, evidence: dict[str, int] | None = None, *
     }
     if operator == "private_person":
         answers["q270"] = False
+    else:
+        answers["q230"] = False  # the maker runs it for itself, not for a public body
     if country == "us":
         answers |= {"q106": "california", "q107": "other"}
     if country == "uk":
