@@ -48,6 +48,8 @@ def phone(country: str, operator: str, evidence: dict[str, int] | None = None, *
         "q204": "while_present",
         "q205": False,
         "q206": ["face"],
+        "q211": ["none"],  # no workplace, school, assembly … in view: only the owner
+        "q1009": ["none"],  # none of the groups the consent rules single out (children, employees …)
         "q501": ["access"],
     }
     if operator == "private_person":
@@ -101,6 +103,7 @@ GATE = {
     "q1115": False,
     "q1205": True,
     "q1206": ["a_description", "b_necessity_proportionality", "c_risks", "d_measures"],
+    "q1230": ["none"],  # nobody found the DPIA inadequate
 }
 GATE_EVIDENCE = {"q707": 3, "q712": 3, "q703": 3, "q705": 3, "q904": 2, "q1102": 2, "q1112": 2, "q1205": 3}
 
@@ -127,6 +130,7 @@ def test_a_phone_unlocked_by_its_owner_passes_everywhere(country: str, operator:
             "q1115": False,
             "q1205": True,
             "q1206": ["a_description", "b_necessity_proportionality", "c_risks", "d_measures"],
+            "q1230": ["none"],  # nobody found the maker's DPIA inadequate
         }
         shown = {"q707": 3, "q709": 3, "q711": 3, "q1205": 3}
     evaluation = evaluate(

@@ -340,13 +340,13 @@ def _failing_steps(trial: Context) -> list[Step]:
     """The decisive steps that fail in the tests that are reached, in order."""
     from pia_wizard.core.engine import step_status, test_statuses
 
-    statuses = test_statuses(trial.rulebook, lambda step: step_status(trial, step)[0])
+    statuses = test_statuses(trial.rulebook, lambda step: step_status(trial, step)[0], trial.step_decisive)
     return [
         step
         for test in trial.rulebook.tests
         if statuses[test.id] != "not_reached"
         for step in test.steps
-        if step.decisive and step_status(trial, step)[0] == "fail"
+        if trial.step_decisive(step) and step_status(trial, step)[0] == "fail"
     ]
 
 
