@@ -729,8 +729,13 @@ class QuestionCard(QFrame):
         actions.addWidget(self.clear)
         actions.addWidget(self.state)
         actions.addStretch(1)
-        actions.addWidget(self.help_button)
-        actions.addWidget(self.note_button)
+        # The disclosures get a row of their own: beside the answer buttons, a long note summary
+        # ("Note and evidence: a note and 1 document") made the card wider than the page and cut its text.
+        disclosures = QHBoxLayout()
+        disclosures.setSpacing(12)
+        disclosures.addWidget(self.help_button)
+        disclosures.addWidget(self.note_button)
+        disclosures.addStretch(1)
         refs_row = QHBoxLayout()
         if question.refs:
             refs_row.addWidget(muted(plain_label(translate("Sources:", "Card"), self, wrap=False)))
@@ -751,6 +756,7 @@ class QuestionCard(QFrame):
         layout.addWidget(body)
         layout.addWidget(self.problem)
         layout.addLayout(actions)
+        layout.addLayout(disclosures)
         layout.addWidget(self.help_label)
         if question.refs:
             layout.addLayout(refs_row)
