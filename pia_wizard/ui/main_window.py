@@ -670,7 +670,11 @@ class MainWindow(QMainWindow):
         self._drop_document()
         self.document = document
         compiled = document.compiled
-        texts = Texts(compiled, self.preferences.language)
+        texts = Texts(
+            compiled,
+            self.preferences.language,
+            {source.id: source.short for source in self.library.sources.sources if source.short},
+        )
         self.texts = texts
         rulebooks = [b for b in self.library.rulebooks.values() if b.questionnaire == compiled.id]
         self.rulebooks = rulebooks

@@ -740,10 +740,11 @@ class QuestionCard(QFrame):
         if question.refs:
             refs_row.addWidget(muted(plain_label(translate("Sources:", "Card"), self, wrap=False)))
             for ref in question.refs:
-                button = LinkButton(ref, self)
+                name = texts.source(ref)
+                button = LinkButton(name, self)
                 button.setObjectName(f"source:{self.question_id}:{ref}")
                 button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-                button.setAccessibleName(translate("Source %1", "Card").replace("%1", ref))
+                button.setAccessibleName(translate("Source %1", "Card").replace("%1", name))
                 button.clicked.connect(lambda _checked=False, r=ref: open_source(r))
                 refs_row.addWidget(button)
                 self.source_buttons.append(button)

@@ -137,10 +137,17 @@ def number_text(value: float | int) -> str:
 class Texts:
     """A questionnaire's texts in one language."""
 
-    def __init__(self, compiled: CompiledQuestionnaire, language: str) -> None:
+    def __init__(
+        self, compiled: CompiledQuestionnaire, language: str, source_names: Mapping[str, str] | None = None
+    ) -> None:
         self.compiled = compiled
         self.language = language
         self.default = compiled.questionnaire.default_language
+        self.source_names = dict(source_names or {})
+
+    def source(self, source_id: str) -> str:
+        """A source's readable short name ("AI Act Art. 3(4)"), never its id where a name exists."""
+        return self.source_names.get(source_id, source_id)
 
     def __call__(self, text: Mapping[str, str] | None) -> str:
         return "" if text is None else localise(text, self.language, self.default)

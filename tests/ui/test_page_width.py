@@ -7,18 +7,22 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from pia_wizard.core.library import shipped_library
 
 ROOT = Path(__file__).resolve().parents[2]
-POLICE = ROOT / "examples" / "police-lfr-van-football.pia.json"
+EXAMPLES = ROOT / "examples"
 
 
-def test_no_section_page_scrolls_sideways_at_1280_by_800(make_window, tmp_path) -> None:
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.pia.json")), ids=lambda p: p.name)
+def test_no_section_page_scrolls_sideways_at_1280_by_800(make_window, tmp_path, example: Path) -> None:
+    """Every section of every example: cards with long answers, many sources (by their readable
+    names, which are longer than ids) and notes with evidence."""
     library = shipped_library()
-    path = tmp_path / POLICE.name
-    shutil.copyfile(POLICE, path)
+    path = tmp_path / example.name
+    shutil.copyfile(example, path)
     window = make_window(library, files=None)
     window.resize(1280, 800)
     assert window.open_path(path)

@@ -59,3 +59,20 @@ def test_an_undecided_red_line_is_named_as_what_may_apply(qtbot, make_window) ->
     answer_like_a_person(qtbot, window, "q201", "public_authority")
     assert answers(window) == {"q201": "public_authority"}
     assert "by the police" not in summary.text() and "may apply" in summary.text()
+
+
+def test_question_cards_name_their_sources_in_words(make_window, tmp_path) -> None:
+    """A card's source links read "AI Act Art. 3(4)", not "AIA-3-4" (an id on screen says nothing to a
+    councillor); the link still opens that source."""
+    library = shipped_library()
+    names = {s.id: s.short for s in library.sources.sources}
+    window = make_window(library, files=None)
+    window.new_assessment()
+    shown: list[str] = []
+    for section in library.questionnaires["biometric-deployment"].questionnaire.sections:
+        window.go_to_section(section.id)
+        for card in window.page.cards.values():
+            for ref, button in zip(card.entry.question.refs, card.source_buttons, strict=True):
+                assert button.text() == names[ref] != ref
+                shown.append(button.text())
+    assert len(shown) > 100
