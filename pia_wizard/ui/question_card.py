@@ -634,6 +634,8 @@ class GroupEditor(QWidget):
 # ------------------------------------------------------------------------------------- the card
 
 
+SOURCES_LINE_WIDTH = 520  # px: what a card has at the narrowest page the window lays out
+
 class QuestionCard(QFrame):
     """A question with everything that belongs to it."""
 
@@ -736,19 +738,30 @@ class QuestionCard(QFrame):
         disclosures.addWidget(self.help_button)
         disclosures.addWidget(self.note_button)
         disclosures.addStretch(1)
-        refs_row = QHBoxLayout()
+        refs_row = QVBoxLayout()
+        refs_row.setSpacing(2)
         if question.refs:
-            refs_row.addWidget(muted(plain_label(translate("Sources:", "Card"), self, wrap=False)))
+            # Sources by their readable names, packed into lines that fit the card (a name never cut):
+            # one row of names made the card wider than the page, and squeezing them cut each name.
+            line = QHBoxLayout()
+            line.addWidget(muted(plain_label(translate("Sources:", "Card"), self, wrap=False)))
+            used = line.itemAt(0).widget().sizeHint().width()
             for ref in question.refs:
                 name = texts.source(ref)
                 button = LinkButton(name, self)
                 button.setObjectName(f"source:{self.question_id}:{ref}")
-                button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                 button.setAccessibleName(translate("Source %1", "Card").replace("%1", name))
                 button.clicked.connect(lambda _checked=False, r=ref: open_source(r))
-                refs_row.addWidget(button)
+                width = button.fontMetrics().horizontalAdvance(name) + 4 * LinkButton.MARGIN + 12
+                if used + width > SOURCES_LINE_WIDTH and line.count() > 1:
+                    line.addStretch(1)
+                    refs_row.addLayout(line)
+                    line, used = QHBoxLayout(), 0
+                line.addWidget(button)
+                used += width
                 self.source_buttons.append(button)
-            refs_row.addStretch(1)
+            line.addStretch(1)
+            refs_row.addLayout(line)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
