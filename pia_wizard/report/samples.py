@@ -138,6 +138,21 @@ def record(
     }
 
 
+def _sample_report(loaded, template: str, library):  # type: ignore[no-untyped-def]
+    """A sample's report; the letter carries the sample recipient and a reply-by date from the
+    assessment's own date (never the clock), so samples are the same on every run."""
+    from pia_wizard.report.options import LetterDetails, ReportOptions
+    from pia_wizard.report.render import prepare_report
+
+    letter, reply_by = LetterDetails(), None
+    if template == "information-request":
+        date = loaded.assessment.metadata.assessment_date
+        reply_by = date + dt.timedelta(days=REPLY_WITHIN_DAYS) if date else None
+        letter = LetterDetails(LETTER["recipient"], LETTER["reference"], reply_by)
+    options = ReportOptions(template=template, letter=letter)
+    return prepare_report(loaded.assessment, loaded.questionnaire, library, options), reply_by
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else ROOT / "docs" / "samples"
@@ -147,8 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from pia_wizard.core.assessment_io import load_assessment_file
     from pia_wizard.core.library import shipped_library
-    from pia_wizard.report.options import LetterDetails, ReportOptions
-    from pia_wizard.report.render import prepare_report, print_report
+    from pia_wizard.report.render import print_report
 
     folder.mkdir(parents=True, exist_ok=True)
     watch = SubsetterWatch()
@@ -157,13 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     made: dict[str, dict[str, object]] = {}
     for sample in SAMPLES:
         loaded = load_assessment_file(ROOT / "examples" / f"{sample.example}.pia.json", library)
-        letter, reply_by = LetterDetails(), None
-        if sample.template == "information-request":
-            date = loaded.assessment.metadata.assessment_date
-            reply_by = date + dt.timedelta(days=REPLY_WITHIN_DAYS) if date else None
-            letter = LetterDetails(LETTER["recipient"], LETTER["reference"], reply_by)
-        options = ReportOptions(template=sample.template, letter=letter)
-        report = prepare_report(loaded.assessment, loaded.questionnaire, library, options)
+        report, reply_by = _sample_report(loaded, sample.template, library)
         printed = print_report(report)
         pdf = folder / f"{sample.stem}.pdf"
         pdf.write_bytes(printed.pdf)
@@ -199,20 +207,12 @@ def _editable_samples(folder: Path, library: Library) -> dict[str, dict[str, obj
     LibreOffice lays it out, where LibreOffice is installed."""
     from pia_wizard.core.assessment_io import load_assessment_file
     from pia_wizard.report.editable import editable_bytes
-    from pia_wizard.report.options import LetterDetails, ReportOptions
-    from pia_wizard.report.render import prepare_report
 
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     made: dict[str, dict[str, object]] = {}
     loaded = load_assessment_file(ROOT / "examples" / f"{EDITABLE_EXAMPLE}.pia.json", library)
     for sample in EDITABLE_SAMPLES:
-        letter, reply_by = LetterDetails(), None
-        if sample.template == "information-request":
-            date = loaded.assessment.metadata.assessment_date
-            reply_by = date + dt.timedelta(days=REPLY_WITHIN_DAYS) if date else None
-            letter = LetterDetails(LETTER["recipient"], LETTER["reference"], reply_by)
-        options = ReportOptions(template=sample.template, letter=letter)
-        report = prepare_report(loaded.assessment, loaded.questionnaire, library, options)
+        report, reply_by = _sample_report(loaded, sample.template, library)
         entry: dict[str, object] = {}
         for kind, suffix in (("docx", ".docx"), ("markdown", ".md")):
             data = editable_bytes(report.context, kind)

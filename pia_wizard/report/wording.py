@@ -6,9 +6,8 @@ labels are the report's. Kept in one place so a translation has one file to foll
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pia_wizard.core.evaluation import VERDICT_LABELS
+from pia_wizard.core.period import long_date  # noqa: F401 - one date format for core and reports
 
 VERDICTS: dict[str, tuple[str, str]] = {
     "red_line": (
@@ -103,27 +102,6 @@ FINGERPRINT_MEANING = (
     "verdicts were produced from those exact answers. It does not prove who made the report or "
     "that the PDF was not altered afterwards: it is not a signature and not tamper-proof."
 )
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def long_date(day: dt.date) -> str:
-    """23 November 2026 — independent of the machine's locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
 
 # One sentence per rulebook that a councillor can read aloud (page 1 of the briefing). `{name}` is the
 # rulebook's short title ("EU law"); `{point}` the title of the first decisive finding, quoted; `{more}`
