@@ -418,6 +418,7 @@ SUPERMARKET_WATCHLIST = {
         "q705": False,
         "q706": ["none"],
         "q790": "crime",
+        "q230": False,  # the chain runs it for its own shops, not for a public body
         "q721": False,
         "q901": "partial",
         "q902": ["none"],
