@@ -47,14 +47,14 @@ lint: venv
 
 # Rewrite the committed JSON Schemas from the models (a test fails when they are stale).
 schemas: venv
-	$(VENV)/bin/python -m pia_wizard.core.schema_export questionnaires/schema
+	$(VENV)/bin/python -m pia_wizard.core.files.schema_export questionnaires/schema
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
 
 # docs/questionnaire.md, generated from the questionnaire for a lawyer's review (a test fails when stale).
 docs: venv
-	$(VENV)/bin/python -m pia_wizard.core.questionnaire_doc
+	$(VENV)/bin/python -m pia_wizard.core.load.questionnaire_doc
 
 # examples/*.pia.json, built from tools/build_examples.py (a test fails when they are stale).
 examples: venv

@@ -47,14 +47,14 @@ def main() -> None:
         timed(lambda: subprocess.run(validate, check=True, capture_output=True), 11),
     )
 
-    from pia_wizard.core.compiled import compile_questionnaire
-    from pia_wizard.core.documents import read_yaml
-    from pia_wizard.core.library import check_files, shipped_library
-    from pia_wizard.core.loading import load_yaml_as
+    from pia_wizard.core.files.documents import read_yaml
+    from pia_wizard.core.files.resources import questionnaires_dir
+    from pia_wizard.core.load.library import check_files, shipped_library
+    from pia_wizard.core.load.loading import load_yaml_as
     from pia_wizard.core.models.assessment import Answer, Assessment
     from pia_wizard.core.models.questionnaire import Questionnaire
-    from pia_wizard.core.resources import questionnaires_dir
-    from pia_wizard.core.visibility import AnswerView
+    from pia_wizard.core.rules.compiled import compile_questionnaire
+    from pia_wizard.core.rules.visibility import AnswerView
 
     folder = questionnaires_dir()
     report("in-process: check every shipped file", timed(lambda: check_files([folder]), 11))
@@ -101,7 +101,7 @@ def main() -> None:
         samples.extend(timed(lambda answers=answers: visibility(answers), 1))
     report("in-process: visibility of every section and question", samples)
 
-    from pia_wizard.core.assessment_io import load_assessment_file, save_assessment
+    from pia_wizard.core.load.assessment_io import load_assessment_file, save_assessment
 
     assessment = Assessment.model_validate(
         {

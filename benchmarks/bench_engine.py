@@ -35,9 +35,9 @@ def reference_ms() -> float:
 def main() -> None:
     from _figures import figure
 
-    from pia_wizard.core.assessment_io import load_assessment_file
-    from pia_wizard.core.evaluate import evaluate
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.evaluation.evaluate import evaluate
+    from pia_wizard.core.load.assessment_io import load_assessment_file
+    from pia_wizard.core.load.library import shipped_library
 
     library = shipped_library()
     books = list(library.rulebooks.values())

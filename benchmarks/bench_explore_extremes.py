@@ -16,8 +16,8 @@ RUNS = 11
 
 
 def main() -> None:
-    from pia_wizard.core.evaluate import evaluate
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.evaluation.evaluate import evaluate
+    from pia_wizard.core.load.library import shipped_library
     from pia_wizard.core.models.assessment import Answer, Assessment
 
     library = shipped_library()

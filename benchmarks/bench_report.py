@@ -28,7 +28,7 @@ TEMPLATES = ("briefing", "submission", "factsheet", "information-request")
 
 
 def largest_example(library) -> tuple[Path, int]:  # type: ignore[no-untyped-def]
-    from pia_wizard.core.assessment_io import load_assessment_file
+    from pia_wizard.core.load.assessment_io import load_assessment_file
 
     counts = {
         path: len(load_assessment_file(path, library).assessment.answers)
@@ -45,7 +45,7 @@ def pages(pdf: bytes) -> int:
 
 
 def in_process(path: Path, template: str, runs: int, library) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    from pia_wizard.core.assessment_io import load_assessment_file
+    from pia_wizard.core.load.assessment_io import load_assessment_file
     from pia_wizard.report.options import ReportOptions
     from pia_wizard.report.render import prepare_report, print_report
 
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     templates = args.template or list(TEMPLATES)
 
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.library import shipped_library
 
     library = shipped_library()
     path, answers = largest_example(library)

@@ -65,7 +65,7 @@ def main() -> None:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.library import shipped_library
     from pia_wizard.ui.main_window import MainWindow
 
     _app = QApplication(sys.argv[:1])  # kept alive for the session

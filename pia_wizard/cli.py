@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_migrate(args.file)
     if args.command == "schema":
-        from pia_wizard.core.schema_export import schema_text
+        from pia_wizard.core.files.schema_export import schema_text
 
         sys.stdout.write(schema_text(args.kind))
         return EXIT_OK

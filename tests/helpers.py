@@ -29,7 +29,7 @@ SOURCES = FIXTURES / "sources.yaml"
 
 def fixture_library(*extra: Path):
     """Sources, the mini questionnaire and any extra fixture files, independent of shipped content."""
-    from pia_wizard.core.library import check_files
+    from pia_wizard.core.load.library import check_files
 
     library, report = check_files([SOURCES, MINI, *extra])
     if report.problems:

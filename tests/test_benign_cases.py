@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Assessment
 
 LIBRARY = shipped_library()

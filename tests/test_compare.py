@@ -13,11 +13,11 @@ from helpers import FIXTURES, ROOT
 from pypdf import PdfReader
 
 from pia_wizard.cli import main
-from pia_wizard.core import edits
-from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file, save_assessment
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.library import shipped_library
-from pia_wizard.core.scenarios import ASSUMED_EVIDENCE, counterfactual_scenario, make_scenario
+from pia_wizard.core.answers import edits
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file, save_assessment
+from pia_wizard.core.load.library import shipped_library
+from pia_wizard.core.work.scenarios import ASSUMED_EVIDENCE, counterfactual_scenario, make_scenario
 
 EXAMPLES = ROOT / "examples"
 STADIUM = EXAMPLES / "stadium-entry-consent.pia.json"

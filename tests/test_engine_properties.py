@@ -8,9 +8,9 @@ from types import MappingProxyType
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.explore import with_changes
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.explore import with_changes
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
 
 LIBRARY = shipped_library()
@@ -88,10 +88,10 @@ def test_applying_a_counterfactual_gives_the_verdict_it_claims(assessment) -> No
 @given(assessment=answer_sets(), data=st.data())
 def test_quick_re_judging_agrees_with_a_full_judgement(assessment, data) -> None:
     """Re-judging only the rules a change reaches gives the same verdict as judging everything."""
-    from pia_wizard.core.engine import Context, judge, quick_verdict
-    from pia_wizard.core.evaluate import _index
-    from pia_wizard.core.evaluation import Change
-    from pia_wizard.core.visibility import AnswerView
+    from pia_wizard.core.evaluation.engine import Context, judge, quick_verdict
+    from pia_wizard.core.evaluation.evaluate import _index
+    from pia_wizard.core.evaluation.results import Change
+    from pia_wizard.core.rules.visibility import AnswerView
 
     question_id = data.draw(st.sampled_from(FOCUS))
     value = data.draw(st.one_of(values_for(question_id), st.just("UNKNOWN")))

@@ -8,9 +8,9 @@ import json
 import pytest
 from helpers import ROOT
 
-from pia_wizard.core.answer_warnings import hidden_answer_warnings
-from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.answers.answer_warnings import hidden_answer_warnings
+from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.pia.json"))
 

@@ -12,12 +12,12 @@ import functools
 import pytest
 from helpers import ROOT
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.figures import compute_figures
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.figures import compute_figures
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Answer
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.visibility import AnswerView
 
 LIBRARY = shipped_library()
 LATER = dt.date(2028, 6, 1)  # Art. 26(6) applies from 2 December 2027 on the amended timeline

@@ -19,11 +19,11 @@ import pytest
 from helpers import FIXTURES, ROOT
 
 from pia_wizard.cli import main
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.answers.questionnaire_versions import steps_from, version_key
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.migrations import DropQuestion, RenameQuestion, SplitQuestion
-from pia_wizard.core.questionnaire_versions import steps_from, version_key
 
 V1 = FIXTURES / "v1"
 RECORD = json.loads((V1 / "questionnaire-ids.json").read_text(encoding="utf-8"))

@@ -47,7 +47,7 @@ def test_the_record_names_what_the_samples_depend_on() -> None:
         "examples/journalist-first-look.pia.json",
         "report_templates/_base/base.css",
         "pia_wizard/report/context.py",
-        "pia_wizard/core/engine.py",
+        "pia_wizard/core/evaluation/engine.py",
         "questionnaires/sources.yaml",
     ):
         assert expected in files

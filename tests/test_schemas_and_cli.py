@@ -10,7 +10,7 @@ import pytest
 from helpers import ROOT, run_cli
 
 from pia_wizard import __version__
-from pia_wizard.core.schema_export import SCHEMA_MODELS, schema_text
+from pia_wizard.core.files.schema_export import SCHEMA_MODELS, schema_text
 
 SCHEMA_DIR = ROOT / "questionnaires" / "schema"
 

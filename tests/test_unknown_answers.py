@@ -31,14 +31,14 @@ from helpers import ROOT
 sys.path.insert(0, str(ROOT / "tests" / "rules"))
 from rule_cases import case_assessment, load_cases
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.engine import Context, better, judge_red_line, step_status
-from pia_wizard.core.evaluate import _index, evaluate
-from pia_wizard.core.library import shipped_library
-from pia_wizard.core.logic import Truth
+from pia_wizard.core.evaluation.engine import Context, better, judge_red_line, step_status
+from pia_wizard.core.evaluation.evaluate import _index, evaluate
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
 from pia_wizard.core.models.rulebook import Rulebook, Step
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.logic import Truth
+from pia_wizard.core.rules.visibility import AnswerView
 
 LIBRARY = shipped_library()
 COMPILED = LIBRARY.questionnaires["biometric-deployment"]

@@ -69,7 +69,7 @@ def test_wheel_installs_and_validates_shipped_questionnaires_outside_the_checkou
         [
             str(python),
             "-c",
-            "import pia_wizard, pia_wizard.core.resources as r; print(pia_wizard.__file__); "
+            "import pia_wizard, pia_wizard.core.files.resources as r; print(pia_wizard.__file__); "
             "print(r.questionnaires_dir())",
         ],
         capture_output=True,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from helpers import MINI
 
-from pia_wizard.core import edits
-from pia_wizard.core.assessment_io import assessment_bytes
-from pia_wizard.core.loading import load_questionnaire
+from pia_wizard.core.answers import edits
+from pia_wizard.core.load.assessment_io import assessment_bytes
+from pia_wizard.core.load.loading import load_questionnaire
 from pia_wizard.core.models.assessment import Assessment
 
 

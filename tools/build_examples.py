@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pia_wizard.core.answer_check import check_assessment
-from pia_wizard.core.assessment_io import assessment_bytes
-from pia_wizard.core.atomic_file import write_atomic
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.answers.answer_check import check_assessment
+from pia_wizard.core.files.atomic_file import write_atomic
+from pia_wizard.core.load.assessment_io import assessment_bytes
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Assessment
 
 HERE = Path(__file__).resolve().parents[1] / "examples"

@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.library import Library, shipped_library
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import Library, shipped_library
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "decisions"

@@ -12,8 +12,8 @@ import json
 import sys
 from typing import Any
 
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.library import shipped_library
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 
 
 def questionnaire_ids(compiled: CompiledQuestionnaire) -> dict[str, Any]:

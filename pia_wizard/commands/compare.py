@@ -15,11 +15,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pia_wizard.core.assessment_io import LoadedAssessment, load_assessment_file
-from pia_wizard.core.compare import ComparisonError, compare
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.library import Library, shipped_library
-from pia_wizard.core.problems import LoadError
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.files.problems import LoadError
+from pia_wizard.core.load.assessment_io import LoadedAssessment, load_assessment_file
+from pia_wizard.core.load.library import Library, shipped_library
+from pia_wizard.core.work.compare import ComparisonError, compare
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -114,7 +114,7 @@ def run_compare_report(
     path_a: Path, path_b: Path, output: Path | None, html: Path | None, date: str | None, draft: bool
 ) -> int:
     """`report A --compare B -o OUT.pdf [--html OUT.html]`: the comparison report."""
-    from pia_wizard.core.atomic_file import SaveError, write_atomic
+    from pia_wizard.core.files.atomic_file import SaveError, write_atomic
     from pia_wizard.report.comparison import render_html, report_context
     from pia_wizard.report.render import ReportError
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pia_wizard.core.assessment_io import load_assessment_file, save_assessment
-from pia_wizard.core.atomic_file import SaveError
-from pia_wizard.core.library import Library, shipped_library
-from pia_wizard.core.problems import LoadError
+from pia_wizard.core.files.atomic_file import SaveError
+from pia_wizard.core.files.problems import LoadError
+from pia_wizard.core.load.assessment_io import load_assessment_file, save_assessment
+from pia_wizard.core.load.library import Library, shipped_library
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -16,10 +16,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.atomic_file import SaveError, write_atomic
-from pia_wizard.core.library import shipped_library
-from pia_wizard.core.problems import LoadError
+from pia_wizard.core.files.atomic_file import SaveError, write_atomic
+from pia_wizard.core.files.problems import LoadError
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pia_wizard.core.assessment_io import LoadedAssessment, load_assessment_file
-from pia_wizard.core.base import localise
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.evaluation import VERDICT_LABELS, Evaluation
-from pia_wizard.core.library import Library, shipped_library
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.results import VERDICT_LABELS, Evaluation
+from pia_wizard.core.files.problems import LoadError
+from pia_wizard.core.load.assessment_io import LoadedAssessment, load_assessment_file
+from pia_wizard.core.load.library import Library, shipped_library
+from pia_wizard.core.models.base import localise
 from pia_wizard.core.models.rulebook import Rulebook
-from pia_wizard.core.problems import LoadError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

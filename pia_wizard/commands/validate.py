@@ -12,8 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pia_wizard.core.library import Library, check_files, collect_files, shipped_library
-from pia_wizard.core.problems import LoadError
+from pia_wizard.core.files.problems import LoadError
+from pia_wizard.core.load.library import Library, check_files, collect_files, shipped_library
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

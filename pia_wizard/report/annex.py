@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
 from pia_wizard.core.models.questionnaire import GroupQuestion
 from pia_wizard.core.models.sources import Glossary
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
+from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.report.citations import Citations
 from pia_wizard.report.formatting import Formatter, date_text
 from pia_wizard.report.wording import ANSWER_STATES, EVIDENCE_LEVELS

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from pia_wizard import __version__
-from pia_wizard.core.compare import AnswerDifference, Comparison, FindingEntry, GapEntry, Side
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.evaluation import Evaluation
+from pia_wizard.core.evaluation.results import Evaluation
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
+from pia_wizard.core.work.compare import AnswerDifference, Comparison, FindingEntry, GapEntry, Side
 from pia_wizard.report.context import ensure_plain, sentence
 from pia_wizard.report.formatting import Formatter, number
 from pia_wizard.report.wording import (

@@ -11,11 +11,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from pia_wizard import __version__
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.evaluation import Change, Evaluation, Figure, Finding, RulebookResult
-from pia_wizard.core.library import Library
+from pia_wizard.core.evaluation.results import Change, Evaluation, Figure, Finding, RulebookResult
+from pia_wizard.core.load.library import Library
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.report import charts
 from pia_wizard.report.annex import answers_by_section, evidence_item, glossary_used
 from pia_wizard.report.citations import Citations

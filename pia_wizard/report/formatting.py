@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pia_wizard.core.base import localise
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.partial import describe
+from pia_wizard.core.models.base import localise
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
+from pia_wizard.core.rules.partial import describe
 from pia_wizard.report.wording import ANSWER_STATES, long_date
 
 

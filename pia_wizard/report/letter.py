@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pia_wizard.core.compiled import CompiledQuestionnaire
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.report.formatting import Formatter
 
 WHY_TITLES = 1  # decided points named per rulebook; the rest are counted

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from pia_wizard import __version__
-from pia_wizard.core.assessment_io import assessment_bytes
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.evaluation import Evaluation
-from pia_wizard.core.library import Library
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.results import Evaluation
+from pia_wizard.core.load.assessment_io import assessment_bytes
+from pia_wizard.core.load.library import Library
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.rulebook import Rulebook
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.report.context import build_report_context
 from pia_wizard.report.options import ReportOptions
 from pia_wizard.report.redaction import redact

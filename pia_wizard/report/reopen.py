@@ -22,14 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pia_wizard.core.atomic_file import FileTooLargeError, read_limited
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.library import Library, migrated_assessment
-from pia_wizard.core.loading import parse_assessment_document
+from pia_wizard.core.answers.questionnaire_versions import QuestionnaireMigration
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.files.atomic_file import FileTooLargeError, read_limited
+from pia_wizard.core.files.problems import LoadError
+from pia_wizard.core.load.library import Library, migrated_assessment
+from pia_wizard.core.load.loading import parse_assessment_document
 from pia_wizard.core.models.assessment import Assessment
-from pia_wizard.core.problems import LoadError
-from pia_wizard.core.questionnaire_versions import QuestionnaireMigration
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.report.render import ASSESSMENT_ATTACHMENT, VERDICTS_ATTACHMENT, rulebooks_for
 from pia_wizard.report.wording import VERDICTS
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pia_wizard.core.library import Library
+    from pia_wizard.core.load.library import Library
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = "inputs.json"
@@ -160,8 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     if pdftoppm is None:
         print("samples: pdftoppm is missing (Debian: sudo apt install poppler-utils)", file=sys.stderr)
         return 1
-    from pia_wizard.core.assessment_io import load_assessment_file
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.assessment_io import load_assessment_file
+    from pia_wizard.core.load.library import shipped_library
     from pia_wizard.report.render import print_report
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
 def _editable_samples(folder: Path, library: Library) -> dict[str, dict[str, object]]:
     """The editable copies (Word, Markdown) of one example, and each Word file's first page as
     LibreOffice lays it out, where LibreOffice is installed."""
-    from pia_wizard.core.assessment_io import load_assessment_file
+    from pia_wizard.core.load.assessment_io import load_assessment_file
     from pia_wizard.report.editable import editable_bytes
 
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")

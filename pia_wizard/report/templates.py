@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from pia_wizard.core.resources import data_dir
+from pia_wizard.core.files.resources import data_dir
 from pia_wizard.report.context import ensure_plain
 
 TEMPLATE_FILE = "template.html.j2"

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.library import Library
+from pia_wizard.core.load.library import Library
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 
 CHANGED = QColor("#fff3c4")  # a pale yellow that keeps black text readable
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
@@ -180,8 +180,8 @@ def comparison_for(
     """The comparison's words for the open assessment (A) and the file or report at `path` (B), or
     why there is none, in plain words."""
     from pia_wizard.commands.compare import BadInput, load_side
-    from pia_wizard.core.compare import ComparisonError, compare
-    from pia_wizard.core.evaluate import evaluate
+    from pia_wizard.core.evaluation.evaluate import evaluate
+    from pia_wizard.core.work.compare import ComparisonError, compare
     from pia_wizard.report.comparison import Input, comparison_context
 
     try:

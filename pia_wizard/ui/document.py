@@ -1,6 +1,6 @@
 """The open assessment: the current Assessment, its file, and undo / redo.
 
-Assessments are immutable and every edit in `pia_wizard.core.edits` returns a new one, so an undo
+Assessments are immutable and every edit in `pia_wizard.core.answers.edits` returns a new one, so an undo
 command simply holds the assessment before and after. Typing in one field produces several commits
 (on pauses and on leaving the field); consecutive commits to the same field merge into one undo step.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.models.assessment import Assessment, QuestionnaireRef
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 
 MERGE_ID = 1
 

@@ -16,12 +16,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.evaluation import Evaluation
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.results import Evaluation
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.rulebook import Rulebook
 from pia_wizard.core.models.sources import SourcesFile
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 
 EXPLORE_PAUSE_MS = 250
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pia_wizard.core.edits import safe_attachment_name
+from pia_wizard.core.answers.edits import safe_attachment_name
 from pia_wizard.core.models.assessment import Attachment, Evidence
 from pia_wizard.ui.text import evidence_level_name, shown_name
 from pia_wizard.ui.widgets import muted, plain_label, problem_label

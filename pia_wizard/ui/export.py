@@ -46,9 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pia_wizard.core import edits
+from pia_wizard.core.answers import edits
+from pia_wizard.core.files.resources import data_dir
 from pia_wizard.core.models.assessment import Assessment
-from pia_wizard.core.resources import data_dir
 from pia_wizard.ui.export_worker import ExportRequest, serve
 from pia_wizard.ui.text import plain_tooltip
 from pia_wizard.ui.widgets import muted, path_field, plain_label

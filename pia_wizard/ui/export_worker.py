@@ -71,7 +71,7 @@ def run(request: ExportRequest, queue: _Queue) -> None:
         render = getattr(importlib.import_module(module_name), function_name)
         output = render(request, lambda fraction, text: queue.put(("progress", float(fraction), str(text))))
     except Exception as exc:  # noqa: BLE001 - any failure is shown to the person as a message
-        from pia_wizard.core.problems import LoadError
+        from pia_wizard.core.files.problems import LoadError
 
         # The project's own errors (LoadError, ReportError, SaveError …) are written for people.
         ours = type(exc).__module__.startswith("pia_wizard.") and not isinstance(exc, AssertionError)
@@ -115,7 +115,7 @@ def warm_up() -> None:
     with WeasyPrint, and the fonts (found on the first layout). Best effort: whatever fails here (say,
     WeasyPrint's system libraries are missing) fails again in the export, which reports it."""
     try:
-        from pia_wizard.core.library import shipped_library
+        from pia_wizard.core.load.library import shipped_library
         from pia_wizard.report.render import warm_up as warm_up_report
 
         shipped_library()
@@ -126,9 +126,9 @@ def warm_up() -> None:
 
 def load(request: ExportRequest):  # type: ignore[no-untyped-def]
     """The library, questionnaire, assessment and rulebooks the request names."""
-    from pia_wizard.core.library import assessment_from_document, check_files, shipped_library
-    from pia_wizard.core.loading import parse_assessment_document
-    from pia_wizard.core.problems import LoadError
+    from pia_wizard.core.files.problems import LoadError
+    from pia_wizard.core.load.library import assessment_from_document, check_files, shipped_library
+    from pia_wizard.core.load.loading import parse_assessment_document
 
     if request.library_files is None:
         library = shipped_library()
@@ -143,8 +143,8 @@ def load(request: ExportRequest):  # type: ignore[no-untyped-def]
 
 
 def render_export(request: ExportRequest, progress: Progress) -> Path:
-    from pia_wizard.core.atomic_file import write_atomic
-    from pia_wizard.core.evaluate import evaluate
+    from pia_wizard.core.evaluation.evaluate import evaluate
+    from pia_wizard.core.files.atomic_file import write_atomic
 
     progress(0.05, "Loading the questionnaire and rulebooks")
     library, compiled, assessment, books = load(request)
@@ -186,7 +186,7 @@ def _render_pdf(request, library, compiled, assessment, books, date, progress): 
         from pia_wizard.report.render import MissingLibrariesError, ReportError, prepare_report, print_report
     except ImportError:
         return None
-    from pia_wizard.core.atomic_file import write_atomic
+    from pia_wizard.core.files.atomic_file import write_atomic
 
     letter = request.options.get("letter") or {}
     reply_by = letter.get("reply_by")

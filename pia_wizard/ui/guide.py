@@ -12,7 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from pia_wizard.core.resources import data_dir
+from pia_wizard.core.files.resources import data_dir
 
 GUIDE = "user-guide.md"
 

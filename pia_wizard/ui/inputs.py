@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pia_wizard.core.answer_check import NONE_CHOICE
-from pia_wizard.core.compiled import QuestionEntry
+from pia_wizard.core.answers.answer_check import NONE_CHOICE
 from pia_wizard.core.models.assessment import NoLimit, NumberRange, Possibilities
 from pia_wizard.core.models.questionnaire import NumberQuestion, TextQuestion
+from pia_wizard.core.rules.compiled import QuestionEntry
 from pia_wizard.ui.text import Texts, number_text, plain_tooltip, translate
 from pia_wizard.ui.widgets import ChoiceLabel, muted, plain_label, quiet_popup
 

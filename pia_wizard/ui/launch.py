@@ -341,8 +341,8 @@ def remembered_geometry():  # type: ignore[no-untyped-def]
 
 def _library():  # type: ignore[no-untyped-def]
     """The shipped library, or None after explaining on stderr why it cannot load."""
-    from pia_wizard.core.library import shipped_library
-    from pia_wizard.core.problems import LoadError
+    from pia_wizard.core.files.problems import LoadError
+    from pia_wizard.core.load.library import shipped_library
 
     try:
         return shipped_library()

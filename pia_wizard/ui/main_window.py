@@ -35,17 +35,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file, save_assessment
-from pia_wizard.core.atomic_file import SaveError, remove_stale_temps
-from pia_wizard.core.edits import set_metadata
-from pia_wizard.core.evaluation import Evaluation
-from pia_wizard.core.library import Library
-from pia_wizard.core.loading import ASSESSMENT_SUFFIX
+from pia_wizard.core.answers.edits import set_metadata
+from pia_wizard.core.answers.questionnaire_versions import QuestionnaireMigration
+from pia_wizard.core.evaluation.results import Evaluation
+from pia_wizard.core.files.atomic_file import SaveError, remove_stale_temps
+from pia_wizard.core.files.problems import LoadError
+from pia_wizard.core.files.resources import data_dir
+from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file, save_assessment
+from pia_wizard.core.load.library import Library
+from pia_wizard.core.load.loading import ASSESSMENT_SUFFIX
 from pia_wizard.core.models.questionnaire import GroupQuestion
-from pia_wizard.core.problems import LoadError
-from pia_wizard.core.questionnaire_versions import QuestionnaireMigration
-from pia_wizard.core.resources import data_dir
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui import settings
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.evaluator import Evaluator
@@ -1025,7 +1025,7 @@ class MainWindow(QMainWindow):
     def save_as_scenario(self, name: str | None = None) -> bool:
         """A copy of the open assessment, named by the person and linked to it, saved as a file of its
         own; the original stays open (File › Compare with… shows what the scenario changes)."""
-        from pia_wizard.core.scenarios import make_scenario
+        from pia_wizard.core.work.scenarios import make_scenario
 
         document = self.document
         if document is None:

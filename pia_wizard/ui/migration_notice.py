@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.questionnaire_versions import QuestionnaireMigration, question_label
+from pia_wizard.core.answers.questionnaire_versions import QuestionnaireMigration, question_label
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.ui.widgets import LinkButton, plain_label
 
 NOTICE_STYLE = "QFrame#migrationNotice { border: 1px solid palette(mid); border-radius: 4px; }"

@@ -1,7 +1,7 @@
 """One question as the centre pane shows it: label, input, "Unknown / not disclosed", help, sources,
 note and evidence; a repeatable group shows one small form per item.
 
-The card turns what the person does into edits (`pia_wizard.core.edits`) pushed onto the document's
+The card turns what the person does into edits (`pia_wizard.core.answers.edits`) pushed onto the document's
 undo stack; a value the questionnaire refuses comes back as EditError and is shown under the input.
 `sync` puts the model's state into the widgets without emitting anything.
 """
@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pia_wizard.core import edits
-from pia_wizard.core.compiled import CompiledQuestionnaire, QuestionEntry
-from pia_wizard.core.edits import EditError
+from pia_wizard.core.answers import edits
+from pia_wizard.core.answers.edits import EditError
 from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
 from pia_wizard.core.models.questionnaire import GroupQuestion
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire, QuestionEntry
+from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.inputs import TYPING_PAUSE_MS, AnswerInput, _TypedInput, make_input
 from pia_wizard.ui.text import Texts, evidence_level_name, mnemonic_safe, plain_tooltip, translate
@@ -635,6 +635,7 @@ class GroupEditor(QWidget):
 
 
 SOURCES_LINE_WIDTH = 520  # px: what a card has at the narrowest page the window lays out
+
 
 class QuestionCard(QFrame):
     """A question with everything that belongs to it."""

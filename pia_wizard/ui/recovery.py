@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from pia_wizard.core.atomic_file import write_atomic
+from pia_wizard.core.files.atomic_file import write_atomic
 
 FOLDER_NAME = "recovery"
 AUTOSAVE_MS = 30_000

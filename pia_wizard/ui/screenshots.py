@@ -77,7 +77,7 @@ def _render(folder: Path, temp: Path) -> int:
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(temp / "config"))
     app = QApplication.instance() or QApplication(["pia-wizard"])
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.library import shipped_library
     from pia_wizard.ui.main_window import MainWindow
 
     library = shipped_library()
@@ -115,7 +115,7 @@ def _render(folder: Path, temp: Path) -> int:
 
 def _show_the_reason(window) -> None:  # type: ignore[no-untyped-def]
     """Open the worst verdict's "Why?" and the section of the first answer that led to it."""
-    from pia_wizard.core.evaluation import VERDICT_ORDER
+    from pia_wizard.core.evaluation.results import VERDICT_ORDER
 
     evaluation = window.evaluation
     if evaluation is None:

@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from pia_wizard.core.base import localise
-from pia_wizard.core.compiled import CompiledQuestionnaire
+from pia_wizard.core.models.base import localise
 from pia_wizard.core.models.sources import Glossary
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.ui.text import Texts, translate
 
 MAX_HITS = 40

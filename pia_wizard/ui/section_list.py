@@ -9,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from pia_wizard.core.compiled import CompiledQuestionnaire
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.questionnaire import GroupQuestion
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
+from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui.text import Texts, plain_tooltip, translate
 from pia_wizard.ui.widgets import current_only_with_focus, forget_current
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pia_wizard.core import edits
+from pia_wizard.core.answers import edits
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.questionnaire import Section
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.inputs import TYPING_PAUSE_MS
 from pia_wizard.ui.question_card import QuestionCard, _Edits

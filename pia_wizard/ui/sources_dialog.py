@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pia_wizard.core.base import localise
+from pia_wizard.core.models.base import localise
 from pia_wizard.core.models.sources import Glossary, SourcesFile
 from pia_wizard.ui.text import plain_tooltip
 from pia_wizard.ui.verdict_pane import translate_tag

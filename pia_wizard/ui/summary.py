@@ -11,10 +11,10 @@ import html
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.evaluation import AnswerRef, Evaluation, Finding, Gap
+from pia_wizard.core.evaluation.results import AnswerRef, Evaluation, Finding, Gap
 from pia_wizard.core.models.assessment import Assessment
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
+from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui.text import Texts, translate, verdict_meaning, verdict_name
 
 DECISIVE = ("red_line", "fail", "undetermined", "conditional")

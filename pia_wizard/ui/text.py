@@ -15,10 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from pia_wizard.core.base import localise
-from pia_wizard.core.compiled import CompiledQuestionnaire, QuestionEntry
-from pia_wizard.core.evaluation import AnswerRef, ItemAnswerRef
-from pia_wizard.core.partial import describe
+from pia_wizard.core.evaluation.results import AnswerRef, ItemAnswerRef
+from pia_wizard.core.models.base import localise
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire, QuestionEntry
+from pia_wizard.core.rules.partial import describe
 
 # A longer name (file systems allow 255 bytes) would widen dialogs past the screen, since a label
 # cannot wrap inside a word; its middle is elided instead, keeping the start and the extension.

@@ -17,8 +17,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from pia_wizard.core.evaluation import Evaluation, Finding, Inconsistency, RulebookResult
-from pia_wizard.core.evaluation import Figures as FigureSet
+from pia_wizard.core.evaluation.results import Evaluation, Finding, Inconsistency, RulebookResult
+from pia_wizard.core.evaluation.results import Figures as FigureSet
 from pia_wizard.ui.text import (
     Texts,
     plain_tooltip,

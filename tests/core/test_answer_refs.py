@@ -6,10 +6,10 @@ import json
 
 from helpers import ROOT
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.evaluation import ItemAnswerRef
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.results import ItemAnswerRef
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 
 
 def test_a_sites_question_lists_each_sites_answer_unknown_included(tmp_path) -> None:

@@ -9,11 +9,11 @@ import shutil
 import pytest
 from helpers import FIXTURES, MINI, fixture_library
 
-from pia_wizard.core import edits
-from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file, save_assessment
-from pia_wizard.core.loading import load_questionnaire
+from pia_wizard.core.answers import edits
+from pia_wizard.core.files.problems import LoadError
+from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file, save_assessment
+from pia_wizard.core.load.loading import load_questionnaire
 from pia_wizard.core.models.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment
-from pia_wizard.core.problems import LoadError
 
 COMPILED = load_questionnaire(MINI)
 LIBRARY = fixture_library()
@@ -129,7 +129,7 @@ def test_evidence_pointing_at_a_missing_attachment_is_an_error(tmp_path) -> None
 def test_saving_on_a_full_disk_keeps_the_previous_file(tmp_path, monkeypatch) -> None:
     import errno
 
-    from pia_wizard.core.atomic_file import SaveError
+    from pia_wizard.core.files.atomic_file import SaveError
 
     path = tmp_path / "a.pia.json"
     save_assessment(path, filled())

@@ -27,8 +27,8 @@ from typing import Any
 import pytest
 
 import pia_wizard
-from pia_wizard.core import atomic_file
-from pia_wizard.core.atomic_file import (
+from pia_wizard.core.files import atomic_file
+from pia_wizard.core.files.atomic_file import (
     MAX_ASSESSMENT_BYTES,
     FileTooLargeError,
     SaveError,
@@ -576,7 +576,7 @@ def _version_of(path: Path) -> int:
 CHILD = (
     "import hashlib, json, sys\n"
     "from pathlib import Path\n"
-    "from pia_wizard.core.atomic_file import write_atomic\n\n"
+    "from pia_wizard.core.files.atomic_file import write_atomic\n\n"
     + textwrap.dedent(inspect.getsource(_version_bytes))
     + textwrap.dedent(
         """

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from pia_wizard.core.documents import MAX_DEPTH, parse_json, parse_yaml
-from pia_wizard.core.problems import LoadError
+from pia_wizard.core.files.documents import MAX_DEPTH, parse_json, parse_yaml
+from pia_wizard.core.files.problems import LoadError
 
 
 def problems(parse, text: str) -> list[str]:
@@ -43,8 +43,8 @@ def test_alias_bomb_in_a_subprocess_keeps_memory_small(tmp_path) -> None:
     bomb.write_text("\n".join(lines), encoding="utf-8")
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from pia_wizard.core.documents import read_yaml
-        from pia_wizard.core.problems import LoadError
+        from pia_wizard.core.files.documents import read_yaml
+        from pia_wizard.core.files.problems import LoadError
         try:
             read_yaml(Path({str(bomb)!r}))
         except LoadError:
@@ -103,7 +103,7 @@ def test_yaml_problems_have_line_and_column(text: str, expected: str) -> None:
 
 
 def test_non_utf8_file_names_the_byte_position(tmp_path) -> None:
-    from pia_wizard.core.documents import read_yaml
+    from pia_wizard.core.files.documents import read_yaml
 
     path = tmp_path / "latin1.yaml"
     path.write_bytes("a: ok\nb: caf\xe9\n".encode("latin-1"))

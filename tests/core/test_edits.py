@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from helpers import MINI
 
-from pia_wizard.core import edits
-from pia_wizard.core.edits import EditError
-from pia_wizard.core.loading import load_questionnaire
+from pia_wizard.core.answers import edits
+from pia_wizard.core.answers.edits import EditError
+from pia_wizard.core.load.loading import load_questionnaire
 from pia_wizard.core.models.assessment import Assessment
 
 COMPILED = load_questionnaire(MINI)

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from helpers import FIXTURES, fixture_library
 
-from pia_wizard.core import edits
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.explore import with_changes
+from pia_wizard.core.answers import edits
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.explore import with_changes
 from pia_wizard.core.models.assessment import Assessment
 
 LIBRARY = fixture_library(FIXTURES / "rulebook-ladder.yaml")

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.explore import with_changes
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.explore import with_changes
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 
 LIBRARY = shipped_library()
 EXAMPLES = sorted((ROOT / "examples").glob("*.pia.json"))

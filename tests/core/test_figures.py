@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from helpers import fixture_library
 
-from pia_wizard.core import edits
-from pia_wizard.core.figures import compute_figures, find_inconsistencies
+from pia_wizard.core.answers import edits
+from pia_wizard.core.evaluation.figures import compute_figures, find_inconsistencies
 from pia_wizard.core.models.assessment import Assessment
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.visibility import AnswerView
 
 COMPILED = fixture_library().questionnaires["mini"]
 EMPTY = Assessment.model_validate({"schema_version": 1, "questionnaire": {"id": "mini", "version": "1.0"}})

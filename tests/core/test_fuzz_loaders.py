@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests_support import fixture_assessment_text
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.library import check_files
-from pia_wizard.core.problems import LoadError, Problem
+from pia_wizard.core.files.problems import LoadError, Problem
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import check_files
 
 LIBRARY, _ = check_files([SOURCES, MINI])
 VALID_ASSESSMENT = json.loads(fixture_assessment_text())

@@ -11,11 +11,11 @@ from types import MappingProxyType
 import pytest
 from helpers import ROOT
 
-from pia_wizard.core import library_cache
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.library import check_files
-from pia_wizard.core.library_cache import cache_key, cached
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.files import library_cache
+from pia_wizard.core.files.library_cache import cache_key, cached
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import check_files
 
 DATA = ROOT / "questionnaires"
 

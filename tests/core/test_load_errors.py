@@ -66,7 +66,7 @@ def test_every_answer_problem_is_reported_not_just_the_first() -> None:
 
 
 def test_oversize_assessment_is_refused_before_parsing(tmp_path) -> None:
-    from pia_wizard.core.atomic_file import MAX_ASSESSMENT_BYTES
+    from pia_wizard.core.files.atomic_file import MAX_ASSESSMENT_BYTES
 
     big = tmp_path / "big.pia.json"
     with big.open("wb") as handle:

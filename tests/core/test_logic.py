@@ -9,11 +9,11 @@ import pytest
 from helpers import MINI
 from pydantic import TypeAdapter
 
-from pia_wizard.core.conditions import Condition
-from pia_wizard.core.loading import load_questionnaire
-from pia_wizard.core.logic import Truth, evaluate, k_and, k_not, k_or
+from pia_wizard.core.load.loading import load_questionnaire
 from pia_wizard.core.models.assessment import Answer
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.models.conditions import Condition
+from pia_wizard.core.rules.logic import Truth, evaluate, k_and, k_not, k_or
+from pia_wizard.core.rules.visibility import AnswerView
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 COMPILED = load_questionnaire(MINI)

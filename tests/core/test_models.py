@@ -10,9 +10,9 @@ import pytest
 from helpers import MINI
 from pydantic import BaseModel, ValidationError
 
-from pia_wizard.core.base import FreeTextMarker, localise
-from pia_wizard.core.loading import load_questionnaire
+from pia_wizard.core.load.loading import load_questionnaire
 from pia_wizard.core.models.assessment import Answer, Assessment, Attachment, Evidence, Metadata
+from pia_wizard.core.models.base import FreeTextMarker, localise
 
 COMPILED = load_questionnaire(MINI)
 BASE = {"schema_version": 1, "questionnaire": {"id": "mini", "version": "1.0"}}
@@ -128,8 +128,8 @@ def test_every_free_text_field_carries_the_one_free_text_type() -> None:
 
 
 def test_trusted_builds_the_same_model_as_validation_and_refuses_missing_or_unknown_fields() -> None:
-    from pia_wizard.core.base import trusted
-    from pia_wizard.core.evaluation import AnswerRef, Finding
+    from pia_wizard.core.evaluation.results import AnswerRef, Finding
+    from pia_wizard.core.models.base import trusted
 
     built = trusted(AnswerRef, question="q1", state="value", value=3)
     assert built == AnswerRef.model_validate({"question": "q1", "state": "value", "value": 3})

@@ -17,15 +17,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from pia_wizard.core import edits
-from pia_wizard.core.conditions import All, AnyOf, Not, QuestionTest
-from pia_wizard.core.edits import EditError
-from pia_wizard.core.figures import compute_figures, find_inconsistencies
-from pia_wizard.core.loading import load_questionnaire
-from pia_wizard.core.logic import Truth, all_of, evaluate
+from pia_wizard.core.answers import edits
+from pia_wizard.core.answers.edits import EditError
+from pia_wizard.core.evaluation.figures import compute_figures, find_inconsistencies
+from pia_wizard.core.load.loading import load_questionnaire
 from pia_wizard.core.models.assessment import Answer, Assessment
-from pia_wizard.core.partial import answer_cases
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.models.conditions import All, AnyOf, Not, QuestionTest
+from pia_wizard.core.rules.logic import Truth, all_of, evaluate
+from pia_wizard.core.rules.partial import answer_cases
+from pia_wizard.core.rules.visibility import AnswerView
 
 COMPILED = load_questionnaire(MINI)
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN

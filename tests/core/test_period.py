@@ -10,11 +10,11 @@ import json
 
 from helpers import ROOT, run_cli
 
-from pia_wizard.core import edits
-from pia_wizard.core.assessment_io import load_assessment_file, save_assessment
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.evaluation import RulebookResult
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.answers import edits
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.results import RulebookResult
+from pia_wizard.core.load.assessment_io import load_assessment_file, save_assessment
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Assessment
 
 LIBRARY = shipped_library()

@@ -9,11 +9,11 @@ from helpers import MINI
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pia_wizard.core.conditions import All, AnyOf, Not, QuestionTest
-from pia_wizard.core.loading import load_questionnaire
-from pia_wizard.core.logic import Truth, evaluate
+from pia_wizard.core.load.loading import load_questionnaire
 from pia_wizard.core.models.assessment import Answer
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.models.conditions import All, AnyOf, Not, QuestionTest
+from pia_wizard.core.rules.logic import Truth, evaluate
+from pia_wizard.core.rules.visibility import AnswerView
 
 COMPILED = load_questionnaire(MINI)
 # Section s_a has no show_if, so refining an answer there never hides anything.

@@ -11,9 +11,9 @@ import pytest
 from helpers import SOURCES
 from migration_fixtures import V1_ANSWERS, mini_v1_file, mini_v3_files
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.library import Library, check_files
-from pia_wizard.core.problems import LoadError
+from pia_wizard.core.files.problems import LoadError
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import Library, check_files
 
 
 @pytest.fixture

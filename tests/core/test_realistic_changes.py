@@ -10,12 +10,12 @@ import datetime as dt
 
 from helpers import ROOT
 
-from pia_wizard.core import edits
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.engine import Context, RulebookIndex
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.explore import realistic
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.answers import edits
+from pia_wizard.core.evaluation.engine import Context, RulebookIndex
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.explore import realistic
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Assessment
 
 LIBRARY = shipped_library()

@@ -230,7 +230,7 @@ def test_inside_a_group_item_null_is_refused_and_a_hidden_item_answer_is_warned_
     """The site note is asked only of sites with more than 100 people: items are checked one by one."""
     from helpers import MINI, SOURCES
 
-    from pia_wizard.core.library import check_files
+    from pia_wizard.core.load.library import check_files
 
     sites = [
         {"q_site_people": {"value": 50}, "q_site_note": {"value": "small"}},
@@ -254,7 +254,7 @@ def test_inside_a_group_item_null_is_refused_and_a_hidden_item_answer_is_warned_
 def test_a_skipped_section_is_named_with_its_reason(tmp_path: Path) -> None:
     from helpers import MINI, SOURCES
 
-    from pia_wizard.core.library import check_files
+    from pia_wizard.core.load.library import check_files
 
     path = _mini_file(tmp_path, {"q_choice": {"value": "a"}, "q_b1": {"value": True}})
     _library, report = check_files([SOURCES, MINI, path])

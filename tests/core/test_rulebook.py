@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import FIXTURES, MINI, SOURCES
 
-from pia_wizard.core.library import check_files
+from pia_wizard.core.load.library import check_files
 
 RULEBOOK = FIXTURES / "rulebook-mini.yaml"
 

@@ -7,8 +7,8 @@ import os
 import time
 from pathlib import Path
 
-from pia_wizard.core.assessment_io import save_assessment
-from pia_wizard.core.atomic_file import STALE_TEMP_SECONDS, remove_stale_temps, write_atomic
+from pia_wizard.core.files.atomic_file import STALE_TEMP_SECONDS, remove_stale_temps, write_atomic
+from pia_wizard.core.load.assessment_io import save_assessment
 from pia_wizard.core.models.assessment import Assessment
 
 NAME = "site.pia.json"

@@ -7,11 +7,11 @@ import datetime as dt
 
 from helpers import FIXTURES, fixture_library
 
-from pia_wizard.core import edits
-from pia_wizard.core.base import localise
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.answers import edits
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.base import localise
 
 DATE = dt.date(2026, 11, 23)
 

@@ -8,13 +8,13 @@ from types import MappingProxyType
 
 import pytest
 
-from pia_wizard.core.answer_check import NONE_CHOICE, value_issue
-from pia_wizard.core.engine import Context
-from pia_wizard.core.evaluate import _index
-from pia_wizard.core.explore import alternatives
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.answers.answer_check import NONE_CHOICE, value_issue
+from pia_wizard.core.evaluation.engine import Context
+from pia_wizard.core.evaluation.evaluate import _index
+from pia_wizard.core.evaluation.explore import alternatives
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Answer
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.visibility import AnswerView
 
 LIBRARY = shipped_library()
 COMPILED = LIBRARY.questionnaires["biometric-deployment"]

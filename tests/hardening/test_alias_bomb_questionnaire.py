@@ -63,7 +63,7 @@ def test_validate_exits_2_naming_the_file_line_and_column(bombed: tuple[Path, in
 MEASURE = textwrap.dedent("""
     import json, sys, time
     from pathlib import Path
-    from pia_wizard.core.library import check_files
+    from pia_wizard.core.load.library import check_files
 
     def peak_kib():
         status = Path("/proc/self/status").read_text()

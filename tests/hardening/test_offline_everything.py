@@ -77,7 +77,7 @@ def test_a_window_session_stays_offline(qtbot, no_internet, tmp_path: Path, monk
     from ui.helpers_ui import answers, choose, wait_explored
 
     isolate_settings(tmp_path, monkeypatch)
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.library import shipped_library
     from pia_wizard.ui.main_window import MainWindow
 
     mine = tmp_path / "mine.pia.json"  # a copy: the shipped examples open read-only
@@ -110,7 +110,7 @@ def test_a_window_session_stays_offline(qtbot, no_internet, tmp_path: Path, monk
 
 def test_the_export_workers_guard_reports_a_connection(qtbot, tmp_path: Path, monkeypatch) -> None:
     isolate_settings(tmp_path, monkeypatch)
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.library import shipped_library
     from pia_wizard.ui.main_window import MainWindow
 
     window = MainWindow(shipped_library(), examples_dir=tmp_path / "no-examples", data_folder=tmp_path)
@@ -126,7 +126,7 @@ def test_the_export_workers_guard_reports_a_connection(qtbot, tmp_path: Path, mo
 
 def _a_choice_to_change(window) -> tuple[str, object]:  # type: ignore[no-untyped-def]
     """A shown single-choice or yes/no question of the open assessment, and another answer for it."""
-    from pia_wizard.core.visibility import AnswerView
+    from pia_wizard.core.rules.visibility import AnswerView
 
     document = window.document
     view = AnswerView(document.compiled, document.assessment.answers)

@@ -13,8 +13,8 @@ import pytest
 from hardening_support import run_script
 from helpers import ROOT, run_cli
 
-from pia_wizard.core.atomic_file import MAX_ASSESSMENT_BYTES
-from pia_wizard.core.base import FREE_TEXT_MAX
+from pia_wizard.core.files.atomic_file import MAX_ASSESSMENT_BYTES
+from pia_wizard.core.models.base import FREE_TEXT_MAX
 
 EXAMPLE = ROOT / "examples" / "missing-child-judicial-authorisation.pia.json"
 WIDE = "\U0001d11e"  # four bytes in UTF-8: a note at the length limit holds 800 kB
@@ -51,8 +51,8 @@ def oversize(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_padded_file_is_otherwise_a_valid_assessment(oversize: Path) -> None:
     """Read with the limit lifted, it loads: only its size is wrong with it."""
-    from pia_wizard.core.documents import read_json
-    from pia_wizard.core.library import assessment_from_document, shipped_library
+    from pia_wizard.core.files.documents import read_json
+    from pia_wizard.core.load.library import assessment_from_document, shipped_library
 
     document = read_json(oversize, limit=MAX_ASSESSMENT_BYTES + 1)
     assessment, _compiled = assessment_from_document(document, shipped_library())
@@ -67,9 +67,9 @@ def test_the_padded_file_is_otherwise_a_valid_assessment(oversize: Path) -> None
 MEASURE = textwrap.dedent("""
     import json, sys, time
     from pathlib import Path
-    from pia_wizard.core.assessment_io import load_assessment_file
-    from pia_wizard.core.library import shipped_library
-    from pia_wizard.core.problems import LoadError
+    from pia_wizard.core.load.assessment_io import load_assessment_file
+    from pia_wizard.core.load.library import shipped_library
+    from pia_wizard.core.files.problems import LoadError
 
     def peak_kib():
         status = Path("/proc/self/status").read_text()
@@ -136,7 +136,7 @@ def test_the_window_refuses_it_with_a_message(qtbot, oversize: Path, tmp_path: P
     from hardening_support import isolate_settings, record_prompts
 
     isolate_settings(tmp_path, monkeypatch)
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.library import shipped_library
     from pia_wizard.ui.main_window import MainWindow
 
     window = MainWindow(shipped_library(), examples_dir=tmp_path / "no-examples", data_folder=tmp_path)

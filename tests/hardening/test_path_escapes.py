@@ -137,7 +137,7 @@ def _with_attachment(file_name: str) -> dict:
 
 
 def test_a_safe_embedded_file_name_loads(tmp_path: Path) -> None:
-    from pia_wizard.core.assessment_io import load_assessment_file
+    from pia_wizard.core.load.assessment_io import load_assessment_file
 
     for name in ("council minutes 2024.pdf", "résumé.pdf", "a..b.pdf", "x" * 200):
         path = tmp_path / "ok.pia.json"
@@ -147,8 +147,8 @@ def test_a_safe_embedded_file_name_loads(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", FILE_NAMES_THAT_ESCAPE)
 def test_an_assessment_file_with_an_escaping_embedded_file_name_is_refused(tmp_path: Path, name: str) -> None:
-    from pia_wizard.core.assessment_io import load_assessment_file
-    from pia_wizard.core.problems import LoadError
+    from pia_wizard.core.files.problems import LoadError
+    from pia_wizard.core.load.assessment_io import load_assessment_file
 
     path = tmp_path / "hostile.pia.json"
     path.write_text(json.dumps(_with_attachment(name)), encoding="utf-8")
@@ -163,8 +163,8 @@ def test_an_assessment_file_with_an_escaping_embedded_file_name_is_refused(tmp_p
 
 @pytest.mark.parametrize("name", FILE_NAMES_THAT_ESCAPE)
 def test_embedding_a_file_under_an_escaping_name_is_refused(name: str) -> None:
-    from pia_wizard.core import edits
-    from pia_wizard.core.assessment_io import load_assessment_file
+    from pia_wizard.core.answers import edits
+    from pia_wizard.core.load.assessment_io import load_assessment_file
 
     assessment = load_assessment_file(EXAMPLE).assessment
     with pytest.raises(ValueError, match="file_name"):

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file, save_assessment
-from pia_wizard.core.atomic_file import SaveError, backup_path
-from pia_wizard.core.edits import set_metadata
+from pia_wizard.core.answers.edits import set_metadata
+from pia_wizard.core.files.atomic_file import SaveError, backup_path
+from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file, save_assessment
 
 EXAMPLE = ROOT / "examples" / "portland-shop-door.pia.json"
 SIZE = "64k"
@@ -143,7 +143,7 @@ def test_the_window_says_so_and_keeps_the_work(
     from hardening_support import isolate_settings, record_prompts
 
     isolate_settings(tmp_path, monkeypatch)
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.library import shipped_library
     from pia_wizard.ui.main_window import MainWindow
 
     target = small_disk.folder / "mine.pia.json"

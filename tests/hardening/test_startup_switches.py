@@ -86,8 +86,8 @@ def _run_in_process(monkeypatch: pytest.MonkeyPatch) -> int:
 
 
 def test_a_library_that_does_not_load_ends_with_code_2(qapp, monkeypatch, capsys) -> None:
-    from pia_wizard.core import library
-    from pia_wizard.core.problems import LoadError
+    from pia_wizard.core.files.problems import LoadError
+    from pia_wizard.core.load import library
 
     def broken():  # type: ignore[no-untyped-def]
         raise LoadError.single("questionnaires/x.yaml", "broken on purpose")

@@ -7,9 +7,9 @@ import re
 import pytest
 from helpers import ROOT
 
-from pia_wizard.core import edits
-from pia_wizard.core.answer_check import check_assessment
-from pia_wizard.core.loading import load_glossary, load_questionnaire, load_sources
+from pia_wizard.core.answers import edits
+from pia_wizard.core.answers.answer_check import check_assessment
+from pia_wizard.core.load.loading import load_glossary, load_questionnaire, load_sources
 from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.core.models.questionnaire import GroupQuestion, NumberQuestion, SingleChoiceQuestion
 
@@ -207,8 +207,8 @@ def test_questions_ask_about_what_exists_now() -> None:
     running system's case where the timing matters, without changing what an answer means."""
     import re
 
-    from pia_wizard.core.base import localise
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.library import shipped_library
+    from pia_wizard.core.models.base import localise
 
     compiled = shipped_library().questionnaires["biometric-deployment"]
     past = [

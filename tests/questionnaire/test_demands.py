@@ -8,8 +8,8 @@ from types import MappingProxyType
 import pytest
 from helpers import ROOT
 
-from pia_wizard.core.loading import load_questionnaire
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.load.loading import load_questionnaire
+from pia_wizard.core.rules.visibility import AnswerView
 
 COMPILED = load_questionnaire(ROOT / "questionnaires" / "biometric-deployment.yaml")
 

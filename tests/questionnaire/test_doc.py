@@ -10,10 +10,10 @@ import pytest
 from helpers import ROOT
 from pydantic import TypeAdapter
 
-from pia_wizard.core import questionnaire_doc
-from pia_wizard.core.conditions import Condition
-from pia_wizard.core.loading import load_questionnaire, load_sources
-from pia_wizard.core.questionnaire_doc import describe_condition, describe_show_if, render_markdown
+from pia_wizard.core.load import questionnaire_doc
+from pia_wizard.core.load.loading import load_questionnaire, load_sources
+from pia_wizard.core.load.questionnaire_doc import describe_condition, describe_show_if, render_markdown
+from pia_wizard.core.models.conditions import Condition
 
 FOLDER = ROOT / "questionnaires"
 QUESTIONNAIRE = FOLDER / "biometric-deployment.yaml"
@@ -26,7 +26,7 @@ CONDITION = TypeAdapter(Condition)
 
 def test_the_committed_document_is_up_to_date() -> None:
     assert DOC.read_text(encoding="utf-8") == RENDERED, (
-        "docs/questionnaire.md is out of date: run `python -m pia_wizard.core.questionnaire_doc`"
+        "docs/questionnaire.md is out of date: run `python -m pia_wizard.core.load.questionnaire_doc`"
     )
 
 
@@ -118,7 +118,7 @@ def test_main_reports_a_broken_questionnaire(tmp_path: Path, capsys: pytest.Capt
 
 def test_the_generator_imports_neither_qt_nor_weasyprint() -> None:
     code = (
-        "import sys, pia_wizard.core.questionnaire_doc\n"
+        "import sys, pia_wizard.core.load.questionnaire_doc\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'weasyprint')]\n"
         "assert not bad, bad\n"
     )

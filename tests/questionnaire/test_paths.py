@@ -11,10 +11,10 @@ from collections.abc import Mapping
 import pytest
 from helpers import ROOT
 
-from pia_wizard.core.answer_check import check_assessment
-from pia_wizard.core.loading import load_questionnaire
+from pia_wizard.core.answers.answer_check import check_assessment
+from pia_wizard.core.load.loading import load_questionnaire
 from pia_wizard.core.models.assessment import Assessment
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.visibility import AnswerView
 
 COMPILED = load_questionnaire(ROOT / "questionnaires" / "biometric-deployment.yaml")
 ALL_SECTIONS = [section.id for section in COMPILED.questionnaire.sections]

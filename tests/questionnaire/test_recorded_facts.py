@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pia_wizard.core.figures import compute_figures, find_inconsistencies
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.evaluation.figures import compute_figures, find_inconsistencies
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Assessment
-from pia_wizard.core.visibility import AnswerView
+from pia_wizard.core.rules.visibility import AnswerView
 
 LIBRARY = shipped_library()
 COMPILED = LIBRARY.questionnaires["biometric-deployment"]

@@ -65,8 +65,8 @@ def main(example: str, template: str) -> dict[str, object]:
     watch = SubsetterWatch()
     logging.getLogger("weasyprint").addHandler(recorder)
     logging.getLogger("weasyprint").addHandler(watch)
-    from pia_wizard.core.assessment_io import load_assessment_file
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.assessment_io import load_assessment_file
+    from pia_wizard.core.load.library import shipped_library
     from pia_wizard.report.options import ReportOptions
     from pia_wizard.report.render import prepare_report, render_pdf
 

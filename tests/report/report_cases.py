@@ -12,7 +12,7 @@ from typing import Any
 from helpers import FIXTURES, ROOT, fixture_library
 from pypdf import PdfReader
 
-from pia_wizard.core import edits
+from pia_wizard.core.answers import edits
 from pia_wizard.core.models.assessment import Assessment
 
 HERE = Path(__file__).parent

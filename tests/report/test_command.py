@@ -10,8 +10,8 @@ import pytest
 from report_cases import read_pdf
 
 from pia_wizard.cli import main
-from pia_wizard.core.assessment_io import save_assessment
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.assessment_io import save_assessment
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.core.models.assessment import Assessment
 
 

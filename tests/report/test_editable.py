@@ -26,8 +26,8 @@ from report_cases import (
 )
 
 from pia_wizard.cli import main
-from pia_wizard.core.assessment_io import load_assessment_file, save_assessment
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.assessment_io import load_assessment_file, save_assessment
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.report.editable import editable_bytes
 from pia_wizard.report.markdown_writer import escape
 from pia_wizard.report.options import ReportOptions

@@ -15,9 +15,9 @@ import pytest
 from pydantic import BaseModel
 from report_cases import COMPILED, EMPTY, LIBRARY, TEMPLATE_NAMES, read_docx, read_pdf
 
-from pia_wizard.core import edits
-from pia_wizard.core.base import FreeTextMarker
+from pia_wizard.core.answers import edits
 from pia_wizard.core.models.assessment import Assessment, Scenario
+from pia_wizard.core.models.base import FreeTextMarker
 from pia_wizard.report import pdf_writer
 from pia_wizard.report.editable import editable_bytes
 from pia_wizard.report.options import LetterDetails, ReportOptions

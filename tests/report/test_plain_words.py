@@ -15,10 +15,10 @@ import pytest
 from helpers import ROOT, internal_names, source_ids_in
 
 from pia_wizard.commands.score import summary
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.base import localise
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
+from pia_wizard.core.models.base import localise
 from pia_wizard.report.context import sentence
 from pia_wizard.report.options import TEMPLATES, ReportOptions
 from pia_wizard.report.render import prepare_report, rulebooks_for

@@ -27,9 +27,9 @@ from report_cases import (
     read_pdf,
 )
 
-from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file
-from pia_wizard.core.library import Library, assessment_from_document, shipped_library
-from pia_wizard.core.loading import parse_assessment_document
+from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file
+from pia_wizard.core.load.library import Library, assessment_from_document, shipped_library
+from pia_wizard.core.load.loading import parse_assessment_document
 from pia_wizard.report.options import ReportOptions
 from pia_wizard.report.render import (
     ASSESSMENT_ATTACHMENT,

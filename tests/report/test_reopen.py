@@ -10,8 +10,8 @@ import json
 import pytest
 from report_cases import COMPILED, LIBRARY, passing_case, red_line_case, replace_attachments
 
-from pia_wizard.core.assessment_io import assessment_bytes
-from pia_wizard.core.library import Library
+from pia_wizard.core.load.assessment_io import assessment_bytes
+from pia_wizard.core.load.library import Library
 from pia_wizard.report.options import ReportOptions
 from pia_wizard.report.pdf_writer import write_pdf
 from pia_wizard.report.render import prepare_report, render_pdf

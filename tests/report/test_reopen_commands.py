@@ -12,8 +12,8 @@ from report_cases import COMPILED, LIBRARY, passing_case, red_line_case, replace
 
 from pia_wizard.cli import main
 from pia_wizard.commands import score, validate
-from pia_wizard.core.assessment_io import assessment_bytes, save_assessment
-from pia_wizard.core.library import Library, shipped_library
+from pia_wizard.core.load.assessment_io import assessment_bytes, save_assessment
+from pia_wizard.core.load.library import Library, shipped_library
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.report.options import ReportOptions
 from pia_wizard.report.render import prepare_report, render_pdf

@@ -11,8 +11,8 @@ import pytest
 from helpers import ROOT
 from report_cases import read_pdf
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.report.headlines import headline
 from pia_wizard.report.options import ReportOptions
 from pia_wizard.report.render import Report, prepare_report, render_pdf
@@ -200,7 +200,7 @@ def _questionnaire():  # type: ignore[no-untyped-def]
 def _fixture_pdf(audience: str, template: str = "briefing", prepared_for: str = "") -> list[str]:
     from report_cases import COMPILED, LIBRARY, red_line_case
 
-    from pia_wizard.core import edits
+    from pia_wizard.core.answers import edits
 
     assessment = edits.set_metadata(red_line_case(), audience=audience)
     options = ReportOptions(template=template, prepared_for=prepared_for, omit=frozenset({"annex"}))

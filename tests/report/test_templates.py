@@ -13,7 +13,7 @@ from jinja2 import UndefinedError
 from jinja2.sandbox import SecurityError
 from report_cases import COMPILED, LIBRARY, TEMPLATE_NAMES, red_line_case
 
-from pia_wizard.core.evaluate import evaluate
+from pia_wizard.core.evaluation.evaluate import evaluate
 from pia_wizard.report import charts
 from pia_wizard.report.context import build_report_context, ensure_plain, sentence
 from pia_wizard.report.options import TEMPLATES, ReportOptions

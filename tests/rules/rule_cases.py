@@ -27,13 +27,13 @@ from typing import Any
 
 import yaml
 
-from pia_wizard.core.answer_check import check_assessment
-from pia_wizard.core.compiled import CompiledQuestionnaire
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.evaluation import RulebookResult
+from pia_wizard.core.answers.answer_check import check_assessment
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.results import RulebookResult
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.rulebook import Rulebook
 from pia_wizard.core.models.sources import SourcesFile
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 
 DEFAULT_DATE = dt.date(2026, 11, 23)
 CASE_KEYS = {"rule", "fires", "domain", "answers", "unknown", "evidence", "date", "name", "status"}

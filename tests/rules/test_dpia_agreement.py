@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from rule_cases import case_assessment, load_cases
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.evaluate import evaluate
-from pia_wizard.core.figures import DPIA_FACT
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.evaluation.evaluate import evaluate
+from pia_wizard.core.evaluation.figures import DPIA_FACT
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 
 LIBRARY = shipped_library()
 EU = LIBRARY.rulebooks["eu-law"]

@@ -9,7 +9,7 @@ import pytest
 from helpers import FIXTURES, fixture_library
 from rule_cases import cannot_fire, judge_case, load_cases, rule_fired, rule_status, rules_needing_cases
 
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.library import shipped_library
 
 CASES_DIR = Path(__file__).parent / "cases"
 LIBRARY = shipped_library()

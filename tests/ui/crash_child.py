@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QRadioButton
 
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.ui import launch
 from pia_wizard.ui.main_window import MainWindow
 from pia_wizard.ui.section_page import SectionPage

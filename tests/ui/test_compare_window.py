@@ -7,8 +7,8 @@ import shutil
 from helpers import ROOT
 from PySide6.QtGui import QColor
 
-from pia_wizard.core.assessment_io import load_assessment_file
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.assessment_io import load_assessment_file
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.ui.compare_dialog import CHANGED, CompareDialog
 
 EXAMPLES = ROOT / "examples"

@@ -174,7 +174,7 @@ def _pdf_text(path) -> str:  # type: ignore[no-untyped-def]
 
 @pytest.mark.slow
 def test_the_dialog_choices_reach_the_pdf(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from pia_wizard.core import edits
+    from pia_wizard.core.answers import edits
 
     choose(qtbot, window, "q_choice", "b")
     panel = card(window, "q_choice").note_panel
@@ -285,7 +285,7 @@ def test_the_dialog_asks_whom_a_report_is_for_and_never_offers_a_report_name(qtb
 
 
 def test_prepared_for_reaches_the_report_and_a_report_name_never_does(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from pia_wizard.core import edits
+    from pia_wizard.core.answers import edits
     from pia_wizard.ui.export_worker import render_export
 
     def page(name: str, **kwargs) -> str:  # type: ignore[no-untyped-def]

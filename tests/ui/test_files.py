@@ -10,7 +10,7 @@ from helpers import BAD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
-from pia_wizard.core.assessment_io import assessment_bytes
+from pia_wizard.core.load.assessment_io import assessment_bytes
 from pia_wizard.ui import settings
 from pia_wizard.ui.evidence_dialog import EvidenceInput
 from pia_wizard.ui.prompts import Prompts
@@ -219,7 +219,7 @@ def test_save_as_proposes_the_assessments_title_as_the_file_name(qtbot, window, 
 
 
 def test_an_examples_banner_saves_a_copy_under_its_title(qtbot, window, tmp_path) -> None:
-    from pia_wizard.core import edits
+    from pia_wizard.core.answers import edits
 
     example = window.examples_dir / "sample.pia.json"
     titled = edits.set_metadata(window.document.assessment, title="Stadium entry")

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.library import shipped_library
 
 from .helpers_ui import focus
 

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.ui.prompts import Prompts
 
 from .helpers_ui import answers, button, card, click

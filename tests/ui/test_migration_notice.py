@@ -10,7 +10,7 @@ from helpers import SOURCES
 from migration_fixtures import V1_ANSWERS, mini_v1_file, mini_v3_files
 from PySide6.QtWidgets import QLabel
 
-from pia_wizard.core.library import check_files
+from pia_wizard.core.load.library import check_files
 from pia_wizard.ui.migration_notice import MigrationNotice
 from pia_wizard.ui.widgets import LinkButton
 

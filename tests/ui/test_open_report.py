@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from pia_wizard.core import edits
-from pia_wizard.core.assessment_io import assessment_bytes, load_assessment_file
+from pia_wizard.core.answers import edits
+from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.ui import launch, settings
 

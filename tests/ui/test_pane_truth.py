@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.library import shipped_library
 
 from .helpers_ui import answers, card, choose, click
 

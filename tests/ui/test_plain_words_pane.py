@@ -10,7 +10,7 @@ import pytest
 from helpers import ROOT, internal_names, source_ids_in
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.ui.widgets import LinkButton
 
 from .helpers_ui import answer_like_a_person, answers, wait_explored

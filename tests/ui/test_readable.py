@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QStyle
 
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.ui.evidence_dialog import EvidenceInput
 from pia_wizard.ui.section_list import DETAILS
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pia_wizard.core.assessment_io import assessment_bytes
+from pia_wizard.core.load.assessment_io import assessment_bytes
 from pia_wizard.ui.prompts import Prompts
 
 from .helpers_ui import choose

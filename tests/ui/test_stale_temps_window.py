@@ -8,7 +8,7 @@ import os
 import time
 from pathlib import Path
 
-from pia_wizard.core.atomic_file import STALE_TEMP_SECONDS
+from pia_wizard.core.files.atomic_file import STALE_TEMP_SECONDS
 
 
 def _aged(path: Path, seconds: float) -> Path:

@@ -18,8 +18,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StrictBool, ValidationError, model_validator
 
-from pia_wizard.core.base import FreeText, Frozen, Id, described_pattern
-from pia_wizard.core.frozen import FrozenMap
+from pia_wizard.core.models.base import FreeText, Frozen, Id, described_pattern
+from pia_wizard.core.models.frozen import FrozenMap
 from pia_wizard.core.models.sources import HttpAddress
 
 ASSESSMENT_SCHEMA_VERSION = 1

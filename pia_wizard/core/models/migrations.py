@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from pia_wizard.core.base import Frozen, Id, LocalisedText, tagged_union
-from pia_wizard.core.frozen import FrozenMap
 from pia_wizard.core.models.assessment import VersionNumber
+from pia_wizard.core.models.base import Frozen, Id, LocalisedText, tagged_union
+from pia_wizard.core.models.frozen import FrozenMap
 
 MIGRATIONS_SCHEMA_VERSION = 1
 

@@ -11,8 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from pia_wizard.core.base import Frozen, Id, LanguageCode, LocalisedText, SourceId, tagged_union
-from pia_wizard.core.conditions import Condition
+from pia_wizard.core.models.base import Frozen, Id, LanguageCode, LocalisedText, SourceId, tagged_union
+from pia_wizard.core.models.conditions import Condition
 
 QUESTIONNAIRE_SCHEMA_VERSION = 1
 

@@ -13,9 +13,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from pia_wizard.core.base import Frozen, Id, LocalisedText, SourceId
-from pia_wizard.core.conditions import Condition
-from pia_wizard.core.frozen import FrozenMap
+from pia_wizard.core.models.base import Frozen, Id, LocalisedText, SourceId
+from pia_wizard.core.models.conditions import Condition
+from pia_wizard.core.models.frozen import FrozenMap
 from pia_wizard.core.models.sources import VerificationTag
 
 RULEBOOK_SCHEMA_VERSION = 1

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from pia_wizard.core.base import Frozen, Id, LocalisedText, SourceId, described_pattern
+from pia_wizard.core.models.base import Frozen, Id, LocalisedText, SourceId, described_pattern
 
 SOURCES_SCHEMA_VERSION = 1
 GLOSSARY_SCHEMA_VERSION = 1

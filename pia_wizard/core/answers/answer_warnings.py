@@ -1,0 +1,75 @@
+"""Answers that load but are not used, said as warnings.
+
+An answer to a question that earlier answers hide (a characteristics list kept after "categorise" was
+unticked) stays in the file, so that changing the earlier answer back brings it back; but it counts
+as unanswered everywhere (visibility.py). Saying so keeps the file's author from believing it is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from pia_wizard.core.answers.answer_check import Issue, label_of
+from pia_wizard.core.files.documents import Path_
+from pia_wizard.core.models.assessment import Answer, Assessment
+from pia_wizard.core.models.base import localise
+from pia_wizard.core.rules.compiled import CompiledQuestionnaire
+from pia_wizard.core.rules.condition_check import referenced_questions
+from pia_wizard.core.rules.visibility import AnswerView
+
+IGNORED = "kept but not used"
+
+
+def hidden_answer_warnings(compiled: CompiledQuestionnaire, assessment: Assessment) -> list[Issue]:
+    """Each given answer whose question is hidden, with why, as (path in the file, message)."""
+    view = AnswerView.of(compiled, assessment)
+    warnings: list[Issue] = []
+    for question_id, answer in assessment.answers.items():
+        entry = compiled.entries.get(question_id)
+        if entry is None or entry.group is not None:
+            continue  # refused by the answer check
+        path: Path_ = ("answers", question_id)
+        if not view.question_visible(question_id):
+            if answer.answered:
+                label = label_of(compiled, entry.question)
+                warnings.append((path, f"{label} — {IGNORED}: {_why_hidden(compiled, view, question_id)}"))
+            continue
+        if entry.question.type == "group" and isinstance(answer.value, tuple):
+            warnings.extend(_hidden_items(compiled, view, answer, path))
+    return warnings
+
+
+def _hidden_items(
+    compiled: CompiledQuestionnaire, view: AnswerView, answer: Answer, path: Path_
+) -> Iterator[Issue]:
+    for index, item in enumerate(answer.value or ()):  # type: ignore[arg-type]
+        if not isinstance(item, Mapping):
+            continue
+        for item_question_id, item_answer in item.items():
+            entry = compiled.entries.get(item_question_id)
+            if entry is None or not item_answer.answered:
+                continue
+            if not view.item_question_visible(item_question_id, item):
+                label = f"{label_of(compiled, entry.question)} (item {index + 1})"
+                reason = _depends_on(compiled, item_question_id)
+                yield (*path, "value", index, item_question_id), f"{label} — {IGNORED}: {reason}"
+
+
+def _why_hidden(compiled: CompiledQuestionnaire, view: AnswerView, question_id: str) -> str:
+    entry = compiled.entries[question_id]
+    section = entry.section
+    language = compiled.questionnaire.default_language
+    if not view.section_visible(section.id):
+        title = localise(section.title, language, language)
+        reason = localise(section.skipped_reason, language, language) if section.skipped_reason else ""
+        because = f" ({reason})" if reason else " because of earlier answers"
+        return f"the section “{title}” is skipped{because}"
+    return _depends_on(compiled, question_id)
+
+
+def _depends_on(compiled: CompiledQuestionnaire, question_id: str) -> str:
+    question = compiled.entries[question_id].question
+    read = dict.fromkeys(referenced_questions(question.show_if)) if question.show_if else {}
+    labels = [label_of(compiled, compiled.entries[q].question) for q in read if q in compiled.entries]
+    given = " and ".join(labels) if labels else "earlier answers"
+    return f"it is not asked with the answers given to {given}"

@@ -1,0 +1,2 @@
+"""Loading: the questionnaire, rulebooks and sources read, validated and compiled into one library;
+assessments opened and saved."""

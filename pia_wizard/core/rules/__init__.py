@@ -1,0 +1,2 @@
+"""The rule language: conditions compiled against a questionnaire, three-valued logic, static checks,
+and which questions are shown."""

@@ -1,0 +1,1 @@
+"""Working with assessments over time: scenarios and comparisons."""
