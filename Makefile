@@ -11,10 +11,11 @@ DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon
 # libharfbuzz-subset0 the suite tests both font-subsetting paths (tests/report/test_font_subsetting.py);
 # with the window's own packages and xvfb it starts the real window on a real X server
 # (tests/ui/test_shipped.py); with dbus-x11, at-spi2-core and python3-pyatspi it reads the window's
-# accessible tree as a screen reader does (tests/ui/test_atspi.py). Without them those tests skip and say why.
-DEBIAN_TEST_PACKAGES := $(DEBIAN_RUN_PACKAGES) xvfb xauth dbus-x11 at-spi2-core python3-pyatspi
+# accessible tree as a screen reader does (tests/ui/test_atspi.py). desktop-file-utils checks the desktop entry
+# (tests/test_installer.py). Without them those tests skip and say why.
+DEBIAN_TEST_PACKAGES := $(DEBIAN_RUN_PACKAGES) xvfb xauth dbus-x11 at-spi2-core python3-pyatspi desktop-file-utils
 
-.PHONY: venv run test lint schemas clean debian-packages test-packages bench docs examples screenshots samples \
+.PHONY: venv run test lint schemas clean debian-packages test-packages bench docs examples screenshots samples dist test-dist \
 	decisions
 
 venv: $(STAMP)
@@ -80,3 +81,23 @@ samples: venv test-packages
 # (figures against the targets, the machine, the date; the hand-written notes at its end are kept).
 bench: venv
 	$(VENV)/bin/python benchmarks/run_all.py $(if $(filter 1,$(RECORD)),--record docs/performance.md)
+
+# dist/: the self-contained application (PyInstaller folder, .tar.gz) and the Debian package (.deb), from
+# installer/ (tools/dist.py says what goes in). Needs the `dist` extra (PyInstaller), installed here, and the
+# libraries the bundle carries (DEBIAN_RUN_PACKAGES, the report fonts). Takes a few minutes of CPU.
+DIST_STAMP := $(VENV)/.dist-stamp
+# (the Wayland client libraries are what Qt's Wayland plugin links to; the bundle carries them too).
+DEBIAN_DIST_PACKAGES := $(DEBIAN_RUN_PACKAGES) fonts-dejavu-core fonts-dejavu-extra libwayland-cursor0 libwayland-egl1
+
+$(DIST_STAMP): $(STAMP)
+	$(VENV)/bin/python -m pip install --quiet -e '.[dev,dist]'
+	@touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	@sh .ci/debian-packages $(DEBIAN_DIST_PACKAGES)
+	$(VENV)/bin/python tools/dist.py
+
+# The slow tests of what `make dist` built: the archive unpacked and run with a clean environment, the .deb
+# read back, extracted, installed and removed in a throwaway dpkg root (tests/dist/).
+test-dist: venv
+	PIA_WIZARD_DIST=dist $(VENV)/bin/python -m pytest -n 0 -m dist tests/dist

@@ -176,7 +176,13 @@ def _run_gui(path: Path | None) -> int:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
+    # The desktop entry's name: on Wayland the window is matched to pia-wizard.desktop (its icon, its
+    # name in the dock) through it; X11 uses the window class, the same name.
+    QApplication.setDesktopFileName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from pia_wizard.ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
 
     start = _Startup(app, path)
     start.begin()
@@ -203,6 +209,10 @@ class _Startup:
     def begin(self) -> None:
         from PySide6.QtCore import QTimer
 
+        if sys.platform == "darwin":  # a double-clicked *.pia.json comes as an event, not in argv
+            from pia_wizard.ui.file_open import FileOpenEvents
+
+            self.file_events = FileOpenEvents(self.app, self._file_opened)
         self.placeholder = _placeholder()
         self.placeholder.show()
         if _flag(REPORT_FIRST_PAINT_VAR):
@@ -273,6 +283,13 @@ class _Startup:
             # After the first paint: the restore offer and the file open in a window that is already there.
             QTimer.singleShot(0, lambda: _after_show(window, self.path))
             QTimer.singleShot(RESUME_COLLECTOR_AFTER_MS, resume_collector)
+
+    def _file_opened(self, path: Path) -> None:
+        """A file the system asked to open: in the window, or once the window is there."""
+        if self.window is None:
+            self.path = path
+        else:
+            self.window.open_path(path)
 
     def _open_and_report(self) -> None:
         window = self.window

@@ -47,6 +47,7 @@ from pia_wizard.core.load.loading import ASSESSMENT_SUFFIX
 from pia_wizard.core.models.questionnaire import GroupQuestion
 from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui import settings
+from pia_wizard.ui.app_icon import app_icon
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.evaluator import Evaluator
 from pia_wizard.ui.focus_ring import FocusRing
@@ -256,6 +257,8 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_status_undo()
+        self.setWindowIcon(app_icon())
+        self.old_rules_notice = self._notice_old_rules()
         self.resize(1280, 800)
         geometry = settings.window_geometry()
         if geometry is not None:
@@ -1240,15 +1243,35 @@ class MainWindow(QMainWindow):
             settings.save_preferences(self.preferences)
 
     def about(self) -> None:
-        from pia_wizard import __version__
+        """Help › About: version, licence, the rules' date, where data lives, third-party notices."""
+        from pia_wizard.app_info import cache_folder, program_folder
+        from pia_wizard.ui.about_dialog import AboutDialog
 
-        self.prompts.info(
-            self.tr("About pia-wizard"),
-            self.tr(
-                "pia-wizard %1\nJudge a proposed biometric surveillance deployment before it is bought "
-                "or switched on."
-            ).replace("%1", __version__),
-        )
+        places = {
+            "settings": Path(settings.qsettings().fileName()),
+            "recovery": self.recovery.folder,
+            "cache": cache_folder(),
+            "program": program_folder(),
+        }
+        dialog = AboutDialog(self.library, places, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: back_to(self))
+        dialog.open()
+
+    def _notice_old_rules(self) -> QLabel | None:
+        """Once per start, beside the status bar's messages: the rules are more than six months old.
+        Not a dialog: the window stays usable, and the reports print the rules' date anyway."""
+        from pia_wizard.app_info import old_rules_notice, rules_are_old, rules_as_of
+
+        as_of = rules_as_of(self.library)
+        if as_of is None or not rules_are_old(as_of, self.today()):
+            return None
+        label = QLabel(old_rules_notice(as_of), self.statusBar())
+        label.setObjectName("oldRulesNotice")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        self.statusBar().addPermanentWidget(label, 1)
+        return label
 
     # ------------------------------------------------------------------------------------ export
 

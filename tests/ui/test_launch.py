@@ -89,6 +89,8 @@ def test_run_gui_in_process_sets_names_and_returns_zero(qapp, monkeypatch) -> No
         assert launch.run_gui(Path("example.pia.json")) == 0
         assert QApplication.applicationName() == "pia-wizard"
         assert QApplication.organizationName() == "pia-wizard"
+        assert QApplication.desktopFileName() == "pia-wizard"  # installer/linux/pia-wizard.desktop
+        assert not QApplication.windowIcon().isNull()
     finally:
         QApplication.setApplicationName(old[0])
         QApplication.setOrganizationName(old[1])
