@@ -16,7 +16,11 @@ machine, is the same on both sides of each ratio.
   by a warm-up start, as after any first start); the same start without the cache is measured too
   (`PIA_WIZARD_CACHE_DIR=` empty), which is what the first start after installing costs.
 
-Targets (issue 7): first paint ≤ 1.5× the bare window; interactive ≤ 3×.
+- the self-contained build (issue 17), when `make dist` has built it (build/pyinstaller/dist/): its
+  interactive start on the largest example in the same rounds, against the venv's (ratio per round).
+
+Targets (issue 7): first paint ≤ 1.5× the bare window; interactive ≤ 3×. Issue 17: the bundle's
+interactive start ≤ 1.3× the venv's.
 """
 
 from __future__ import annotations
@@ -32,14 +36,24 @@ from pathlib import Path
 from _figures import ROOT, figure, isolated_env, largest_example, median
 
 COMMAND = ".venv/bin/python benchmarks/bench_startup.py"
+BUNDLE = ROOT / "build" / "pyinstaller" / "dist" / "pia-wizard" / "pia-wizard"
 STAMP = re.compile(r"monotonic clock (?P<clock>[0-9.]+) s\)(?:; peak RSS (?P<rss>[0-9]+) MB)?")
 
 
-def timed_start(args: list[str], env: dict[str, str]) -> tuple[float, float | None]:
-    """Seconds from just before the start to the stamp the process prints; and its peak RSS (MB)."""
+def timed_start(
+    args: list[str], env: dict[str, str], program: Path | None = None
+) -> tuple[float, float | None]:
+    """Seconds from just before the start to the stamp the process prints; and its peak RSS (MB).
+    `program`: an executable run with `args` (the bundle) instead of this Python."""
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+        [*([str(program)] if program else [sys.executable]), *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     found = STAMP.search(result.stdout)
     if result.returncode != 0 or found is None:
@@ -55,7 +69,8 @@ def main() -> None:
     example = largest_example()
     print(f"# pia-wizard start-up figures — reproduce with: {COMMAND}")
     print(f"# {runs} rounds, offscreen; largest example: {example.relative_to(ROOT)}")
-    bare, first, ready, ready_rss, cold = [], [], [], [], []
+    bare, first, ready, ready_rss, cold, bundled = [], [], [], [], [], []
+    bundle = BUNDLE if BUNDLE.is_file() else None
     with tempfile.TemporaryDirectory(prefix="pia-bench-") as tmp:
         env = isolated_env(Path(tmp) / "home")
         first_env = {**env, "PIA_WIZARD_REPORT_FIRST_PAINT": "1"}
@@ -63,6 +78,10 @@ def main() -> None:
         cold_env = {**ready_env, "PIA_WIZARD_CACHE_DIR": ""}  # as on the first start after installing
         timed_start(["benchmarks/bare_window.py"], env)  # warm the file cache once, not counted
         timed_start(["-m", "pia_wizard", "gui", str(example)], ready_env)
+        if bundle:
+            timed_start(
+                ["gui", str(example)], ready_env, bundle
+            )  # its own library cache, as after a first start
         for _ in range(runs):
             bare.append(timed_start(["benchmarks/bare_window.py"], env)[0])
             first.append(timed_start(["-m", "pia_wizard", "gui"], first_env)[0])
@@ -71,6 +90,8 @@ def main() -> None:
             if rss is not None:
                 ready_rss.append(rss)
             cold.append(timed_start(["-m", "pia_wizard", "gui", str(example)], cold_env)[0])
+            if bundle:
+                bundled.append(timed_start(["gui", str(example)], ready_env, bundle)[0])
     base = median(bare)
     one = "QT_QPA_PLATFORM=offscreen"
     figure(
@@ -118,6 +139,25 @@ def main() -> None:
         command=f"{one} PIA_WIZARD_CACHE_DIR= PIA_WIZARD_REPORT_READY=1 .venv/bin/pia-wizard gui "
         f"{example.relative_to(ROOT)}",
     )
+    if bundled:
+        figure(
+            "bundle_interactive",
+            "self-contained build: interactive",
+            median(bundled) * 1000,
+            "ms",
+            command=f"make dist; {one} PIA_WIZARD_REPORT_READY=1 {BUNDLE.relative_to(ROOT)} gui "
+            f"{example.relative_to(ROOT)}",
+        )
+        figure(
+            "bundle_interactive_ratio",
+            "interactive: self-contained build / venv",
+            median([app / ref for app, ref in zip(bundled, ready, strict=True)]),
+            "×",
+            target=1.3,
+            command=COMMAND,
+        )
+    else:
+        print("# self-contained build not measured: `make dist` has not built build/pyinstaller/dist/")
     if ready_rss:
         figure(
             "gui_rss_ready",
