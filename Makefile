@@ -98,6 +98,6 @@ dist: $(DIST_STAMP)
 	$(VENV)/bin/python tools/dist.py
 
 # The slow tests of what `make dist` built: the archive unpacked and run with a clean environment, the .deb
-# read back, extracted, installed and removed in a throwaway dpkg root (tests/dist/).
+# read back, extracted, installed and removed in a throwaway dpkg root (tests/bundle/).
 test-dist: venv
-	PIA_WIZARD_DIST=dist $(VENV)/bin/python -m pytest -n 0 -m dist tests/dist
+	PIA_WIZARD_DIST=dist $(VENV)/bin/python -m pytest -n 0 -m dist tests/bundle

@@ -1,6 +1,6 @@
 """The packaging files agree with each other and with the program, without building anything (issue 17).
 
-The bundle itself is built by `make dist` and tested by `make test-dist` (tests/dist/); here only what
+The bundle itself is built by `make dist` and tested by `make test-dist` (tests/bundle/); here only what
 can be checked in a second: the desktop entry (desktop-file-validate where installed), the MIME type
 (shared-mime-info's own compiler), the icons, the spec's data layout against the wheel's, the
 third-party notices against the runtime dependencies, the licence, the CI files.
