@@ -244,7 +244,9 @@ def build_deb(folder: Path, version: str, libraries: dict[str, object]) -> Path:
         encoding="utf-8",
     )
     deb = DIST / f"pia-wizard_{version}_amd64.deb"
-    subprocess.run(["dpkg-deb", "--build", "--root-owner-group", "-Zgzip", "-z6", str(root), str(deb)], check=True)
+    subprocess.run(
+        ["dpkg-deb", "--build", "--root-owner-group", "-Zgzip", "-z6", str(root), str(deb)], check=True
+    )
     return deb
 
 
@@ -281,7 +283,9 @@ def main(argv: list[str] | None = None) -> int:
             app if app.is_dir() else folder, f"pia-wizard-{version}-{system}-{platform.machine()}"
         )
     info.update(archive=archive.name, archive_bytes=archive.stat().st_size)
-    info["folder_bytes"] = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    info["folder_bytes"] = sum(
+        p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()
+    )
     (DIST / "build-info.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     for key, value in info.items():
         print(f"{key}: {value}")
