@@ -1,7 +1,7 @@
 """What goes into the self-contained application, in plain data the spec and the tests both read.
 
 Kept apart from `pia-wizard.spec` so that the fast tests can check it without PyInstaller: the data
-folders land where `pia_wizard.core.resources` looks for them in an installed copy
+folders land where `pia_wizard.core.files.resources` looks for them in an installed copy
 (`pia_wizard/_data/...`), the fonts where `rthook_fonts.py` points fontconfig, and the Qt parts the
 window never uses stay out (the app imports QtCore, QtGui and QtWidgets only).
 """

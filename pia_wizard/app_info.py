@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from pia_wizard import __version__
-from pia_wizard.core.library import Library
-from pia_wizard.core.period import long_date
-from pia_wizard.core.resources import questionnaires_dir
+from pia_wizard.core.evaluation.period import long_date
+from pia_wizard.core.files.resources import questionnaires_dir
+from pia_wizard.core.load.library import Library
 
 LICENCE = "GNU General Public License, version 3 or later"
 LICENCE_SPDX = "GPL-3.0-or-later"
@@ -65,6 +65,6 @@ def program_folder() -> Path:
 
 
 def cache_folder() -> Path | None:
-    from pia_wizard.core.library_cache import cache_dir
+    from pia_wizard.core.files.library_cache import cache_dir
 
     return cache_dir()

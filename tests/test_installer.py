@@ -30,7 +30,7 @@ import bundle_plan
 
 import dist
 from pia_wizard import __version__
-from pia_wizard.core.loading import ASSESSMENT_SUFFIX
+from pia_wizard.core.load.loading import ASSESSMENT_SUFFIX
 from pia_wizard.notices import _key, python_notices, runtime_distributions
 
 INSTALLER = ROOT / "installer"
