@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT / "installer"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import bundle_plan
-
 import dist
+
 from pia_wizard import __version__
 from pia_wizard.core.load.loading import ASSESSMENT_SUFFIX
 from pia_wizard.notices import _key, python_notices, runtime_distributions

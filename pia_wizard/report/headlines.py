@@ -14,6 +14,8 @@ from pia_wizard.report.wording import (
     HEADLINE_APPLIES_UNKNOWN,
     HEADLINE_MORE,
     HEADLINE_MORE_MANY,
+    HEADLINE_POINT,
+    HEADLINE_POINT_POSSIBLE_RED_LINE,
     HEADLINE_SEVERITY,
     HEADLINES,
 )
@@ -27,8 +29,12 @@ def headline(rulebook: Mapping[str, Any]) -> str:
     points: list[str] = []
     for finding in rulebook["findings"]:
         if finding["severity"] == severity and finding["kind"] != "applicability":
-            if finding["title"] not in points:
-                points.append(finding["title"])
+            form = HEADLINE_POINT
+            if finding["kind"] == "red_line" and severity == "undetermined":
+                form = HEADLINE_POINT_POSSIBLE_RED_LINE
+            point = form.format(title=finding["title"])
+            if point not in points:
+                points.append(point)
     if points:
         others = len(points) - 1
         more = HEADLINE_MORE.get(others, HEADLINE_MORE_MANY.format(count=others)) if others else ""

@@ -104,25 +104,26 @@ FINGERPRINT_MEANING = (
 )
 
 # One sentence per rulebook that a councillor can read aloud (page 1 of the briefing). `{name}` is the
-# rulebook's short title ("EU law"); `{point}` the title of the first decisive finding, quoted; `{more}`
-# how many other decisive points there are. The second form is for a verdict with no finding to name.
+# rulebook's short title ("EU law"); `{point}` the first decisive finding in words
+# (`HEADLINE_POINT`); `{more}` how many other decisive points there are. The second form is for a
+# verdict with no finding to name.
 HEADLINES: dict[str, tuple[str, str]] = {
     "red_line": (
-        "Under {name} this cannot go ahead as proposed: it crosses the red line “{point}”{more}.",
+        "Under {name} this cannot go ahead as proposed: it crosses the red line {point}{more}.",
         "Under {name} this cannot go ahead as proposed: a red line applies and no exception has been shown.",
     ),
     "fails": (
-        "Under {name} this cannot go ahead as proposed: a decisive legal test fails on “{point}”{more}.",
+        "Under {name} this cannot go ahead as proposed: a decisive legal test fails on {point}{more}.",
         "Under {name} this cannot go ahead as proposed: a decisive legal test fails.",
     ),
     "insufficient_information": (
         "Under {name} it cannot yet be decided whether this may go ahead: decisive answers are missing or "
-        "not backed by evidence, first of all on “{point}”{more}.",
+        "not backed by evidence, first of all on {point}{more}.",
         "Under {name} it cannot yet be decided whether this may go ahead: decisive answers are missing or "
         "not backed by evidence.",
     ),
     "conditional": (
-        "Under {name} this may go ahead only under conditions: “{point}”{more}; the safeguards in this "
+        "Under {name} this may go ahead only under conditions: {point}{more}; the safeguards in this "
         "report must be in place first.",
         "Under {name} this may go ahead only once the safeguards in this report are in place.",
     ),
@@ -144,6 +145,12 @@ HEADLINE_SEVERITY = {
     "insufficient_information": "undetermined",
     "conditional": "conditional",
 }
+# How a headline names its first point. A red line's title names the prohibited situation ("No valid
+# GDPR Art. 9(2) condition…"), so while it is only possible, quoting it bare would read as established:
+# the headline asks whether it applies. A test step's finding already carries the title of its outcome
+# ("Not yet shown: …", "… fails").
+HEADLINE_POINT = "“{title}”"
+HEADLINE_POINT_POSSIBLE_RED_LINE = "whether the red line “{title}” applies"
 HEADLINE_MORE = {1: " and one other point"}
 HEADLINE_MORE_MANY = " and {count} other points"
 HEADLINE_APPLIES_UNKNOWN = "Whether {name} applies at all is not yet known from the answers."

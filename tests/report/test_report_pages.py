@@ -108,6 +108,28 @@ def test_every_verdict_kind_has_its_own_honest_sentence() -> None:
     assert unsure.endswith("Whether EU law applies at all is not yet known from the answers.")
 
 
+def test_a_red_line_that_may_apply_is_asked_about_not_stated() -> None:
+    """A red line's title names the prohibited situation; while only possible, the sentence must not read
+    as if it were established (the council briefing said "first of all on 'No valid GDPR Art. 9(2)
+    condition…'" for a ground that was merely not yet shown)."""
+    entry = {
+        "short": "EU law",
+        "verdict": "insufficient_information",
+        "applies": "yes",
+        "findings": [
+            {"severity": "undetermined", "kind": "red_line", "title": "No valid ground"},
+            {"severity": "undetermined", "kind": "step", "title": "Not yet shown: a valid ground"},
+        ],
+    }
+    assert headline(entry).endswith(
+        "first of all on whether the red line “No valid ground” applies and one other point."
+    )
+    report, pages = _report("council-cctv-antisocial-behaviour")
+    said = dict(zip(report.evaluation.verdicts, report.context["headlines"], strict=True))
+    assert "first of all on whether the red line “" in said["eu-law"]
+    assert said["eu-law"] in pages[0]
+
+
 # ------------------------------------------------------------------ the tests overview
 
 
