@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 from pathlib import Path
 from types import MappingProxyType
 
@@ -87,6 +88,21 @@ def test_the_key_changes_with_any_data_file(tmp_path: Path) -> None:
     (tmp_path / "b.yaml").rename(tmp_path / "c.yaml")
     assert cache_key(sorted(tmp_path.glob("*.yaml")), tmp_path) != before
 
+
+
+def test_in_an_installed_build_the_key_covers_the_executable(tmp_path: Path, monkeypatch) -> None:
+    """A PyInstaller build has no .py files to hash: its code is in the executable, so a rebuilt bundle
+    of the same version gets a new key (the bundle sets `sys.frozen`)."""
+    (tmp_path / "a.yaml").write_text("id: x\n")
+    files = [tmp_path / "a.yaml"]
+    executable = tmp_path / "pia-wizard"
+    executable.write_bytes(b"build 1")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(executable))
+    first = cache_key(files, tmp_path)
+    assert cache_key(files, tmp_path) == first
+    executable.write_bytes(b"build 2")
+    assert cache_key(files, tmp_path) != first
 
 def test_the_cached_shipped_library_judges_every_example_as_a_full_load_does(tmp_path: Path) -> None:
     files = sorted(DATA.rglob("*.yaml"))

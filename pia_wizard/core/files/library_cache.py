@@ -52,6 +52,10 @@ def cache_key(data_files: Iterable[Path], data_root: Path) -> str:
     core = Path(__file__).resolve().parents[1]  # all of pia_wizard/core, not just files/
     for path in sorted(core.rglob("*.py")):
         digest.update(path.relative_to(core).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    if getattr(sys, "frozen", False):
+        # An installed build (PyInstaller) carries no .py files: its code is packed into the
+        # executable, so a rebuilt bundle of the same version must not reuse an older pickle.
+        digest.update(b"frozen\0" + Path(sys.executable).read_bytes() + b"\0")
     for path in sorted(data_files):
         digest.update(path.relative_to(data_root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
