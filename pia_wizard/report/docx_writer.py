@@ -111,9 +111,17 @@ def _table(document: Any, block: Table) -> None:
         document.add_paragraph()  # Word joins two tables that touch
 
 
+def _element(paragraph: Any) -> Any:
+    """A paragraph's `w:p` element, through public API: python-docx's `ParagraphFormat` is an
+    `ElementProxy` over the paragraph's own element, and `ElementProxy.element` is public."""
+    return paragraph.paragraph_format.element
+
+
 def _repeat_header(row: Any) -> None:
-    """The header row repeats on each page a long table runs over."""
-    properties = row._tr.get_or_add_trPr()
+    """The header row repeats on each page a long table runs over. python-docx has no call for it and
+    no public handle on a row's element: the row is the parent of its first cell (`w:tc`), which is the
+    parent of the cell's first paragraph."""
+    properties = _element(row.cells[0].paragraphs[0]).getparent().getparent().get_or_add_trPr()
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
     properties.append(marker)
@@ -132,7 +140,7 @@ def _numbering(document: Any, paragraph: Any, num_id: int | None) -> int:
         override = num.add_lvlOverride(ilvl=0)
         override.add_startOverride(1)
         num_id = num.numId
-    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr = _element(paragraph).get_or_add_pPr()
     num_pr = p_pr.get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = 0
     num_pr.get_or_add_numId().val = num_id

@@ -7,7 +7,8 @@
 - The embedded font programs carry the report's date too, on the fontTools subsetting path (see
   `fonts_dated`), so the bytes do not depend on the clock whichever subsetter WeasyPrint finds.
 - A finisher removes the duplicate entries WeasyPrint 70 writes into the catalog's `/AF` array.
-- Streams are compressed at zlib's usual level 6, not pydyf's level 9 (see `StreamZlib`).
+- Streams are compressed as pydyf compresses them (zlib level 9; it has no setting, and its module is
+  not patched: see docs/performance.md, "Streams at zlib level 9").
 """
 
 from __future__ import annotations
@@ -16,41 +17,16 @@ import contextlib
 import datetime as dt
 import mimetypes
 import os
-import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-import pydyf
 import weasyprint
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 PDF_VARIANT = "pdf/a-3b"
-COMPRESSION_LEVEL = 6  # zlib's own default
-
-
-class StreamZlib:
-    """What pydyf sees as `zlib`: the real module, but a compressor asked for a level above
-    COMPRESSION_LEVEL gets COMPRESSION_LEVEL.
-
-    pydyf compresses every PDF stream at level 9 and has no setting for it. On the largest example's
-    council briefing (2026-12-04) level 9 took ~10 % of the print time for a file ~3 % smaller than
-    level 6: 1.58 s and 249 KB against 1.43 s and 256 KB. The output stays deterministic (the same
-    report gives the same bytes). Everything else is passed through, so a pydyf that compresses
-    another way is unaffected, and one that no longer imports zlib at module level is left alone.
-    """
-
-    def compressobj(self, level: int = -1, *args: Any, **kwargs: Any) -> Any:
-        return zlib.compressobj(min(level, COMPRESSION_LEVEL), *args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(zlib, name)
-
-
-if getattr(pydyf, "zlib", None) is zlib:
-    pydyf.zlib = StreamZlib()  # type: ignore[attr-defined]
 
 
 class LockedFetcher(URLFetcher):
