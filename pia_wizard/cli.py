@@ -34,6 +34,14 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="check questionnaire, rulebook, sources, glossary, assessment and schema files"
     )
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    validate.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="CERT.pem",
+        help="a certificate you trust (PEM or DER): a signed report is checked against it (repeatable)",
+    )
 
     score = commands.add_parser("score", help="evaluate an assessment under the rulebooks")
     score.add_argument("file", type=Path, help="an assessment file (*.pia.json)")
@@ -58,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
         help="the format of -o whatever its name ends in (default: from its suffix, else pdf)",
     )
     report.add_argument("--html", type=Path, metavar="OUT.html", help="write the report as HTML too")
+    report.add_argument(
+        "--sign",
+        type=Path,
+        metavar="KEY.p12",
+        help="sign the PDF with this key (PKCS#12); the passphrase comes from PIA_WIZARD_PASSPHRASE, "
+        "else the terminal, else standard input",
+    )
     report.add_argument(
         "--template",
         default="briefing",
@@ -106,6 +121,20 @@ def _parser() -> argparse.ArgumentParser:
         "file", type=Path, help="an assessment file (*.pia.json); the old one is kept as .bak"
     )
 
+    keys = commands.add_parser("keys", help="make a key to sign reports with")
+    key_commands = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    new_key = key_commands.add_parser(
+        "new", help="a new key and self-signed certificate, protected by a passphrase (PKCS#12)"
+    )
+    new_key.add_argument("--name", required=True, help="the person or organisation that will sign")
+    new_key.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="where to write the key (default: keys/ in your data folder); the certificate goes beside it",
+    )
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a file kind")
     schema.add_argument("kind", choices=SCHEMA_KINDS)
     return parser
@@ -121,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         from pia_wizard.commands.validate import run_validate
 
-        return run_validate(args.paths)
+        return run_validate(args.paths, args.trust)
     if args.command == "score":
         from pia_wizard.commands.score import run_score
 
@@ -152,7 +181,12 @@ def main(argv: list[str] | None = None) -> int:
             legal_basis=args.legal_basis,
             prepared_for=args.prepared_for,
             output_format=args.format,
+            sign=args.sign,
         )
+    if args.command == "keys":
+        from pia_wizard.commands.keys import run_keys_new
+
+        return run_keys_new(args.name, args.output)
     if args.command == "migrate":
         from pia_wizard.commands.migrate import run_migrate
 

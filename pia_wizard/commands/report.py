@@ -5,8 +5,10 @@ The council briefing unless another template is named. `--html` writes the same 
 (self-contained: its styles are inline), which is also the way out where WeasyPrint's system libraries
 are missing: print it from a browser. `-o OUT.docx` (Word) and `-o OUT.md` (Markdown) write an
 editable copy instead of the PDF, from the same words, without WeasyPrint; `--format` chooses the
-format whatever the name ends in. Exit 0 when every file asked for was written, 1 when the PDF
-could not be made or a file not written, 2 on bad input.
+format whatever the name ends in. `--sign KEY.p12` signs the PDF (PAdES, appended as an incremental
+update, `pia_wizard.report.signing`); the key is opened before anything is made, so a wrong passphrase
+writes no file. Exit 0 when every file asked for was written, 1 when the PDF could not be made or a file
+not written, 2 on bad input (a key that cannot be opened included).
 """
 
 from __future__ import annotations
@@ -35,6 +37,35 @@ def _date(text: str | None, option: str) -> dt.date | None:
         raise ValueError(f"{option}: {text!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _signer(key: Path) -> object:
+    """pyHanko's signer for the key file, its passphrase asked for once; ValueError says what is wrong."""
+    from pia_wizard.commands.passphrase import NoPassphrase, read_passphrase
+    from pia_wizard.report.signing import SigningError, load_signer, read_key
+
+    try:
+        data = read_key(key)
+        return load_signer(data, read_passphrase(f"Passphrase for {key.name}"), str(key))
+    except (NoPassphrase, SigningError) as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _signed(pdf: bytes, signer: object) -> bytes | None:
+    """The PDF signed, or None (said on stderr) when signing fails: then no file is written."""
+    from pia_wizard.report.signing import sign_pdf
+
+    try:
+        return sign_pdf(pdf, signer)
+    except Exception as exc:  # noqa: BLE001 - pyHanko's failures are reported, and nothing is written
+        print(f"report: the PDF could not be signed: {exc}", file=sys.stderr)
+        return None
+
+
+def _signer_name(signer: object) -> str:
+    from pia_wizard.report.signing import signer_name
+
+    return signer_name(signer)
+
+
 def run_report(
     path: Path,
     output: Path | None,
@@ -51,6 +82,7 @@ def run_report(
     legal_basis: str = "",
     prepared_for: str = "",
     output_format: str | None = None,
+    sign: Path | None = None,
 ) -> int:
     from pia_wizard.report.options import LetterDetails, OptionsError, ReportOptions
     from pia_wizard.report.render import ReportError, prepare_report, print_report
@@ -66,6 +98,20 @@ def run_report(
     except (OptionsError, ValueError) as exc:
         print(f"report: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    signer = None
+    if sign is not None:
+        from pia_wizard.report.editable import editable_format
+
+        suffix = output.suffix if output is not None else ""
+        chosen = {"pdf": ".pdf", "docx": ".docx", "md": ".md"}.get(output_format or "", suffix)
+        if output is None or editable_format(chosen) is not None:
+            print("report: --sign signs a PDF: give -o OUT.pdf", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        try:
+            signer = _signer(sign)
+        except ValueError as exc:
+            print(f"report: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     try:
         library = shipped_library()
         loaded = load_assessment_file(path, library)
@@ -112,8 +158,13 @@ def run_report(
             write_atomic(html, (printed.html if printed else report.html).encode("utf-8"), keep_backup=False)
             print(f"wrote {html}", file=sys.stderr)
         if output is not None and printed is not None:
-            write_atomic(output, printed.pdf, keep_backup=False)
-            print(f"wrote {output} (assessment fingerprint SHA-256 {report.fingerprint})", file=sys.stderr)
+            pdf = printed.pdf if signer is None else _signed(printed.pdf, signer)
+            if pdf is None:
+                return EXIT_FAILURE
+            write_atomic(output, pdf, keep_backup=False)
+            signed = f"signed by {_signer_name(signer)}; " if signer is not None else ""
+            fingerprint = f"assessment fingerprint SHA-256 {report.fingerprint}"
+            print(f"wrote {output} ({signed}{fingerprint})", file=sys.stderr)
     except SaveError as exc:
         print(f"report: {exc}", file=sys.stderr)
         return EXIT_FAILURE

@@ -4,13 +4,18 @@ A report PDF (`*.pdf`, also inside a folder) is re-opened through `pia_wizard.re
 fingerprint is checked and the embedded assessment re-evaluated with today's rulebooks (those given
 alongside it take the shipped ones' place), printing "same verdicts" or each verdict that changed. A
 PDF without an embedded assessment, or whose fingerprint does not hold, is a problem (exit 2); a
-changed verdict is not. The core never sees the PDFs: it does not read PDFs.
+changed verdict is not. A signed report's signature is checked as well: by whom, whether the
+certificate is self-signed (integrity only) or chains to a trust anchor named with `--trust CERT.pem`,
+and whether anything was changed or appended after signing; signed bytes that were altered are a
+problem (exit 2), an update appended after signing is said but is not. The core never sees the PDFs: it
+does not read PDFs.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from pia_wizard.core.files.problems import LoadError
 from pia_wizard.core.load.library import Library, check_files, collect_files, shipped_library
@@ -19,12 +24,21 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
 
-def run_validate(paths: list[Path]) -> int:
-    missing = [p for p in paths if not p.exists()]
+def run_validate(paths: list[Path], trust: list[Path] | None = None) -> int:
+    missing = [p for p in [*paths, *(trust or [])] if not p.exists()]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)
     if missing:
         return EXIT_BAD_INPUT
+    anchors = None
+    if trust:
+        from pia_wizard.report.signing import SigningError, load_anchors
+
+        try:
+            anchors = load_anchors(trust)
+        except SigningError as exc:
+            print(f"--trust: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     try:
         base = shipped_library()
     except LoadError as exc:  # the installation itself is broken: say so, then check against nothing
@@ -43,7 +57,7 @@ def run_validate(paths: list[Path]) -> int:
     for warning in warnings:
         print(warning)
     for path in reports:
-        found = _check_report(path, library)
+        found = _check_report(path, library, anchors)
         problems.extend(found)
         bad_files += bool(found)
     count = len(files)
@@ -55,11 +69,11 @@ def run_validate(paths: list[Path]) -> int:
     return EXIT_OK
 
 
-def _check_report(path: Path, library: Library) -> list[str]:
+def _check_report(path: Path, library: Library, anchors: list[Any] | None) -> list[str]:
     """Re-open one report PDF, print what was found, and return its problems."""
     from pia_wizard.report.reopen import check_report_file
 
-    check = check_report_file(path, library)
+    check = check_report_file(path, library, anchors=anchors)
     for line in check.summary():
         print(line if check.problems else f"{path}: {line}")
     return check.problems

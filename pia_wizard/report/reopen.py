@@ -5,7 +5,10 @@ The fingerprint holds when the SHA-256 of the embedded `assessment.pia.json` is 
 recorded beside it (`verdicts.json`) and the one printed on its first page. What this proves: the
 embedded assessment is the one the report's verdicts and annex were made from. It proves nothing about
 who made the PDF or whether it was altered afterwards: the fingerprint is not a signature, and anyone
-who can edit a PDF can change the data, the record and the printed text together.
+who can edit a PDF can change the data, the record and the printed text together. A signed report's
+signature is checked too (`pia_wizard.report.signing`): by whom, self-signed or vouched for by a trust
+anchor the reader named, and whether the report was altered or updated after it was signed; altered
+signed bytes are a problem.
 
 `pia-wizard validate`, `score` and the window (File › Open) all come through `check_report_file`.
 Reading PDFs needs pypdf (imported only here, only when called).
@@ -31,6 +34,7 @@ from pia_wizard.core.load.loading import parse_assessment_document
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.report.render import ASSESSMENT_ATTACHMENT, VERDICTS_ATTACHMENT, rulebooks_for
+from pia_wizard.report.signing import SignatureCheck, check_signature
 from pia_wizard.report.wording import VERDICTS
 
 REPORT_SUFFIX = ".pdf"
@@ -62,6 +66,7 @@ class ReportCheck:
     problems: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # verdicts that differ under today's rulebooks
     migration: QuestionnaireMigration | None = None  # the report answered an older questionnaire version
+    signature: SignatureCheck = field(default_factory=SignatureCheck)  # unsigned unless it says otherwise
 
     @property
     def fingerprint_holds(self) -> bool:
@@ -84,14 +89,20 @@ class ReportCheck:
 
     def summary(self) -> list[str]:
         if self.problems:
-            return self.problems
+            return [*self.problems, *(f"{self.name}: {line}" for line in self.signature_lines())]
         when = f" (judged as of {self.evaluated_on.isoformat()})" if self.evaluated_on else ""
         migrated = [self.migration.headline()] if self.migration is not None else []
         return [
+            *self.signature_lines(),
             self.fingerprint_line(),
             *migrated,
             *(self.changes or [f"same verdicts with today's rulebooks{when}"]),
         ]
+
+
+    def signature_lines(self) -> list[str]:
+        """The signature in sentences, those already among the problems left out."""
+        return [line for line in self.signature.lines() if f"{self.name}: {line}" not in self.problems]
 
 
 def embedded_files(pdf: bytes) -> tuple[dict[str, bytes], str]:
@@ -106,7 +117,9 @@ def embedded_files(pdf: bytes) -> tuple[dict[str, bytes], str]:
     return files, first or ""
 
 
-def check_report_file(path: Path, library: Library, *, reevaluate: bool = True) -> ReportCheck:
+def check_report_file(
+    path: Path, library: Library, *, reevaluate: bool = True, anchors: list[Any] | None = None
+) -> ReportCheck:
     """Read a report PDF from disk (refusing one larger than MAX_REPORT_BYTES) and check it."""
     try:
         pdf = read_limited(path, MAX_REPORT_BYTES)
@@ -121,17 +134,25 @@ def check_report_file(path: Path, library: Library, *, reevaluate: bool = True) 
     except OSError as exc:
         reason = f"cannot read the file: {exc.strerror or exc}"
     else:
-        return check_report(pdf, library, str(path), reevaluate=reevaluate)
+        return check_report(pdf, library, str(path), reevaluate=reevaluate, anchors=anchors)
     return ReportCheck(name=str(path), problems=[f"{path}: {reason}"])
 
 
 def check_report(
-    pdf: bytes, library: Library, name: str = "report.pdf", *, reevaluate: bool = True
+    pdf: bytes,
+    library: Library,
+    name: str = "report.pdf",
+    *,
+    reevaluate: bool = True,
+    anchors: list[Any] | None = None,
 ) -> ReportCheck:
-    """Check the embedded assessment against the recorded and printed fingerprint, load it with
-    today's questionnaire, and (when the fingerprint holds) re-evaluate it with today's rulebooks at the
-    date the report judged it."""
+    """Check the signature, if any (against the trust anchors given), and the embedded assessment
+    against the recorded and printed fingerprint, load it with today's questionnaire, and (when the
+    fingerprint holds) re-evaluate it with today's rulebooks at the date the report judged it."""
     check = ReportCheck(name=name)
+    check.signature = check_signature(pdf, anchors)
+    if check.signature.problems or check.signature.altered:
+        check.problems.extend(f"{name}: {line}" for line in check.signature.lines()[-1:])
     try:
         files, first_page = embedded_files(pdf)
     except Exception as exc:  # noqa: BLE001 - any unreadable PDF is reported, not raised

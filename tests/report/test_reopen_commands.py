@@ -55,6 +55,7 @@ def test_validate_a_report_says_same_verdicts(pdfs: dict[str, Path], capsys) -> 
     out, err = capsys.readouterr()
     fingerprint = FINGERPRINT["good"]
     assert out.splitlines() == [
+        f"{pdfs['good']}: not signed: nothing shows who made this report or that it is unchanged",
         f"{pdfs['good']}: fingerprint SHA-256 {fingerprint} holds: the embedded assessment is the one the "
         "report was made from",
         f"{pdfs['good']}: same verdicts with today's rulebooks (judged as of 2026-11-23)",
