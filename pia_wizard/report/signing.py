@@ -106,6 +106,19 @@ def certificate_pem(p12: bytes, passphrase: bytes) -> bytes:
     return certificate.public_bytes(serialization.Encoding.PEM)
 
 
+def check_key(p12: bytes, passphrase: bytes) -> None:
+    """Raise a SigningError unless the PKCS#12 file opens with the passphrase and holds a key and a
+    certificate (cryptography only: quick, and without importing pyHanko)."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    try:
+        key, certificate, _others = pkcs12.load_key_and_certificates(p12, passphrase or None)
+    except ValueError:
+        raise SigningError(_KEY_PROBLEM) from None
+    if key is None or certificate is None:
+        raise SigningError("the key file must hold a private key and its certificate")
+
+
 def key_file_name(name: str) -> str:
     """A file name for a key from its owner's name: letters, digits and hyphens."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]

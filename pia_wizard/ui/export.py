@@ -14,7 +14,9 @@ on its own, what the person ticks (notes, evidence quotes, their identity, the a
 assessment, embedded evidence files), asks to whom a report is addressed ("Prepared for", filled in from
 the assessment's audience unless that names a kind of report), and for the information-request letter
 asks for its recipient, reference, reply-by date and legal basis (the letter never carries notes,
-evidence, an annex or the assessment, so those boxes are ticked and locked for it).
+evidence, an annex or the assessment, so those boxes are ticked and locked for it). For a PDF it offers
+"Sign the PDF": a key file and its passphrase, checked before the dialog closes (a wrong passphrase is
+said there and nothing is exported); the window remembers the key's path, never the passphrase.
 """
 
 from __future__ import annotations
@@ -236,6 +238,42 @@ class ExportDialog(QDialog):
         self.format.currentIndexChanged.connect(self._format_changed)
         self.output.textEdited.connect(self._follow_suffix)
 
+        # Sign the PDF with a key (PKCS#12): the passphrase is asked here, used once, and never kept.
+        self.sign = QGroupBox(self.tr("&Sign the PDF"), self)
+        self.sign.setObjectName("exportSign")
+        self.sign.setCheckable(True)
+        self.sign.setChecked(False)
+        sign_form = QFormLayout(self.sign)
+        key_label, self.sign_key, key_row = path_field(
+            self.sign, self.tr("&Key file"), self.tr("Key file"), self.tr("Bro&wse…"), "", self._browse_key
+        )
+        self.sign_key.setObjectName("export-sign-key")
+        self.sign_key.setPlaceholderText(self.tr("a .p12 file made with “pia-wizard keys new”, or your own"))
+        sign_form.addRow(key_label, key_row)
+        self.passphrase = QLineEdit(self.sign)
+        self.passphrase.setObjectName("export-passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self._row(sign_form, self.tr("Pass&phrase"), self.passphrase)
+        self.sign_note = muted(
+            plain_label(
+                self.tr(
+                    "A signature shows that the report was not changed after you signed it. A key you made "
+                    "yourself does not show who you are; a certificate from an authority your readers "
+                    "trust does."
+                ),
+                self.sign,
+            )
+        )
+        sign_form.addRow(self.sign_note)
+        self.sign_problem = plain_label("", self.sign)
+        self.sign_problem.setObjectName("export-sign-problem")
+        self.sign_problem.setVisible(False)
+        sign_form.addRow(self.sign_problem)
+        self.sign.setVisible(not printing)
+        self._printing = printing
+        self.format.currentIndexChanged.connect(self._sign_follows_format)
+        self.output.textChanged.connect(self._sign_follows_format)
+
         self.leave_out = QGroupBox(self.tr("Leave out of this report"), self)
         self.omit_boxes: dict[str, QCheckBox] = {}
         boxes = QVBoxLayout(self.leave_out)
@@ -285,6 +323,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.sign)
         layout.addWidget(self.leave_out)
         layout.addWidget(self.letter)
         layout.addWidget(muted(plain_label(self.tr("Notes marked private are never exported."), self)))
@@ -296,6 +335,45 @@ class ExportDialog(QDialog):
             box.toggled.connect(lambda checked, name=name: self._ticked(name, checked))
         self.template.currentIndexChanged.connect(self._template_changed)
         self._template_changed()
+        self._sign_follows_format()
+
+    def _sign_follows_format(self) -> None:
+        """Only a PDF can be signed: the choice shows for the PDF format alone."""
+        self.sign.setVisible(not self._printing and str(self.format.currentData()) == ".pdf")
+
+    def _browse_key(self) -> None:
+        text, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a signing key"), self.sign_key.text(), self.tr("Signing keys (*.p12 *.pfx)")
+        )
+        if text:
+            self.sign_key.setText(text)
+
+    def signing(self) -> tuple[str, str] | None:
+        """(key file, passphrase) when the PDF is to be signed, else None. Not part of `choices()`,
+        which the window remembers: the passphrase is never kept."""
+        if self.sign.isHidden() or not self.sign.isChecked():
+            return None
+        return self.sign_key.text().strip(), self.passphrase.text()
+
+    def accept(self) -> None:
+        """Open the key with its passphrase before the dialog closes: a wrong one is said here, and
+        nothing is exported."""
+        asked = self.signing()
+        if asked is not None:
+            from pia_wizard.report.signing import SigningError, check_key, read_key
+
+            key, passphrase = asked
+            try:
+                if not key:
+                    raise SigningError(self.tr("choose the key file to sign with"))
+                check_key(read_key(Path(key)), passphrase.encode("utf-8"))
+            except SigningError as exc:
+                self.sign_problem.setText(self.tr("Cannot sign: %1").replace("%1", str(exc)))
+                self.sign_problem.setVisible(True)
+                self.passphrase.setFocus()
+                self.passphrase.selectAll()
+                return
+        super().accept()
 
     def _ticked(self, name: str, checked: bool) -> None:
         if self.omit_boxes[name].isEnabled():
@@ -333,6 +411,9 @@ class ExportDialog(QDialog):
             date = dt.date.fromisoformat(str(reply_by))
             self.reply_by.setDate(QDate(date.year, date.month, date.day))
         self.reply_wanted.setChecked(bool(reply_by) or not letter)
+        if previous.get("sign_key"):  # the key is offered again; its passphrase never is
+            self.sign_key.setText(str(previous["sign_key"]))
+            self.sign.setChecked(True)
 
     def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
         label = QLabel(text, self)
@@ -385,6 +466,7 @@ class ExportDialog(QDialog):
             "omit": frozenset(name for name, box in self.omit_boxes.items() if box.isChecked()),
             "letter": self.letter_details() if not self.letter.isHidden() else {},
             "prepared_for": self.prepared_for.text().strip() if not self.prepared_for.isHidden() else "",
+            "sign_key": self.sign_key.text().strip() if self.sign.isChecked() else "",
         }
 
     def letter_details(self) -> dict[str, str | None]:

@@ -10,8 +10,9 @@ window starts it ahead of need — when the export dialog opens — and keeps it
 THE SEAM to the report layer is `_render_pdf`, called by `render_export` (named by `RENDERER`): it
 renders through `pia_wizard.report` (prepare_report + print_report, or the HTML alone for a file name
 ending in .html, or an editable Word or Markdown copy for .docx or .md; these three need no WeasyPrint)
-when that can be imported, and
-otherwise `render_export` writes the evaluation as JSON. Any exception, such as WeasyPrint's missing
+when that can be imported (the PDF signed when the request names a key: the passphrase comes in the
+request, in memory, and is never written or logged), and otherwise `render_export` writes the
+evaluation as JSON. Any exception, such as WeasyPrint's missing
 system libraries, comes back to the window as the error dialog's text.
 """
 
@@ -220,6 +221,14 @@ def _render_pdf(request, library, compiled, assessment, books, date, progress): 
         pdf = print_report(report).pdf
     except MissingLibrariesError as exc:
         raise ReportError(exc.message(GUI_FALLBACK)) from exc
+    if request.options.get("sign_key"):  # signed before anything is written: a failure writes nothing
+        from pia_wizard.report.signing import load_signer, read_key, sign_pdf
+
+        progress(0.9, "Signing the PDF")
+        key = Path(str(request.options["sign_key"]))
+        passphrase = str(request.options.get("passphrase", "")).encode("utf-8")
+        signer = load_signer(read_key(key), passphrase, str(key))
+        pdf = sign_pdf(pdf, signer)
     progress(0.95, "Saving the PDF")
     write_atomic(output, pdf, keep_backup=False)
     return output

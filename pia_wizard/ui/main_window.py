@@ -623,8 +623,11 @@ class MainWindow(QMainWindow):
             verdicts = ""
         else:
             verdicts = self.tr("Today's rulebooks give the same verdicts as the report.")
+        signature = check.signature
+        signed = " ".join(line[0].upper() + line[1:] + "." for line in signature.lines())
         lines = [
             self.tr("Opened the assessment embedded in the report “%1”.").replace("%1", name),
+            signed,
             fingerprint,
             verdicts,
             self.tr(
@@ -632,7 +635,8 @@ class MainWindow(QMainWindow):
                 "author let leave: private notes, and anything left out of the report, are not in it."
             ),
         ]
-        tell = self.prompts.info if check.fingerprint_holds else self.prompts.error  # a warning icon
+        trusted = check.fingerprint_holds and not (signature.altered or signature.later_update)
+        tell = self.prompts.info if trusted else self.prompts.error  # a warning icon
         tell(
             self.tr("Opened from a report"),
             "\n\n".join(line for line in lines if line),
@@ -1303,8 +1307,10 @@ class MainWindow(QMainWindow):
         omit: Iterable[str] = (),
         letter: Mapping[str, str | None] | None = None,
         prepared_for: str = "",
+        sign: tuple[str, str] | None = None,
     ) -> ExportRequest:
-        """What the worker needs for one export: the assessment without private notes, and the choices."""
+        """What the worker needs for one export: the assessment without private notes, and the choices.
+        `sign`: (key file, passphrase) to sign the PDF; the passphrase goes to the worker in memory only."""
         from pia_wizard.ui.export import without_private_notes
         from pia_wizard.ui.export_worker import ExportRequest
 
@@ -1324,7 +1330,12 @@ class MainWindow(QMainWindow):
             date=date.isoformat(),
             rulebooks=tuple(b.id for b in self.rulebooks),
             library_files=self.library_files,
-            options={"omit": sorted(set(omit)), "letter": dict(letter or {}), "prepared_for": prepared_for},
+            options={
+                "omit": sorted(set(omit)),
+                "letter": dict(letter or {}),
+                "prepared_for": prepared_for,
+                **({"sign_key": sign[0], "passphrase": sign[1]} if sign else {}),
+            },
         )
 
     def print_report(self) -> None:
@@ -1377,6 +1388,7 @@ class MainWindow(QMainWindow):
                 omit=choices["omit"],  # type: ignore[arg-type]
                 letter=choices["letter"],  # type: ignore[arg-type]
                 prepared_for=str(choices["prepared_for"]),
+                sign=dialog.signing(),
             ),
             then_print=printing,
         )
