@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from pia_wizard.core.atomic_file import SaveError, write_atomic
+from pia_wizard.core.files.atomic_file import SaveError, write_atomic
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

@@ -17,7 +17,7 @@ from pia_wizard.cli import main
 from pia_wizard.commands import report as report_command
 from pia_wizard.commands import validate
 from pia_wizard.commands.passphrase import ENVIRONMENT
-from pia_wizard.core.assessment_io import save_assessment
+from pia_wizard.core.load.assessment_io import save_assessment
 from pia_wizard.report import signing
 from pia_wizard.report.render import ASSESSMENT_ATTACHMENT
 from pia_wizard.report.reopen import check_report, embedded_files
