@@ -147,10 +147,10 @@ HEADLINE_SEVERITY = {
 }
 # How a headline names its first point. A red line's title names the prohibited situation ("No valid
 # GDPR Art. 9(2) condition…"), so while it is only possible, quoting it bare would read as established:
-# the headline asks whether it applies. A test step's finding already carries the title of its outcome
+# the headline asks whether it holds. A test step's finding already carries the title of its outcome
 # ("Not yet shown: …", "… fails").
 HEADLINE_POINT = "“{title}”"
-HEADLINE_POINT_POSSIBLE_RED_LINE = "whether the red line “{title}” applies"
+HEADLINE_POINT_POSSIBLE_RED_LINE = "whether “{title}” holds"
 HEADLINE_MORE = {1: " and one other point"}
 HEADLINE_MORE_MANY = " and {count} other points"
 HEADLINE_APPLIES_UNKNOWN = "Whether {name} applies at all is not yet known from the answers."

@@ -149,6 +149,16 @@ def read_pdf(data: bytes) -> ReadBack:
     )
 
 
+def embedded_fonts(reader: PdfReader) -> set[str]:
+    """The font names a PDF embeds (subset prefixes such as `ABCDEF+` removed)."""
+    names = set()
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values():
+            names.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+", 1)[-1])
+    return names
+
+
 def replace_attachments(pdf: bytes, wanted: dict[str, bytes]) -> bytes:
     """The PDF with the named embedded files' contents rewritten (by pypdf), everything else kept:
     what someone who swaps the data inside a report would do."""

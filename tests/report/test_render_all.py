@@ -23,6 +23,7 @@ from report_cases import (
     SHARED_NOTE,
     TEMPLATE_NAMES,
     ReadBack,
+    embedded_fonts,
     example_files,
     read_pdf,
 )
@@ -105,6 +106,10 @@ def _squashed(text: str) -> str:
 def test_every_template_renders_every_assessment(rendered, case: str, template: str) -> None:
     report, pdf, back = rendered(case, template)
     assert PRIVATE_NOTE not in report.html
+    # Only the DejaVu families the style sheet names: a glyph one family lacks (✓ and ✗ are not in
+    # DejaVu Serif) must fall back to another named family, never to whatever font this machine has.
+    fonts = embedded_fonts(back.reader)
+    assert fonts and all(name.startswith("DejaVu") for name in fonts), fonts
     if template == "submission":
         for result in report.evaluation.rulebooks:
             for finding in result.findings:

@@ -122,11 +122,11 @@ def test_a_red_line_that_may_apply_is_asked_about_not_stated() -> None:
         ],
     }
     assert headline(entry).endswith(
-        "first of all on whether the red line “No valid ground” applies and one other point."
+        "first of all on whether “No valid ground” holds and one other point."
     )
     report, pages = _report("council-cctv-antisocial-behaviour")
     said = dict(zip(report.evaluation.verdicts, report.context["headlines"], strict=True))
-    assert "first of all on whether the red line “" in said["eu-law"]
+    assert "first of all on whether “" in said["eu-law"]
     assert said["eu-law"] in pages[0]
 
 

@@ -95,8 +95,10 @@ def test_a_signed_report_validates_as_signed_intact_and_self_signed(
     out = capsys.readouterr().out
     assert f"signed by {SIGNER} on " in out
     assert "the bytes it signed are unchanged since it was signed" in out
-    assert "self-signed certificate: this proves only that the report is unchanged since it was signed " \
+    assert (
+        "self-signed certificate: this proves only that the report is unchanged since it was signed "
         "(integrity), not who signed it (identity)" in out
+    )
     assert "fingerprint SHA-256" in out and "holds" in out
     assert "CHANGED AFTER SIGNING" not in out and "ALTERED" not in out
 
@@ -183,8 +185,18 @@ def test_a_wrong_passphrase_is_a_clear_error_and_writes_nothing(
     monkeypatch.setenv(ENVIRONMENT, "not the passphrase")
     out = tmp_path / "out" / "report.pdf"
     out.parent.mkdir()
-    code = main(["report", str(made["assessment"]), "-o", str(out), "--html", str(out.with_suffix(".html")),
-                 "--sign", str(made["key"])])
+    code = main(
+        [
+            "report",
+            str(made["assessment"]),
+            "-o",
+            str(out),
+            "--html",
+            str(out.with_suffix(".html")),
+            "--sign",
+            str(made["key"]),
+        ]
+    )
     assert code == 2
     err = capsys.readouterr().err
     assert "cannot open the signing key: the passphrase is wrong" in err
@@ -198,8 +210,18 @@ def test_the_passphrase_comes_from_standard_input_when_there_is_no_terminal(
     monkeypatch.delenv(ENVIRONMENT, raising=False)
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
     out = tmp_path / "stdin.pdf"
-    code = main(["report", str(made["assessment"]), "-o", str(out), "--template", "factsheet",
-                 "--sign", str(made["key"])])
+    code = main(
+        [
+            "report",
+            str(made["assessment"]),
+            "-o",
+            str(out),
+            "--template",
+            "factsheet",
+            "--sign",
+            str(made["key"]),
+        ]
+    )
     assert code == 0
     assert signing.check_signature(out.read_bytes()).signer == SIGNER
 
