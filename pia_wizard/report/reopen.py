@@ -99,7 +99,6 @@ class ReportCheck:
             *(self.changes or [f"same verdicts with today's rulebooks{when}"]),
         ]
 
-
     def signature_lines(self) -> list[str]:
         """The signature in sentences, those already among the problems left out."""
         return [line for line in self.signature.lines() if f"{self.name}: {line}" not in self.problems]

@@ -89,7 +89,6 @@ def test_the_key_changes_with_any_data_file(tmp_path: Path) -> None:
     assert cache_key(sorted(tmp_path.glob("*.yaml")), tmp_path) != before
 
 
-
 def test_in_an_installed_build_the_key_covers_the_executable(tmp_path: Path, monkeypatch) -> None:
     """A PyInstaller build has no .py files to hash: its code is in the executable, so a rebuilt bundle
     of the same version gets a new key (the bundle sets `sys.frozen`)."""
@@ -103,6 +102,7 @@ def test_in_an_installed_build_the_key_covers_the_executable(tmp_path: Path, mon
     assert cache_key(files, tmp_path) == first
     executable.write_bytes(b"build 2")
     assert cache_key(files, tmp_path) != first
+
 
 def test_the_cached_shipped_library_judges_every_example_as_a_full_load_does(tmp_path: Path) -> None:
     files = sorted(DATA.rglob("*.yaml"))

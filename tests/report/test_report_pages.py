@@ -121,9 +121,7 @@ def test_a_red_line_that_may_apply_is_asked_about_not_stated() -> None:
             {"severity": "undetermined", "kind": "step", "title": "Not yet shown: a valid ground"},
         ],
     }
-    assert headline(entry).endswith(
-        "first of all on whether “No valid ground” holds and one other point."
-    )
+    assert headline(entry).endswith("first of all on whether “No valid ground” holds and one other point.")
     report, pages = _report("council-cctv-antisocial-behaviour")
     said = dict(zip(report.evaluation.verdicts, report.context["headlines"], strict=True))
     assert "first of all on whether “" in said["eu-law"]
