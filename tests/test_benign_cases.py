@@ -89,6 +89,7 @@ GATE = {
     "q705": True,
     "q707": "public_interest_law",
     "q712": "National border control law",
+    "q740": True,  # the border law provides for the gates, with safeguards (GDPR Art. 9(2)(g))
     "q903": False,
     "q904": True,
     "q909": ["more_staff"],
@@ -105,7 +106,7 @@ GATE = {
     "q1206": ["a_description", "b_necessity_proportionality", "c_risks", "d_measures"],
     "q1230": ["none"],  # nobody found the DPIA inadequate
 }
-GATE_EVIDENCE = {"q707": 3, "q712": 3, "q703": 3, "q705": 3, "q904": 2, "q1102": 2, "q1112": 2, "q1205": 3}
+GATE_EVIDENCE = {"q707": 3, "q712": 3, "q740": 3, "q703": 3, "q705": 3, "q904": 2, "q1102": 2, "q1112": 2, "q1205": 3}
 
 
 def verdicts(a: Assessment) -> dict[str, str]:

@@ -1004,6 +1004,7 @@ BORDER_EGATES = {
         "q706": ["purpose", "retention", "access"],
         "q707": "public_interest_law",
         "q712": "National border control law",
+        "q740": True,
         "q721": True,
         "q901": "full",
         "q902": ["privacy", "data_protection"],
@@ -1037,6 +1038,7 @@ BORDER_EGATES = {
     "evidence": {
         "q707": [_evidence("National border control law, published in the official journal (fictional)", 3)],
         "q712": [_evidence("National border control law, published in the official journal (fictional)", 3)],
+        "q740": [_evidence("National border control law, the sections on automated gates and their safeguards (fictional)", 3)],
         "q703": [_evidence("National border control law and the published gate rules (fictional)", 3)],
         "q705": [_evidence("Published gate rules: gates at the listed crossings only (fictional)", 3)],
         "q904": [_evidence("Evaluation report of the gate pilot (fictional)", 2)],
