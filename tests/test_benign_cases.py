@@ -42,7 +42,7 @@ def phone(country: str, operator: str, evidence: dict[str, int] | None = None, *
         "q222": ["personal_devices"],
         "q202": ["verify"],
         "q203": True,
-        "q271": True,
+        "q730": "alternative_equal",
         "q272": True,
         "q273": False,
         "q204": "while_present",
@@ -71,7 +71,7 @@ GATE = {
     "q222": ["fixed_cameras"],
     "q202": ["verify"],
     "q203": True,
-    "q271": True,
+    "q730": "alternative_equal",
     "q272": True,
     "q273": False,
     "q204": "while_present",
@@ -145,9 +145,9 @@ def test_a_phone_unlocked_by_its_owner_passes_everywhere(country: str, operator:
 
 
 def test_the_phone_is_tested_in_full_once_the_choice_is_not_real() -> None:
-    forced = verdicts(phone("uk", "private_own", q271=False))
+    forced = verdicts(phone("uk", "private_own", q730="alternative_worse"))
     assert forced["human-rights"] == "insufficient_information"  # the three-part test applies again
-    assert verdicts(phone("uk", "private_own", q271=False, q702="none"))["human-rights"] == "fails"
+    assert verdicts(phone("uk", "private_own", q730="alternative_worse", q702="none"))["human-rights"] == "fails"
 
 
 def test_a_switched_off_feature_on_the_owners_own_phone_is_not_a_red_line() -> None:
