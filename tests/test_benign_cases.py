@@ -106,7 +106,17 @@ GATE = {
     "q1206": ["a_description", "b_necessity_proportionality", "c_risks", "d_measures"],
     "q1230": ["none"],  # nobody found the DPIA inadequate
 }
-GATE_EVIDENCE = {"q707": 3, "q712": 3, "q740": 3, "q703": 3, "q705": 3, "q904": 2, "q1102": 2, "q1112": 2, "q1205": 3}
+GATE_EVIDENCE = {
+    "q707": 3,
+    "q712": 3,
+    "q740": 3,
+    "q703": 3,
+    "q705": 3,
+    "q904": 2,
+    "q1102": 2,
+    "q1112": 2,
+    "q1205": 3,
+}
 
 
 def verdicts(a: Assessment) -> dict[str, str]:
@@ -147,7 +157,9 @@ def test_a_phone_unlocked_by_its_owner_passes_everywhere(country: str, operator:
 def test_the_phone_is_tested_in_full_once_the_choice_is_not_real() -> None:
     forced = verdicts(phone("uk", "private_own", q730="alternative_worse"))
     assert forced["human-rights"] == "insufficient_information"  # the three-part test applies again
-    assert verdicts(phone("uk", "private_own", q730="alternative_worse", q702="none"))["human-rights"] == "fails"
+    assert (
+        verdicts(phone("uk", "private_own", q730="alternative_worse", q702="none"))["human-rights"] == "fails"
+    )
 
 
 def test_a_switched_off_feature_on_the_owners_own_phone_is_not_a_red_line() -> None:

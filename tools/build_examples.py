@@ -1038,7 +1038,12 @@ BORDER_EGATES = {
     "evidence": {
         "q707": [_evidence("National border control law, published in the official journal (fictional)", 3)],
         "q712": [_evidence("National border control law, published in the official journal (fictional)", 3)],
-        "q740": [_evidence("National border control law, the sections on automated gates and their safeguards (fictional)", 3)],
+        "q740": [
+            _evidence(
+                "National border control law, its sections on the gates and their safeguards (fictional)",
+                3,
+            )
+        ],
         "q703": [_evidence("National border control law and the published gate rules (fictional)", 3)],
         "q705": [_evidence("Published gate rules: gates at the listed crossings only (fictional)", 3)],
         "q904": [_evidence("Evaluation report of the gate pilot (fictional)", 2)],
