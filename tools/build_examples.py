@@ -869,6 +869,7 @@ MISSING_CHILD = {
             "q912": "Court order, limits of time and place (fictional)",
             "q1003": "Police policy: non-matches deleted at once (fictional)",
             "q1004": "Police policy, section on retention (fictional)",
+            "q307": "Police policy, section on retention (fictional)",
             "q1112": "Equality impact assessment, reviewed yearly (fictional)",
             "q1205": "Data protection impact assessment (fictional)",
             "q1206": "Data protection impact assessment, contents (fictional)",
