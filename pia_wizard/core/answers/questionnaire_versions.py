@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from pia_wizard.core.answers.review import carry_review
 from pia_wizard.core.files.documents import Path_
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.base import localise
@@ -126,6 +127,8 @@ def migrate_answers(
         new_questions.extend(step.new_questions)
     data["questionnaire"] = {"id": compiled.id, "version": compiled.questionnaire.version}
     migrated = Assessment.model_validate(data)
+    if not dropped:  # every answer carried with its meaning: an approval that held still holds
+        migrated = carry_review(assessment, migrated)
     view = AnswerView.of(compiled, migrated)
     to_answer = tuple(
         q

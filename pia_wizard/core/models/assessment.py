@@ -257,6 +257,41 @@ class Scenario(Frozen):
     )
 
 
+ReviewStatus = Literal["draft", "in_review", "changes_requested", "approved", "rejected"]
+
+
+class ReviewStep(Frozen):
+    """One step of the review: who set which status, when, why, and over what.
+
+    `digest` is the SHA-256 of the answers, notes and evidence as they were at that step
+    (`core/answers/review.py`), so a later change to them shows: the step is no longer current. The
+    name is typed, not checked: anyone who can edit the file can write any name here."""
+
+    status: ReviewStatus
+    by: FreeText = Field(min_length=1, description="The reviewer's name, as typed (not an identity check).")
+    date: IsoDate
+    comment: FreeText = ""
+    digest: Sha256 = Field(description="SHA-256 of the answers, notes and evidence reviewed.")
+
+
+class ReviewComment(Frozen):
+    """A reviewer's note on one answer; open comments block approval until resolved."""
+
+    question: Id
+    text: FreeText = Field(min_length=1)
+    by: FreeText = ""
+    date: IsoDate | None = None
+    resolved: StrictBool = False
+
+
+class Review(Frozen):
+    """The review and sign-off record: its steps in order (the last one's status is the status) and
+    the reviewers' comments on answers. It is not part of what a step's digest covers."""
+
+    steps: tuple[ReviewStep, ...] = ()
+    comments: tuple[ReviewComment, ...] = ()
+
+
 class Assessment(Frozen):
     schema_version: Literal[1]
     questionnaire: QuestionnaireRef
@@ -266,3 +301,6 @@ class Assessment(Frozen):
     )
     answers: FrozenMap[Id, Answer] = Field(default_factory=dict)
     attachments: FrozenMap[AttachmentId, Attachment] = Field(default_factory=dict)
+    review: Review | None = Field(
+        default=None, description="Review and sign-off: statuses with who, when, comment and digest."
+    )
