@@ -19,6 +19,15 @@ EXIT_BAD_INPUT = 2
 SCHEMA_KINDS = ("questionnaire", "rulebook", "facts", "sources", "glossary", "assessment", "migrations")
 
 
+REVIEW_FLAGS = (
+    ("--submit", "in_review", "send it for review"),
+    ("--request-changes", "changes_requested", "ask for changes"),
+    ("--approve", "approved", "approve it as it is now (not while comments on answers are open)"),
+    ("--reject", "rejected", "reject it"),
+    ("--draft", "draft", "take it back to draft"),
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pia-wizard",
@@ -114,6 +123,17 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--date", help="judge both as of YYYY-MM-DD (default: each its own date)")
     compare.add_argument("--json", action="store_true", help="print the documented JSON structure")
 
+    review = commands.add_parser(
+        "review", help="record a review step (approve, reject, …) in an assessment, or show the review"
+    )
+    review.add_argument("file", type=Path, help="an assessment file (*.pia.json); saved with a .bak")
+    steps = review.add_mutually_exclusive_group()
+    for flag, status, meaning in REVIEW_FLAGS:
+        steps.add_argument(flag, dest="status", action="store_const", const=status, help=meaning)
+    review.add_argument("--by", default="", metavar="NAME", help="the reviewer's name (typed, not checked)")
+    review.add_argument("--comment", default="", metavar="TEXT", help="why, in a sentence")
+    review.add_argument("--date", help="the step's date YYYY-MM-DD (default: today)")
+
     migrate = commands.add_parser(
         "migrate", help="rewrite an assessment written for an older questionnaire version at today's"
     )
@@ -187,6 +207,13 @@ def main(argv: list[str] | None = None) -> int:
         from pia_wizard.commands.keys import run_keys_new
 
         return run_keys_new(args.name, args.output)
+    if args.command == "review":
+        from pia_wizard.commands.review import run_review
+
+        if args.status is not None and not args.by.strip():
+            print("review: --by NAME is needed to record a step (the reviewer's name)", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        return run_review(args.file, args.status, args.by, args.comment, args.date)
     if args.command == "migrate":
         from pia_wizard.commands.migrate import run_migrate
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pia_wizard.core.answers.review import ReviewState, review_state
 from pia_wizard.core.evaluation.evaluate import evaluate
 from pia_wizard.core.evaluation.results import VERDICT_LABELS, Evaluation
 from pia_wizard.core.files.problems import LoadError
@@ -68,12 +69,12 @@ def run_score(path: Path, rulebook_ids: list[str], date: str | None, as_json: bo
     except ValueError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    review = review_state(loaded.assessment)
     if as_json:
-        sys.stdout.write(
-            json.dumps(score_json(evaluation), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-        )
+        body = score_json(evaluation, review)
+        sys.stdout.write(json.dumps(body, indent=2, ensure_ascii=False, sort_keys=False) + "\n")
     else:
-        sys.stdout.write(summary(evaluation, books))
+        sys.stdout.write(summary(evaluation, books, review))
     return EXIT_OK
 
 
@@ -94,9 +95,10 @@ def _from_report(path: Path, library: Library) -> tuple[LoadedAssessment, dt.dat
     return LoadedAssessment(check.assessment, check.compiled, path), check.evaluated_on
 
 
-def score_json(evaluation: Evaluation) -> dict[str, Any]:
-    """The stable structure documented in docs/engine.md."""
+def score_json(evaluation: Evaluation, review: ReviewState | None = None) -> dict[str, Any]:
+    """The stable structure documented in docs/engine.md; `review` (status, current, …) when given."""
     body = evaluation.model_dump(mode="json")
+    extra = {"review": review.as_json()} if review is not None else {}
     return {
         "date": body["date"],
         "timeline": body["timeline"],
@@ -105,15 +107,22 @@ def score_json(evaluation: Evaluation) -> dict[str, Any]:
         "figures": body["figures"],
         "inconsistencies": body["inconsistencies"],
         "period": body["period"],
+        **extra,
     }
 
 
-def summary(evaluation: Evaluation, rulebooks: Sequence[Rulebook] = ()) -> str:
+def summary(
+    evaluation: Evaluation, rulebooks: Sequence[Rulebook] = (), review: ReviewState | None = None
+) -> str:
     """The readable summary: rulebook titles and verdict labels, never their ids (`--json` has those)."""
-    from pia_wizard.report.wording import SEVERITY
+    from pia_wizard.report.wording import REVIEW_FORGEABLE, SEVERITY, review_status_line
 
     timelines = {(b.id, t.id): localise(t.title, "en", "en") for b in rulebooks for t in b.timelines}
     lines = [f"Evaluated on {evaluation.date.isoformat()}"]
+    if review is not None and review.last is not None:
+        last = review.last
+        lines.append(review_status_line(review.status, review.current, last.by, last.date.isoformat()))
+        lines.append(f"  ({REVIEW_FORGEABLE})")
     for result in evaluation.rulebooks:
         lines.append("")
         lines.append(f"{result.title}: {VERDICT_LABELS[result.verdict].upper()}")

@@ -167,3 +167,45 @@ FINGERPRINT_MEANING_EDITABLE = (
     "report made from the same assessment embeds those data; an editable copy cannot prove anything "
     "by itself."
 )
+
+# Review and sign-off (core/answers/review.py): statuses in words, and what an approval does not prove.
+REVIEW_STATUSES = {
+    "draft": "Draft",
+    "in_review": "In review",
+    "changes_requested": "Changes requested",
+    "approved": "Approved",
+    "rejected": "Rejected",
+}
+REVIEW_FORGEABLE = (
+    "The reviewer's name is typed, not checked: anyone who can edit the assessment file can write any "
+    "name here. The review record shows what was reviewed (a SHA-256 digest of the answers, notes and "
+    "evidence), not who reviewed it."
+)
+REVIEW_APPROVED = "Approved by {by} on {date}"
+REVIEW_NOT_CURRENT = (
+    "No longer current: the answers, notes or evidence changed after {by} approved them on {date}; "
+    "the approval does not cover this version."
+)
+# A report never prints a stale approval's name and date: only that there is no current approval.
+REVIEW_STALE_IN_REPORT = (
+    "Not approved as it stands: the answers, notes or evidence changed after the last approval, which "
+    "does not cover this version."
+)
+REVIEW_OMISSIONS = (
+    "The approval covers the full assessment; this report leaves some of it out ({omitted})."
+)
+REVIEW_COMMENT_OPEN = "open"
+REVIEW_COMMENT_RESOLVED = "resolved"
+
+
+def review_status_line(
+    status: str, current: bool, by: str = "", date: str = "", *, in_report: bool = False
+) -> str:
+    """The review's status in one sentence: an approval only while it is current (a report does not
+    even name a stale one)."""
+    if status == "approved" and current:
+        return REVIEW_APPROVED.format(by=by, date=date) + "."
+    if status == "approved":
+        return REVIEW_STALE_IN_REPORT if in_report else REVIEW_NOT_CURRENT.format(by=by, date=date)
+    label = REVIEW_STATUSES.get(status, status)
+    return f"Review status: {label}" + (f" (last step by {by} on {date})." if by else ".")

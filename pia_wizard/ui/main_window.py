@@ -553,8 +553,10 @@ class MainWindow(QMainWindow):
             settings.add_recent_file(path)
             remove_stale_temps(path)  # what a save killed mid-write left beside it (saving does too)
         settings.set_last_folder(path.parent)
-        if loaded.warnings:
-            self._tell_unused_answers(path, [w.message for w in loaded.warnings])
+        # A stale approval is shown where the review is (verdict pane, review panel), not as unused answers.
+        unused = [w.message for w in loaded.warnings if not (w.pointer or "").startswith("/review")]
+        if unused:
+            self._tell_unused_answers(path, unused)
         return True
 
     def _tell_migration(

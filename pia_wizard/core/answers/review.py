@@ -101,6 +101,16 @@ class ReviewState:
         }
 
 
+def stale_approval_message(state: ReviewState) -> str:
+    """What `validate` and `score` say when the last step approved answers that changed since."""
+    step = state.approval
+    who = f" by {step.by} on {step.date.isoformat()}" if step is not None else ""
+    return (
+        f"the approval{who} is no longer current: the answers, notes or evidence changed after it "
+        "(approve again to cover them)"
+    )
+
+
 def review_state(assessment: Assessment) -> ReviewState:
     review = assessment.review or Review()
     last = review.steps[-1] if review.steps else None

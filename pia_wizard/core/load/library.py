@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from pia_wizard.core.answers.answer_check import check_assessment, null_value_issues, version_issue
 from pia_wizard.core.answers.answer_warnings import hidden_answer_warnings
+from pia_wizard.core.answers.review import review_state, stale_approval_message
 from pia_wizard.core.answers.questionnaire_versions import (
     QuestionnaireMigration,
     check_migrations,
@@ -283,11 +284,14 @@ def migration_notices(
 def assessment_warnings(
     document: Document, assessment: Assessment, compiled: CompiledQuestionnaire
 ) -> list[Problem]:
-    """What a loaded assessment holds that is not used (answers to hidden questions), as warnings."""
-    return [
-        replace(document.problem(path, message), warning=True)
-        for path, message in hidden_answer_warnings(compiled, assessment)
-    ]
+    """What a loaded assessment holds that is not used (answers to hidden questions), and an approval
+    that no longer covers its answers, as warnings."""
+    found = list(hidden_answer_warnings(compiled, assessment))
+    state = review_state(assessment)
+    if state.approval is not None and not state.current and assessment.review is not None:
+        where = ("review", "steps", len(assessment.review.steps) - 1)
+        found.append((where, stale_approval_message(state)))
+    return [replace(document.problem(path, message), warning=True) for path, message in found]
 
 
 def _not_ours(path: Path) -> str:
