@@ -18,7 +18,6 @@ from pydantic import BaseModel
 
 from pia_wizard.core.answers.answer_check import check_assessment, null_value_issues, version_issue
 from pia_wizard.core.answers.answer_warnings import hidden_answer_warnings
-from pia_wizard.core.answers.review import review_state, stale_approval_message
 from pia_wizard.core.answers.questionnaire_versions import (
     QuestionnaireMigration,
     check_migrations,
@@ -26,6 +25,7 @@ from pia_wizard.core.answers.questionnaire_versions import (
     question_label,
     steps_from,
 )
+from pia_wizard.core.answers.review import review_state, stale_approval_message
 from pia_wizard.core.evaluation.figures import FIGURE_FACTS, figure_facts
 from pia_wizard.core.files.documents import Document, Path_, read_yaml
 from pia_wizard.core.files.library_cache import cache_dir, cache_key, cached
