@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from pia_wizard import __version__
+from pia_wizard.core.answers.review import ReviewState
 from pia_wizard.core.evaluation.results import Change, Evaluation, Figure, Finding, RulebookResult
 from pia_wizard.core.load.library import Library
 from pia_wizard.core.models.assessment import Assessment
@@ -23,6 +24,7 @@ from pia_wizard.report.formatting import Formatter, number
 from pia_wizard.report.headlines import headline
 from pia_wizard.report.letter import request_groups
 from pia_wizard.report.options import ReportOptions, recipient_of
+from pia_wizard.report.review import review_comments, review_context
 from pia_wizard.report.wording import (
     APPLIES,
     DISCLAIMER,
@@ -62,8 +64,11 @@ def build_report_context(
     evaluation: Evaluation,
     options: ReportOptions,
     fingerprint: str,
+    review: ReviewState | None = None,
+    full: Assessment | None = None,
 ) -> dict[str, Any]:
-    """The plain dict a template renders, from the redacted assessment and its evaluation."""
+    """The plain dict a template renders, from the redacted assessment and its evaluation; the review
+    from the full assessment (`full`, before redaction) and its state."""
     fmt = Formatter(compiled, options.language)
     citations = Citations(library.sources)
     books = {b.id: b for b in rulebooks}
@@ -132,6 +137,8 @@ def build_report_context(
             for i in evaluation.inconsistencies
         ],
         "omitted": [OMITTED[name] for name in options.effective_omissions if name in options.omit],
+        # An approval only while it covers the assessment this report is made from (report/review.py).
+        "review": review_context(review, full or assessment, options, fmt),
         "letter": _letter(options, meta) if spec.letter else None,
         "method": _method(evaluation, rulebooks, compiled, fmt, fingerprint, embedded, citations),
         "legend": {
@@ -146,7 +153,12 @@ def build_report_context(
     if options.leaves_out("annex"):
         context["annex"] = None
     else:
-        context["annex"] = {"sections": sections, "unknowns": unknowns, "unanswered": unanswered}
+        context["annex"] = {
+            "sections": sections,
+            "unknowns": unknowns,
+            "unanswered": unanswered,
+            "review_comments": review_comments(full or assessment, options, fmt),
+        }
     words = " ".join(_strings(context))
     glossary = glossary_used(library.glossary, fmt, words, citations)
     if context["annex"] is not None:

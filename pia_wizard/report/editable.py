@@ -143,6 +143,7 @@ def cover(out: Outline, c: Context) -> None:
         ("Prepared for", a["prepared_for"]),
         ("Prepared by", identity(c)),
         ("Assessed on", c["document"]["date"]),
+        ("Review", " ".join([c["review"]["line"], *c["review"]["notes"]]) if c["review"]["shown"] else ""),
         ("Fingerprint (SHA-256)", c["method"]["fingerprint"]),
     ]
     out.table(("", ""), [(k, v) for k, v in facts if v])
@@ -273,6 +274,20 @@ def annex(out: Outline, c: Context) -> None:
         out.table(("Question", "Answer"), [(a["label"], _answer_cell(a)) for a in section["answers"]])
     if not x["sections"]:
         out.para("No question has been answered.")
+    if x["review_comments"]:
+        out.heading("Reviewers' comments on answers", 3)
+        out.table(
+            ("Question", "Comment"),
+            [
+                (
+                    r["question"],
+                    ", ".join(p for p in (r["state"].capitalize(), r["by"], r["date"]) if p)
+                    + ": "
+                    + r["text"],
+                )
+                for r in x["review_comments"]
+            ],
+        )
     out.heading("B. Unknowns", 2)
     if x["unknowns"]:
         out.items(

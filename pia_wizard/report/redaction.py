@@ -51,4 +51,7 @@ def redact(assessment: Assessment, options: ReportOptions) -> Assessment:
         update["metadata"] = assessment.metadata.model_copy(update={"assessor": "", "organisation": ""})
     if drop_files:
         update["attachments"] = MappingProxyType({})
+    if drop_notes and assessment.review is not None and assessment.review.comments:
+        # A reviewer's comment on an answer is a note on it; the steps (the sign-off) stay.
+        update["review"] = assessment.review.model_copy(update={"comments": ()})
     return assessment.model_copy(update=update)

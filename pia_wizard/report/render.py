@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pia_wizard import __version__
+from pia_wizard.core.answers.review import review_state
 from pia_wizard.core.evaluation.evaluate import evaluate
 from pia_wizard.core.evaluation.results import Evaluation
 from pia_wizard.core.load.assessment_io import assessment_bytes
@@ -108,6 +109,8 @@ def prepare_report(
         evaluation=evaluation,
         options=options,
         fingerprint=fingerprint,
+        review=review_state(assessment),  # over the full assessment, never the redacted copy
+        full=assessment,
     )
     html = render_html(options.template, context, root)
     attachments: tuple[tuple[str, bytes, str, str], ...] = ()

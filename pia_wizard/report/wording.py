@@ -191,9 +191,7 @@ REVIEW_STALE_IN_REPORT = (
     "Not approved as it stands: the answers, notes or evidence changed after the last approval, which "
     "does not cover this version."
 )
-REVIEW_OMISSIONS = (
-    "The approval covers the full assessment; this report leaves some of it out ({omitted})."
-)
+REVIEW_OMISSIONS = "The approval covers the full assessment; this report leaves some of it out ({omitted})."
 REVIEW_COMMENT_OPEN = "open"
 REVIEW_COMMENT_RESOLVED = "resolved"
 

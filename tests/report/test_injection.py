@@ -4,6 +4,7 @@ Markdown copies too."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import typing
@@ -15,7 +16,7 @@ import pytest
 from pydantic import BaseModel
 from report_cases import COMPILED, EMPTY, LIBRARY, TEMPLATE_NAMES, read_docx, read_pdf
 
-from pia_wizard.core.answers import edits
+from pia_wizard.core.answers import edits, review
 from pia_wizard.core.models.assessment import Assessment, Scenario
 from pia_wizard.core.models.base import FreeTextMarker
 from pia_wizard.report import pdf_writer
@@ -92,6 +93,13 @@ def injected() -> tuple[Assessment, set[str]]:
     link = Scenario(name=payload("Scenario.name"), origin_title=payload("Scenario.origin_title"))
     a = a.model_copy(update={"scenario": link})
     filled |= {"Scenario.name", "Scenario.origin_title"}
+    # A reviewer's comment (in the annex) and an approval (on the cover), in the reviewer's own words.
+    a = review.add_comment(COMPILED, a, "q_num", payload("ReviewComment.text"), payload("ReviewComment.by"))
+    a = review.set_comment_resolved(a, 0)
+    a = review.record_step(
+        a, "approved", payload("ReviewStep.by"), dt.date(2026, 11, 23), payload("ReviewStep.comment")
+    )
+    filled |= {"ReviewComment.text", "ReviewComment.by", "ReviewStep.by", "ReviewStep.comment"}
     return a, filled
 
 

@@ -1,0 +1,79 @@
+"""The review in a report: an approval printed only while it covers the assessment the report is made
+from, what it does not prove, and reviewers' comments for the annex.
+
+The state comes from the FULL assessment (core/answers/review.py), never from the report's redacted
+copy; a report that leaves anything out says that the approval covers the full assessment.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pia_wizard.core.answers.review import ReviewState
+from pia_wizard.core.models.assessment import Answer, Assessment
+from pia_wizard.report.formatting import Formatter
+from pia_wizard.report.options import ReportOptions
+from pia_wizard.report.wording import (
+    OMITTED,
+    REVIEW_COMMENT_OPEN,
+    REVIEW_COMMENT_RESOLVED,
+    REVIEW_FORGEABLE,
+    REVIEW_OMISSIONS,
+    long_date,
+    review_status_line,
+)
+
+PRIVATE_NOTES = "private notes"
+
+
+def _has_private_note(answers: Any) -> bool:
+    for answer in answers.values():
+        if not isinstance(answer, Answer):
+            continue
+        if answer.note is not None and answer.note.private:
+            return True
+        value = answer.value
+        if isinstance(value, tuple) and value and not isinstance(value[0], str):
+            if any(_has_private_note(item) for item in value):
+                return True
+    return False
+
+
+def review_context(
+    state: ReviewState | None, full: Assessment, options: ReportOptions, fmt: Formatter
+) -> dict[str, Any]:
+    """What the templates print about the review; `shown` is False when no step was recorded."""
+    if state is None or state.last is None:
+        return {"shown": False, "line": "", "approved": False, "notes": [], "comments": []}
+    last = state.last
+    approved = state.approved_and_current
+    line = review_status_line(state.status, state.current, last.by, long_date(last.date), in_report=True)
+    if approved and last.comment:
+        line += f" “{last.comment}”"
+    notes = [REVIEW_FORGEABLE]
+    if approved:
+        left_out = [OMITTED[n] for n in options.effective_omissions if n in OMITTED]
+        if _has_private_note(full.answers):
+            left_out.insert(0, PRIVATE_NOTES)
+        if left_out:
+            notes.insert(0, REVIEW_OMISSIONS.format(omitted=", ".join(left_out)))
+    return {"shown": True, "line": line, "approved": approved, "notes": notes, "comments": []}
+
+
+def review_comments(full: Assessment, options: ReportOptions, fmt: Formatter) -> list[dict[str, str]]:
+    """Reviewers' comments on answers for the annex, in the questionnaire's order; none when the
+    report leaves notes out (a reviewer's comment is a note on an answer)."""
+    if full.review is None or options.leaves_out("notes"):
+        return []
+    order = fmt.compiled.order
+    comments = sorted(full.review.comments, key=lambda c: order.get(c.question, len(order)))
+    return [
+        {
+            "question": fmt.label(c.question),
+            "text": c.text,
+            "by": c.by,
+            "date": long_date(c.date) if c.date else "",
+            "state": REVIEW_COMMENT_RESOLVED if c.resolved else REVIEW_COMMENT_OPEN,
+        }
+        for c in comments
+    ]
