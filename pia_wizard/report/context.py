@@ -66,6 +66,7 @@ def build_report_context(
     fingerprint: str,
     review: ReviewState | None = None,
     full: Assessment | None = None,
+    private_notes: bool | None = None,
 ) -> dict[str, Any]:
     """The plain dict a template renders, from the redacted assessment and its evaluation; the review
     from the full assessment (`full`, before redaction) and its state."""
@@ -138,7 +139,7 @@ def build_report_context(
         ],
         "omitted": [OMITTED[name] for name in options.effective_omissions if name in options.omit],
         # An approval only while it covers the assessment this report is made from (report/review.py).
-        "review": review_context(review, full or assessment, options, fmt),
+        "review": review_context(review, full or assessment, options, private_notes),
         "letter": _letter(options, meta) if spec.letter else None,
         "method": _method(evaluation, rulebooks, compiled, fmt, fingerprint, embedded, citations),
         "legend": {

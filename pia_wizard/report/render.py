@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pia_wizard import __version__
-from pia_wizard.core.answers.review import review_state
+from pia_wizard.core.answers.review import ReviewState, review_state
 from pia_wizard.core.evaluation.evaluate import evaluate
 from pia_wizard.core.evaluation.results import Evaluation
 from pia_wizard.core.load.assessment_io import assessment_bytes
@@ -94,8 +94,13 @@ def prepare_report(
     date: dt.date | None = None,
     rulebooks: Sequence[Rulebook] | None = None,
     root: Path | None = None,
+    review: ReviewState | None = None,
+    private_notes: bool | None = None,
 ) -> Report:
-    """Everything up to the PDF. ValueError when there is no evaluation date."""
+    """Everything up to the PDF. ValueError when there is no evaluation date.
+
+    The review is judged over `assessment` as given; a caller that already removed private notes
+    (the window's export) passes the state of the full assessment and whether it had private notes."""
     books = list(rulebooks) if rulebooks is not None else rulebooks_for(library, compiled)
     redacted = redact(assessment, options)
     data = assessment_bytes(redacted)
@@ -109,8 +114,9 @@ def prepare_report(
         evaluation=evaluation,
         options=options,
         fingerprint=fingerprint,
-        review=review_state(assessment),  # over the full assessment, never the redacted copy
+        review=review or review_state(assessment),  # over the full assessment, never the redacted copy
         full=assessment,
+        private_notes=private_notes,
     )
     html = render_html(options.template, context, root)
     attachments: tuple[tuple[str, bytes, str, str], ...] = ()

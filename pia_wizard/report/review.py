@@ -26,7 +26,12 @@ from pia_wizard.report.wording import (
 PRIVATE_NOTES = "private notes"
 
 
-def _has_private_note(answers: Any) -> bool:
+def has_private_note(assessment: Assessment) -> bool:
+    """Whether any answer (or group item's answer) carries a private note, which no report shows."""
+    return _private_in(assessment.answers)
+
+
+def _private_in(answers: Any) -> bool:
     for answer in answers.values():
         if not isinstance(answer, Answer):
             continue
@@ -34,15 +39,16 @@ def _has_private_note(answers: Any) -> bool:
             return True
         value = answer.value
         if isinstance(value, tuple) and value and not isinstance(value[0], str):
-            if any(_has_private_note(item) for item in value):
+            if any(_private_in(item) for item in value):
                 return True
     return False
 
 
 def review_context(
-    state: ReviewState | None, full: Assessment, options: ReportOptions, fmt: Formatter
+    state: ReviewState | None, full: Assessment, options: ReportOptions, private_notes: bool | None = None
 ) -> dict[str, Any]:
-    """What the templates print about the review; `shown` is False when no step was recorded."""
+    """What the templates print about the review; `shown` is False when no step was recorded.
+    `private_notes`: whether the full assessment had any (None: look in `full`)."""
     if state is None or state.last is None:
         return {"shown": False, "line": "", "approved": False, "notes": [], "comments": []}
     last = state.last
@@ -53,7 +59,7 @@ def review_context(
     notes = [REVIEW_FORGEABLE]
     if approved:
         left_out = [OMITTED[n] for n in options.effective_omissions if n in OMITTED]
-        if _has_private_note(full.answers):
+        if private_notes if private_notes is not None else has_private_note(full):
             left_out.insert(0, PRIVATE_NOTES)
         if left_out:
             notes.insert(0, REVIEW_OMISSIONS.format(omitted=", ".join(left_out)))

@@ -205,7 +205,25 @@ def _render_pdf(request, library, compiled, assessment, books, date, progress): 
         prepared_for=str(request.options.get("prepared_for") or ""),
     )
     progress(0.2, "Evaluating and writing the report")
-    report = prepare_report(assessment, compiled, library, options, date=date, rulebooks=books)
+    # The window sent the assessment without private notes: the review is judged as it stood in full.
+    review = request.options.get("review") or {}
+    state = None
+    if "current" in review:
+        from dataclasses import replace
+
+        from pia_wizard.core.answers.review import review_state
+
+        state = replace(review_state(assessment), current=bool(review["current"]))
+    report = prepare_report(
+        assessment,
+        compiled,
+        library,
+        options,
+        date=date,
+        rulebooks=books,
+        review=state,
+        private_notes=review.get("private_notes"),
+    )
     output = Path(request.output)
     editable = editable_format(output.suffix)
     if editable is not None:  # an editable copy in the same words (no WeasyPrint)

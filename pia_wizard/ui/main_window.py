@@ -65,8 +65,11 @@ from pia_wizard.ui.widgets import plain_label, scaled_font
 
 # Dialogs and the export are imported when first used: they are not needed to show the window.
 if TYPE_CHECKING:
+    from pia_wizard.core.models.assessment import Assessment
+    from pia_wizard.core.rules.compiled import CompiledQuestionnaire
     from pia_wizard.ui.export import ExportJob, ExportWorker
     from pia_wizard.ui.export_worker import ExportRequest
+    from pia_wizard.ui.review_panel import ReviewPanel
     from pia_wizard.ui.sources_dialog import SourcesDialog
     from pia_wizard.ui.summary import SummaryDialog
 
@@ -74,6 +77,7 @@ APP_TITLE = "pia-wizard"
 HIGHLIGHT_MS = 1600
 MAX_TITLE_NAME = 80  # characters of a title kept in a proposed file name
 REMOVED_MESSAGE_MS = 15_000  # long enough to read, notice and reach for Undo
+MAX_SCENARIO_NAME = 120  # characters of a counterfactual's changes kept in a scenario's name
 
 
 def file_name_from_title(title: str) -> str:
@@ -215,6 +219,10 @@ class MainWindow(QMainWindow):
         self.library_files = tuple(str(p) for p in library_files) if library_files is not None else None
         self.today = today
         self.examples_dir = examples_dir if examples_dir is not None else examples_folder()
+        self.data_folder = data_folder
+        self.autosave_ms = autosave_ms
+        self.scenario_windows: list[MainWindow] = []  # opened by "Try this as a scenario"
+        self._review_panel: ReviewPanel | None = None
         self.preferences = settings.load_preferences()
         self.prompts = Prompts(self)
         self.document: AssessmentDocument | None = None
@@ -360,6 +368,9 @@ class MainWindow(QMainWindow):
         self.scenario_action = self._action(
             self.tr("Save as &scenario…"), self.save_as_scenario, None, "scenarioAction"
         )
+        self.review_action = self._action(
+            self.tr("&Review and sign-off…"), self.show_review, None, "reviewAction"
+        )
         self.clear_recent_action = self._action(
             self.tr("&Clear recent files"), self.clear_recent, None, "clearRecentAction"
         )
@@ -409,6 +420,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.scenario_action)
         file_menu.addAction(self.compare_action)
+        file_menu.addAction(self.review_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.print_action)
@@ -472,6 +484,7 @@ class MainWindow(QMainWindow):
             self.details_action,
             self.find_action,
             self.summary_action,
+            self.review_action,
         ):
             action.setEnabled(has)
         self.previous_action.setEnabled(has and self._neighbour(-1) is not None)
@@ -671,6 +684,10 @@ class MainWindow(QMainWindow):
         self.current_section = ""
         if self._summary_dialog is not None:
             self._summary_dialog.hide()
+        if self._review_panel is not None:
+            self._review_panel.close()
+            self._review_panel.deleteLater()
+            self._review_panel = None
         self.evaluation = None
         self.recovery.discard()
         self._last_autosaved = None
@@ -704,6 +721,8 @@ class MainWindow(QMainWindow):
         self.editor.verdicts.go_to.connect(self.go_to_question)
         self.editor.migration_notice.go_to.connect(self.go_to_question)
         self.editor.verdicts.summary_button.clicked.connect(self.show_summary)
+        self.editor.verdicts.review_button.clicked.connect(self.show_review)
+        self.editor.verdicts.try_scenario.connect(self.try_scenario)
         self.editor.search.question_chosen.connect(self.go_to_question)
         self.editor.search.term_chosen.connect(self.open_term)
         self.stack.addWidget(self.editor)
@@ -730,6 +749,7 @@ class MainWindow(QMainWindow):
         if self.page is not None:
             self.page.sync(document.assessment, view)
         self.evaluator.request(document.assessment)
+        self._show_review_line()
         self._update_title()
         self._update_actions()
         self._fix_tab_order()
@@ -764,6 +784,97 @@ class MainWindow(QMainWindow):
         self._refresh_summary()
         self._summary_dialog.raise_()
         self._summary_dialog.activateWindow()
+
+    def _show_review_line(self) -> None:
+        """The review's status in the verdict pane: an approval that no longer covers the answers
+        says so at once, and is current again when the change is undone."""
+        from pia_wizard.core.answers.review import review_state
+        from pia_wizard.ui.text import review_line
+
+        document, editor = self.document, self.editor
+        if document is None or editor is None:
+            return
+        state = review_state(document.assessment)
+        last = state.last
+        text = review_line(
+            state.status, state.current, last.by if last else "", last.date.isoformat() if last else ""
+        )
+        editor.verdicts.show_review(text, stale=state.approval is not None and not state.current)
+
+    def show_review(self) -> None:
+        """Review › Review and sign-off…: steps, comments on answers, approve and the other statuses."""
+        document = self.document
+        if document is None:
+            return
+        if self._review_panel is None:
+            from pia_wizard.ui.review_panel import ReviewPanel
+
+            self._review_panel = ReviewPanel(
+                document, self.texts, self.today, self._question_with_focus, self
+            )
+            self._review_panel.go_to.connect(self.go_to_question)
+        self._review_panel.refresh()
+        self._review_panel.show()
+        self._review_panel.raise_()
+        self._review_panel.activateWindow()
+
+    def try_scenario(self, counterfactual: object) -> MainWindow | None:
+        """ "Try this as a scenario": a copy of the open assessment with the counterfactual's changes
+        made, linked to it, opened unsaved in a window of its own beside this one. This window, its
+        assessment and its unsaved changes stay exactly as they were."""
+        from pia_wizard.core.evaluation.results import Counterfactual
+        from pia_wizard.core.work.scenarios import counterfactual_scenario
+
+        document = self.document
+        if document is None or not isinstance(counterfactual, Counterfactual):
+            return None
+        self.flush()
+        changes = counterfactual.changes
+        words = "; ".join(
+            self.texts.change(c.question, c.value, c.unknown, c.evidence_level) for c in changes
+        )
+        name = words[:MAX_SCENARIO_NAME].rstrip() + ("…" if len(words) > MAX_SCENARIO_NAME else "")
+        origin = document.path.name if document.path is not None else None
+        try:
+            scenario = counterfactual_scenario(
+                document.compiled, document.assessment, counterfactual.changes, name, origin
+            )
+        except ValueError as exc:  # an EditError: the change cannot be made to these answers
+            self.prompts.error(self.tr("Cannot try this"), str(exc))
+            return None
+        window = MainWindow(
+            self.library,
+            library_files=self.library_files,
+            today=self.today,
+            examples_dir=self.examples_dir,
+            data_folder=self.data_folder,
+            autosave_ms=self.autosave_ms,
+        )
+        window.open_scenario(document.compiled, scenario, name)
+        frame = self.frameGeometry()
+        window.move(frame.x() + frame.width() // 2, frame.y() + 40)  # beside, the original still in view
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self.scenario_windows.append(window)
+        self.statusBar().showMessage(
+            self.tr("Opened the scenario “%1” in a new window; this assessment is unchanged.").replace(
+                "%1", name
+            ),
+            10_000,
+        )
+        return window
+
+    def open_scenario(self, compiled: CompiledQuestionnaire, scenario: Assessment, name: str) -> None:
+        """Show a scenario made from another window's assessment: new and unsaved, until saved."""
+        document = AssessmentDocument(compiled, scenario, None, parent=self)
+        document.mark_unsaved()
+        self._set_document(document)
+        self.statusBar().showMessage(
+            self.tr("Scenario “%1”, not saved yet. File › Compare with… shows what it changes.").replace(
+                "%1", name
+            )
+        )
 
     def _refresh_summary(self) -> None:
         dialog, document, evaluator = self._summary_dialog, self.document, self.evaluator
@@ -1313,6 +1424,8 @@ class MainWindow(QMainWindow):
     ) -> ExportRequest:
         """What the worker needs for one export: the assessment without private notes, and the choices.
         `sign`: (key file, passphrase) to sign the PDF; the passphrase goes to the worker in memory only."""
+        from pia_wizard.core.answers.review import review_state
+        from pia_wizard.report.review import has_private_note
         from pia_wizard.ui.export import without_private_notes
         from pia_wizard.ui.export_worker import ExportRequest
 
@@ -1337,6 +1450,11 @@ class MainWindow(QMainWindow):
                 "letter": dict(letter or {}),
                 "prepared_for": prepared_for,
                 **({"sign_key": sign[0], "passphrase": sign[1]} if sign else {}),
+                # The review is judged over the full assessment, not the copy without private notes.
+                "review": {
+                    "current": review_state(document.assessment).current,
+                    "private_notes": has_private_note(document.assessment),
+                },
             },
         )
 

@@ -776,6 +776,19 @@ class QuestionCard(QFrame):
         if question.refs:
             layout.addLayout(refs_row)
         layout.addWidget(self.note_slot)
+        # Reviewers' comments on this answer (Review › Review and sign-off… adds and resolves them).
+        self.review_comments = plain_label("", self, selectable=True)
+        self.review_comments.setObjectName(f"reviewComments:{question.id}")
+        self.review_comments.setStyleSheet("QLabel { background: #fdf3d8; color: #3d2e00; padding: 4px; }")
+        self.review_comments.hide()
+        layout.addWidget(self.review_comments)
+
+    def show_review_comments(self, lines: list[str]) -> None:
+        """The reviewers' comments on this answer, one per line ("Open — R. Okafor: Which page?")."""
+        text = "\n".join(lines)
+        if self.review_comments.text() != text:
+            self.review_comments.setText(text)
+        self.review_comments.setVisible(bool(lines))
 
     @property
     def note_panel(self) -> NotePanel:

@@ -62,6 +62,18 @@ class _Page(QScrollArea):
         """Commit typing that has not been committed yet."""
 
 
+def review_comment_lines(assessment: Assessment) -> dict[str, list[str]]:
+    """Each question's review comments in words, open ones first."""
+    found: dict[str, list[str]] = {}
+    if assessment.review is None:
+        return found
+    for comment in sorted(assessment.review.comments, key=lambda c: c.resolved):
+        state = translate("Resolved review comment" if comment.resolved else "Open review comment", "Page")
+        who = f" ({comment.by})" if comment.by else ""
+        found.setdefault(comment.question, []).append(f"{state}{who}: {comment.text}")
+    return found
+
+
 class SectionPage(_Page):
     def __init__(
         self,
@@ -109,8 +121,10 @@ class SectionPage(_Page):
             )
         )
         self.skipped_banner.setVisible(skipped)
+        comments = review_comment_lines(assessment)
         for question_id, card in self.cards.items():
             card.sync(assessment.answers.get(question_id), view)
+            card.show_review_comments(comments.get(question_id, []))
             card.setVisible(skipped or view.question_visible(question_id))
 
     def focus_widgets(self) -> list[QWidget]:

@@ -202,6 +202,20 @@ class Texts:
             return translate("not asked", "Answer")
         return self.value(entry, value) if entry is not None else str(value)
 
+    def change(self, question_id: str, value: Any, unknown: bool, evidence_level: int | None) -> str:
+        """One change a counterfactual makes, in words: "Label: value" (or stronger evidence)."""
+        label = self.label(question_id)
+        entry = self.compiled.entries.get(question_id)
+        if unknown:
+            return f"{label}: " + translate("unknown / not disclosed", "Answer")
+        if value is not None and entry is not None:
+            return f"{label}: {self.value(entry, value)}"
+        if evidence_level:
+            return f"{label}: " + translate("evidence at level %1", "Answer").replace(
+                "%1", str(evidence_level)
+            )
+        return label
+
     def item_answers(self, entry: QuestionEntry, items: tuple[ItemAnswerRef, ...]) -> str:
         """Each item's own answer ("site 1: unknown / not disclosed; site 2: no"), never one for all."""
         item = self(getattr(entry.group, "item_label", None)) or translate("item", "Answer")
@@ -211,3 +225,46 @@ class Texts:
             f"{item} {number}: {self.state_text(entry, ref.state, ref.value)}"
             for number, ref in enumerate(items, start=1)
         )
+
+
+# Review and sign-off in the window (the report's words are in report/wording.py).
+REVIEW_STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("Review", "Draft"),
+    "in_review": QT_TRANSLATE_NOOP("Review", "In review"),
+    "changes_requested": QT_TRANSLATE_NOOP("Review", "Changes requested"),
+    "approved": QT_TRANSLATE_NOOP("Review", "Approved"),
+    "rejected": QT_TRANSLATE_NOOP("Review", "Rejected"),
+}
+REVIEW_FORGEABLE = QT_TRANSLATE_NOOP(
+    "Review",
+    "The reviewer's name is typed, not checked: anyone who can edit the assessment file can write any "
+    "name here. The review record shows what was reviewed, not who reviewed it.",
+)
+
+
+def review_status_name(status: str) -> str:
+    return translate(REVIEW_STATUSES.get(status, status), "Review")
+
+
+def review_line(status: str, current: bool, by: str, date: str) -> str:
+    """The review in one line for the window: an approval and whether it still covers the answers."""
+    if status == "approved" and current:
+        return translate("Approved by %1 on %2.", "Review").replace("%1", by).replace("%2", date)
+    if status == "approved":
+        return (
+            translate(
+                "Approved by %1 on %2, but NO LONGER CURRENT: answers, notes or evidence changed since. "
+                "Undo the change or approve again.",
+                "Review",
+            )
+            .replace("%1", by)
+            .replace("%2", date)
+        )
+    if not by:
+        return translate("Review: draft, no review step recorded yet.", "Review")
+    return (
+        translate("Review: %1 (by %2 on %3).", "Review")
+        .replace("%1", review_status_name(status).lower())
+        .replace("%2", by)
+        .replace("%3", date)
+    )

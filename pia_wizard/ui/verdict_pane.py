@@ -17,7 +17,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from pia_wizard.core.evaluation.results import Evaluation, Finding, Inconsistency, RulebookResult
+from pia_wizard.core.evaluation.results import (
+    Counterfactual,
+    Evaluation,
+    Finding,
+    Inconsistency,
+    RulebookResult,
+)
 from pia_wizard.core.evaluation.results import Figures as FigureSet
 from pia_wizard.ui.text import (
     Texts,
@@ -98,6 +104,7 @@ class _Links:
 
 class RulebookView(QFrame):
     go_to = Signal(str)
+    try_scenario = Signal(object)  # a Counterfactual: open it as a scenario beside the original
 
     def __init__(self, result: RulebookResult, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +157,7 @@ class RulebookView(QFrame):
         self._finding_links = _Links()
         self._gap_links = _Links()
         self._change_links = _Links()
+        self._try_buttons: list[QPushButton] = []
 
     # fast part ---------------------------------------------------------------------------------
 
@@ -245,6 +253,7 @@ class RulebookView(QFrame):
 
         _clear(self.changes_layout)
         self._change_links = _Links()
+        self._try_buttons = []
         for counterfactual in result.counterfactuals:
             self.changes_layout.addWidget(plain_label(counterfactual.text, self.changes_box, selectable=True))
             for change in counterfactual.changes:
@@ -253,6 +262,7 @@ class RulebookView(QFrame):
                     self.tr("Go to “%1”").replace("%1", label), change.question, self.changes_box, self.go_to
                 )
                 self.changes_layout.addWidget(button)
+            self._add_try(counterfactual, len(self._try_buttons))
         if not result.counterfactuals:
             self.changes_layout.addWidget(
                 muted(
@@ -265,6 +275,24 @@ class RulebookView(QFrame):
             self.tr("What would change this? (%1)").replace("%1", str(len(result.counterfactuals)))
         )
 
+    def _add_try(self, counterfactual: Counterfactual, number: int) -> None:
+        """ "Try this as a scenario": a copy with this change made, opened beside the original."""
+        button = QPushButton(self.tr("Try this as a scenario"), self.changes_box)
+        button.setObjectName(f"tryScenario:{self.rulebook_id}:{number}")
+        button.setAccessibleName(self.tr("Try this as a scenario:") + " " + counterfactual.text)
+        button.setToolTip(
+            self.tr(
+                "Opens a copy of this assessment with this change made, in a window of its own beside "
+                "this one. This assessment stays as it is."
+            )
+        )
+        button.clicked.connect(lambda _checked=False, c=counterfactual: self.try_scenario.emit(c))
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        self.changes_layout.addLayout(row)
+        self._try_buttons.append(button)
+
     def focus_widgets(self) -> list[QWidget]:
         return [
             self.why,
@@ -273,11 +301,13 @@ class RulebookView(QFrame):
             *self._gap_links.buttons,
             self.changes_button,
             *self._change_links.buttons,
+            *self._try_buttons,
         ]
 
 
 class VerdictPane(QScrollArea):
     go_to = Signal(str)
+    try_scenario = Signal(object)
 
     def __init__(self, texts: Texts, has_rulebooks: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -303,6 +333,16 @@ class VerdictPane(QScrollArea):
         self.date_label = muted(plain_label("", content))
         self.date_label.setObjectName("evaluationDate")
         self.layout_.addWidget(self.date_label)
+        # The review's status: an approval, and whether it still covers the answers (main window sets it).
+        review_row = QHBoxLayout()
+        self.review_label = plain_label("", content, selectable=True)
+        self.review_label.setObjectName("reviewLine")
+        self.review_button = QPushButton(self.tr("Review…"), content)
+        self.review_button.setObjectName("reviewButton")
+        self.review_button.setAccessibleName(self.tr("Review and sign-off…"))
+        review_row.addWidget(self.review_label, 1)
+        review_row.addWidget(self.review_button)
+        self.layout_.addLayout(review_row)
         self.none_label = muted(
             plain_label(
                 self.tr("No rulebook is installed for this questionnaire yet, so there are no verdicts."),
@@ -361,6 +401,7 @@ class VerdictPane(QScrollArea):
             if view is None:
                 view = RulebookView(result, self.texts, self.widget())
                 view.go_to.connect(self.go_to)
+                view.try_scenario.connect(self.try_scenario)
                 self.views[result.id] = view
                 self.books_layout.addWidget(view)
             view.show_result(result)
@@ -368,6 +409,12 @@ class VerdictPane(QScrollArea):
         self._show_figures(evaluation.figures)
         if changed:
             self.announce(" ".join([self.tr("Verdict changed."), *changed]))
+
+    def show_review(self, text: str, stale: bool) -> None:
+        """The review line; a stale approval in a colour and words no one misses."""
+        self.review_label.setText(text)
+        self.review_label.setStyleSheet("color: #a4262c; font-weight: bold;" if stale else "")
+        set_accessible_name(self.review_label, text)
 
     def announce(self, message: str) -> None:
         """Say a change once, politely (after what the screen reader is saying), wherever the focus is:
@@ -441,7 +488,7 @@ class VerdictPane(QScrollArea):
         self.figures_box.setVisible(shown)
 
     def focus_widgets(self) -> list[QWidget]:
-        widgets: list[QWidget] = [self.summary_button]
+        widgets: list[QWidget] = [self.summary_button, self.review_button]
         for view in self.views.values():
             widgets.extend(view.focus_widgets())
         widgets.extend(self._inconsistency_links.buttons)
