@@ -851,6 +851,7 @@ class MainWindow(QMainWindow):
             autosave_ms=self.autosave_ms,
         )
         window.open_scenario(document.compiled, scenario, name)
+        window.resize(self.size())
         frame = self.frameGeometry()
         window.move(frame.x() + frame.width() // 2, frame.y() + 40)  # beside, the original still in view
         window.show()

@@ -76,10 +76,12 @@ class ReviewPanel(QDialog):
         self.steps.setObjectName("reviewSteps")
         self.steps.setAccessibleName(self.tr("Review steps"))
         self.steps.setMaximumHeight(110)
+        self.steps.setWordWrap(True)
 
         self.comments = QListWidget(self)
         self.comments.setObjectName("reviewComments")
         self.comments.setAccessibleName(self.tr("Comments on answers"))
+        self.comments.setWordWrap(True)
         self.comments.itemSelectionChanged.connect(self._selection_changed)
         self.comments.itemDoubleClicked.connect(lambda _item: self._go())
         self.go_button = QPushButton(self.tr("Go to the question"), self)

@@ -261,7 +261,7 @@ def review_line(status: str, current: bool, by: str, date: str) -> str:
             .replace("%2", date)
         )
     if not by:
-        return translate("Review: draft, no review step recorded yet.", "Review")
+        return translate("Not reviewed yet.", "Review")
     return (
         translate("Review: %1 (by %2 on %3).", "Review")
         .replace("%1", review_status_name(status).lower())

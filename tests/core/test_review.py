@@ -174,3 +174,12 @@ def test_carrying_a_review_restamps_only_the_steps_that_were_current(loaded) -> 
     assert first == approved.review.steps[0]  # type: ignore[union-attr]
     assert last.digest == review_digest(renamed)
     assert compiled.id == carried.questionnaire.id
+
+
+def test_a_scenario_does_not_carry_its_origins_review(loaded) -> None:  # type: ignore[no-untyped-def]
+    from pia_wizard.core.work.scenarios import make_scenario
+
+    approved = record_step(loaded.assessment, "approved", "R. Okafor", DAY)
+    scenario = make_scenario(approved, "live use dropped", "stadium.pia.json")
+    assert scenario.review is None and review_state(scenario).status == "draft"
+    assert scenario.answers == approved.answers

@@ -128,7 +128,7 @@ def test_the_review_panel_comments_blocks_approval_and_records_it(qtbot, make_wi
     qtbot.mouseClick(window.editor.verdicts.review_button, Qt.MouseButton.LeftButton)
     panel = window._review_panel
     assert panel is not None and panel.isVisible()
-    assert panel.status.text() == "Review: draft, no review step recorded yet."
+    assert panel.status.text() == "Not reviewed yet."
     # A comment on the second question listed; it shows on its card and blocks approval.
     panel.question.setCurrentIndex(1)
     question = panel.question.currentData()

@@ -36,7 +36,8 @@ def make_scenario(origin: Assessment, name: str, origin_file: str | None = None)
     )
     base = origin.metadata.title or origin.metadata.deployment or "Assessment"
     copy = edits.set_metadata(origin, title=f"{base} — scenario: {name}")
-    return copy.model_copy(update={"scenario": link})
+    # A scenario is a new, hypothetical assessment: the origin's review and sign-off are not its own.
+    return copy.model_copy(update={"scenario": link, "review": None})
 
 
 def apply_changes(
