@@ -339,7 +339,9 @@ class VerdictPane(QScrollArea):
         self.review_label.setObjectName("reviewLine")
         self.review_button = QPushButton(self.tr("Review…"), content)
         self.review_button.setObjectName("reviewButton")
-        self.review_button.setAccessibleName(self.tr("Review and sign-off…"))
+        self.review_button.setAccessibleName(
+            self.tr("Review…") + " " + self.tr("and sign-off of the assessment")
+        )
         review_row.addWidget(self.review_label, 1)
         review_row.addWidget(self.review_button)
         self.layout_.addLayout(review_row)
