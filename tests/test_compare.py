@@ -174,3 +174,29 @@ def test_try_a_counterfactual_as_a_scenario(capsys, tmp_path) -> None:
         if change.evidence_level:
             titles = [e.title for e in scenario.answers[change.question].evidence]
             assert ASSUMED_EVIDENCE in titles
+
+
+def test_evidence_a_scenario_assumed_is_never_printed_as_a_document(capsys, tmp_path) -> None:
+    """A counterfactual that asks for stronger evidence leaves a marked placeholder in the scenario; the
+    comparison must say the evidence is assumed, not "(evidence: published document)"."""
+    library = shipped_library()
+    example = ROOT / "examples" / "police-lfr-van-football.pia.json"
+    loaded = load_assessment_file(example, library)
+    books = [b for b in library.rulebooks.values() if b.questionnaire == loaded.questionnaire.id]
+    evaluation = evaluate(loaded.questionnaire, books, loaded.assessment, sources=library.sources)
+    changes = next(
+        c.changes
+        for r in evaluation.rulebooks
+        for c in r.counterfactuals
+        if any(x.evidence_level for x in c.changes)
+    )
+    scenario = counterfactual_scenario(loaded.questionnaire, loaded.assessment, changes, "try it")
+    path = tmp_path / "try.pia.json"
+    save_assessment(path, scenario)
+    assert main(["compare", str(example), str(path)]) == 0
+    text = capsys.readouterr().out
+    assert "evidence assumed for this scenario" in text
+    assumed = [x.question for x in changes if x.evidence_level]
+    body = compare_json(capsys, example, path)
+    rows = {d["question"]: d for d in body["answers"]}
+    assert any(rows[q]["b"].get("evidence_assumed") for q in assumed if q in rows)

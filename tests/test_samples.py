@@ -68,3 +68,17 @@ def test_the_editable_samples_are_there_and_are_the_ones_recorded() -> None:
             assert hashlib.sha256(path.read_bytes()).hexdigest() == entry[f"{kind}_sha256"], (
                 f"{path.name} was changed"
             )
+
+
+def test_the_comparison_sample_is_there_and_is_the_one_recorded() -> None:
+    """Issue 18: a sample comparison report in docs/samples/, from the example and a scenario of it."""
+    comparison = _record().get("comparison") or {}
+    assert comparison, f"no comparison sample. {REMAKE}"
+    for kind in ("scenario", "pdf"):
+        path = FOLDER / comparison[kind]
+        assert path.exists(), f"{path.name} is missing. {REMAKE}"
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == comparison[f"{kind}_sha256"], (
+            f"{path.name} was changed"
+        )
+    assert (FOLDER / comparison["png"]).exists()
+    assert f"--compare docs/samples/{comparison['scenario']}" in comparison["command"]

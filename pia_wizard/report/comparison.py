@@ -59,7 +59,11 @@ def side_words(fmt: Formatter, question: str, side: Side, evidence: bool = False
     """The answer in words; with `evidence`, the strength of the evidence behind it too."""
     words = _value_words(fmt, question, side)
     if evidence and side.state != "unanswered":
-        words += f" (evidence: {EVIDENCE_LEVELS.get(side.evidence_level, side.evidence_level)})"
+        level = EVIDENCE_LEVELS.get(side.evidence_level, side.evidence_level)
+        if side.evidence_assumed:
+            words += f" (evidence assumed for this scenario: {level}, still to be found)"
+        else:
+            words += f" (evidence: {level})"
     return words
 
 
@@ -105,12 +109,14 @@ def _answer(fmt: Formatter, compiled: CompiledQuestionnaire, diff: AnswerDiffere
             "state": diff.a.state,
             "value": _json_value(diff.a.value),
             "evidence_level": diff.a.evidence_level,
+            "evidence_assumed": diff.a.evidence_assumed,
             "text": side_words(fmt, diff.question, diff.a, evidence),
         },
         "b": {
             "state": diff.b.state,
             "value": _json_value(diff.b.value),
             "evidence_level": diff.b.evidence_level,
+            "evidence_assumed": diff.b.evidence_assumed,
             "text": side_words(fmt, diff.question, diff.b, evidence),
         },
     }
@@ -254,8 +260,8 @@ def json_body(context: dict[str, Any]) -> dict[str, Any]:
             {
                 "question": d["question"],
                 "label": d["label"],
-                "a": {k: d["a"][k] for k in ("state", "value", "evidence_level", "text")},
-                "b": {k: d["b"][k] for k in ("state", "value", "evidence_level", "text")},
+                "a": {k: d["a"][k] for k in ("state", "value", "evidence_level", "evidence_assumed", "text")},
+                "b": {k: d["b"][k] for k in ("state", "value", "evidence_level", "evidence_assumed", "text")},
             }
             for d in context["answers"]
         ],

@@ -43,6 +43,10 @@ PNG_DPI = 60
 LETTER = {"recipient": "The data protection officer of the operator", "reference": "PIA-SAMPLE-1"}
 REPLY_WITHIN_DAYS = 20
 EDITABLE_EXAMPLE = "police-lfr-van-football"  # the editable copies: one example, every template
+# The comparison sample: "the amended proposal" a clerk attaches — the example beside a scenario of
+# itself made from one of its own counterfactuals (the first under this rulebook that sets this question).
+COMPARED_EXAMPLE, COMPARED_RULEBOOK, COMPARED_QUESTION = "police-lfr-van-football", "eu-law", "q803"
+SCENARIO_NAME = "with a judge's authorisation before each use"
 
 
 FONTTOOLS_WARNING = "Using fontTools instead of HarfBuzz-Subset"  # WeasyPrint 70, weasyprint/pdf/fonts.py
@@ -120,6 +124,7 @@ def record(
     fonts: str,
     root: Path = ROOT,
     editable: dict[str, dict[str, object]] | None = None,
+    comparison: dict[str, object] | None = None,
 ) -> dict[str, object]:
     """inputs.json; `fonts` is the font subsetter that made the PDFs (their bytes depend on it)."""
     import weasyprint
@@ -135,6 +140,7 @@ def record(
         },
         "samples": made,
         "editable": editable or {},
+        "comparison": comparison or {},
     }
 
 
@@ -194,12 +200,57 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     editable = _editable_samples(folder, library)
+    comparison = _comparison_sample(folder, library, pdftoppm)
     (folder / RECORD).write_text(
-        json.dumps(record(made, watch.subsetter(), editable=editable), indent=2) + "\n", encoding="utf-8"
+        json.dumps(record(made, watch.subsetter(), editable=editable, comparison=comparison), indent=2)
+        + "\n",
+        encoding="utf-8",
     )
-    (folder / INDEX).write_text(index(made, editable), encoding="utf-8")
+    (folder / INDEX).write_text(index(made, editable, comparison), encoding="utf-8")
     print(f"wrote {len(made)} samples, {RECORD} and {INDEX} to {folder}")
     return 0
+
+
+def _comparison_sample(folder: Path, library: Library, pdftoppm: str) -> dict[str, object]:
+    """The comparison report of the example and a scenario of it; the scenario file is written beside
+    it (it is the comparison's input, so `pia-wizard report … --compare` remakes the same PDF)."""
+    from pia_wizard.commands.compare import build
+    from pia_wizard.core.evaluation.evaluate import evaluate
+    from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file
+    from pia_wizard.core.work.scenarios import counterfactual_scenario
+    from pia_wizard.report.comparison import print_pdf, render_html, report_context
+
+    origin = ROOT / "examples" / f"{COMPARED_EXAMPLE}.pia.json"
+    loaded = load_assessment_file(origin, library)
+    compiled = loaded.questionnaire
+    books = [r for r in library.rulebooks.values() if r.questionnaire == compiled.id]
+    evaluation = evaluate(compiled, books, loaded.assessment, None, sources=library.sources)
+    result = next(r for r in evaluation.rulebooks if r.id == COMPARED_RULEBOOK)
+    changes = next(
+        c.changes for c in result.counterfactuals if any(x.question == COMPARED_QUESTION for x in c.changes)
+    )
+    scenario = counterfactual_scenario(compiled, loaded.assessment, changes, SCENARIO_NAME, origin.name)
+    scenario_file = folder / f"{COMPARED_EXAMPLE}--scenario.pia.json"
+    scenario_file.write_bytes(assessment_bytes(scenario))
+    context = report_context(build(origin, scenario_file, None))
+    pdf_bytes = print_pdf(render_html(context), context)
+    pdf = folder / f"{COMPARED_EXAMPLE}--comparison.pdf"
+    pdf.write_bytes(pdf_bytes)
+    png = folder / f"{COMPARED_EXAMPLE}--comparison.png"
+    _first_page_png(pdftoppm, pdf, png)
+    print(f"wrote {pdf.name} and its first page", file=sys.stderr)
+    return {
+        "scenario": scenario_file.name,
+        "scenario_sha256": hashlib.sha256(scenario_file.read_bytes()).hexdigest(),
+        "pdf": pdf.name,
+        "png": png.name,
+        "pdf_sha256": hashlib.sha256(pdf_bytes).hexdigest(),
+        "pages": _pages(pdf_bytes),
+        "command": (
+            f"pia-wizard report examples/{COMPARED_EXAMPLE}.pia.json --compare "
+            f"docs/samples/{scenario_file.name} -o docs/samples/{pdf.name}"
+        ),
+    }
 
 
 def _editable_samples(folder: Path, library: Library) -> dict[str, dict[str, object]]:
@@ -273,7 +324,11 @@ def _pages(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def index(made: dict[str, dict[str, object]], editable: dict[str, dict[str, object]] | None = None) -> str:
+def index(
+    made: dict[str, dict[str, object]],
+    editable: dict[str, dict[str, object]] | None = None,
+    comparison: dict[str, object] | None = None,
+) -> str:
     """docs/samples/README.md: every sample's first page, linking to its PDF."""
     from pia_wizard.report.options import TEMPLATES as SPECS
 
@@ -310,6 +365,17 @@ def index(made: dict[str, dict[str, object]], editable: dict[str, dict[str, obje
             lines += [f"### {spec.title}: [Word]({entry['docx']}) · [Markdown]({entry['markdown']})", ""]
             if entry.get("docx_png"):
                 lines += [f"![First page of the Word {spec.title.lower()}]({entry['docx_png']})", ""]
+    if comparison:
+        lines += [
+            f"## Comparison: `examples/{COMPARED_EXAMPLE}.pia.json` and a scenario of it",
+            "",
+            f"The example beside its scenario “{SCENARIO_NAME}” ([{comparison['scenario']}]"
+            f"({comparison['scenario']}), made from one of the example's own counterfactuals): what changed "
+            f"and what it did to each verdict (`{comparison['command']}`), {comparison['pages']} pages.",
+            "",
+            f"[![First page of the comparison report]({comparison['png']})]({comparison['pdf']})",
+            "",
+        ]
     return "\n".join(lines)
 
 

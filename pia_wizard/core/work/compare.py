@@ -15,6 +15,7 @@ from pia_wizard.core.evaluation.results import Evaluation, Figure, Finding, Gap,
 from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.core.models.base import Frozen
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
+from pia_wizard.core.work.scenarios import ASSUMED_EVIDENCE
 
 AnswerState = Literal["value", "unknown", "unanswered"]
 
@@ -30,6 +31,9 @@ class Side(Frozen):
     state: AnswerState
     value: Any = None
     evidence_level: int = 0
+    # The strongest evidence is only a scenario's placeholder ("assumed for this scenario"), not a
+    # document anyone holds: a comparison must not print it as if it were one.
+    evidence_assumed: bool = False
 
 
 class AnswerDifference(Frozen):
@@ -85,11 +89,13 @@ def side(answer: Answer | None) -> Side:
     if answer is None:
         return Side(state="unanswered")
     level = max((e.confidence for e in answer.evidence), default=0)
+    strongest = [e for e in answer.evidence if e.confidence == level]
+    assumed = bool(strongest) and all(e.title == ASSUMED_EVIDENCE for e in strongest)
     if not answer.answered:
-        return Side(state="unanswered", evidence_level=level)
+        return Side(state="unanswered", evidence_level=level, evidence_assumed=assumed)
     if answer.unknown:
-        return Side(state="unknown", evidence_level=level)
-    return Side(state="value", value=answer.value, evidence_level=level)
+        return Side(state="unknown", evidence_level=level, evidence_assumed=assumed)
+    return Side(state="value", value=answer.value, evidence_level=level, evidence_assumed=assumed)
 
 
 def answer_differences(
