@@ -105,12 +105,76 @@ def _render(folder: Path, temp: Path) -> int:
         target = f"example-{name}.png"
         window.grab().save(str(folder / target))
         written.append(target)
+    written += _compare_and_review(window, app, folder, temp)
     if window.document is not None:
         window.document.undo_stack.setClean()
     window.close()
     (folder / RECORD).write_text(json.dumps(record(), indent=2) + "\n", encoding="utf-8")
     print("wrote " + ", ".join(written) + f" and {RECORD} to {folder}")
     return 0
+
+
+def _compare_and_review(window, app, folder: Path, temp: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    """File › Compare with… against a scenario of the first example (made from one of its own
+    counterfactuals, as "Try this as a scenario" does; the same one as the sample comparison report),
+    and the review panel with a reviewer's open comment and a request for changes."""
+    from pia_wizard.core.answers.review import add_comment, record_step
+    from pia_wizard.core.load.assessment_io import save_assessment
+    from pia_wizard.core.work.scenarios import counterfactual_scenario
+    from pia_wizard.report.samples import COMPARED_QUESTION, SCENARIO_NAME
+    from pia_wizard.ui.compare_dialog import CompareDialog, comparison_for
+
+    name = EXAMPLES[0]
+    if not window.open_path(ROOT / "examples" / f"{name}.pia.json") or window.evaluator is None:
+        return []
+    while window.evaluator.busy:
+        _settle(app, 0.05)
+    from pia_wizard.core.evaluation.evaluate import evaluate
+
+    document, library = window.document, window.library
+    books = [r for r in library.rulebooks.values() if r.questionnaire == document.compiled.id]
+    evaluation = evaluate(document.compiled, books, document.assessment, None, sources=library.sources)
+    changes = next(
+        c.changes
+        for r in evaluation.rulebooks
+        for c in r.counterfactuals
+        if any(x.question == COMPARED_QUESTION for x in c.changes)
+    )
+    scenario = counterfactual_scenario(document.compiled, document.assessment, changes, SCENARIO_NAME)
+    other = temp / f"{name}--scenario.pia.json"
+    save_assessment(other, scenario)
+    result = comparison_for(
+        library, document.compiled, document.assessment, window.document_name(), other, None
+    )
+    written = []
+    if isinstance(result, dict):
+        dialog = CompareDialog(result, window)
+        dialog.show()
+        _settle(app, 0.2)
+        dialog.grab().save(str(folder / "compare-dialog.png"))
+        dialog.close()
+        written.append("compare-dialog.png")
+    question = changes[0].question
+    document.edit(
+        "Review",
+        lambda a: record_step(
+            add_comment(document.compiled, a, question, "Which document shows this?", "A. Reviewer"),
+            "changes_requested",
+            "A. Reviewer",
+            FALLBACK_DATE,
+            "Please attach the documents before the committee meets.",
+        ),
+    )
+    window.show_review()
+    _settle(app, 0.2)
+    from pia_wizard.ui.review_panel import ReviewPanel
+
+    panel = window.findChild(ReviewPanel)
+    if panel is not None:
+        panel.grab().save(str(folder / "review-panel.png"))
+        panel.close()
+        written.append("review-panel.png")
+    return written
 
 
 def _show_the_reason(window) -> None:  # type: ignore[no-untyped-def]

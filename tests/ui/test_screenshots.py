@@ -21,7 +21,12 @@ def test_screenshots_are_up_to_date() -> None:
     record = FOLDER / screenshots.RECORD
     assert record.exists(), "no screenshots yet: run `python -m pia_wizard.ui.screenshots` (make screenshots)"
     made = json.loads(record.read_text(encoding="utf-8"))
-    for name in ["start-screen", *(f"example-{n}" for n in screenshots.EXAMPLES)]:
+    for name in [
+        "start-screen",
+        *(f"example-{n}" for n in screenshots.EXAMPLES),
+        "compare-dialog",
+        "review-panel",
+    ]:
         assert (FOLDER / f"{name}.png").exists(), f"{name}.png is missing"
     assert made["sha256"] == screenshots.inputs_digest(), (
         "docs/screenshots/ are stale: the window's code, a questionnaire or rulebook, or an example changed "
