@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from pia_wizard import __version__
-from pia_wizard.core.evaluation.period import long_date
 from pia_wizard.core.files.resources import questionnaires_dir
 from pia_wizard.core.load.library import Library
+from pia_wizard.core.models.base import long_date
 
 LICENCE = "GNU General Public License, version 3 or later"
 LICENCE_SPDX = "GPL-3.0-or-later"

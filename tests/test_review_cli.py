@@ -50,7 +50,7 @@ def test_approve_records_a_step_and_score_says_it_is_current_until_an_answer_cha
     ]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "Approved by R. Okafor on 2026-03-01." in out
+    assert "Approved by R. Okafor on 1 March 2026." in out
     assert "anyone who can edit the assessment file can write any name" in out
     assert copy.with_name(copy.name + ".bak").read_bytes() == before  # saved atomically, .bak kept
     step = json.loads(copy.read_text(encoding="utf-8"))["review"]["steps"][-1]
@@ -77,7 +77,7 @@ def test_approve_records_a_step_and_score_says_it_is_current_until_an_answer_cha
     text = capsys.readouterr().out
     assert "No longer current" in text and "Approved by" not in text
     assert main(["validate", str(copy)]) == 0
-    assert "/review/steps/0: warning: the approval by R. Okafor on 2026-03-01 is no longer current" in (
+    assert "/review/steps/0: warning: the approval by R. Okafor on 1 March 2026 is no longer current" in (
         capsys.readouterr().out
     )
 
@@ -138,7 +138,7 @@ def test_open_comments_block_approval_from_the_command_line(
     before = copy.read_bytes()
     assert main(["review", str(copy), "--approve", "--by", "R. Okafor"]) == 2
     err = capsys.readouterr().err
-    assert "cannot record the review step: 1 review comment(s) on answers are still open" in err
+    assert "cannot record the review step: a review comment on an answer is still open" in err
     assert copy.read_bytes() == before
     assert main(["review", str(copy)]) == 0
     out = capsys.readouterr().out

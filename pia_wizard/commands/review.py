@@ -21,6 +21,7 @@ from pia_wizard.core.files.problems import LoadError
 from pia_wizard.core.load.assessment_io import load_assessment_file, save_assessment
 from pia_wizard.core.load.library import Library, shipped_library
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.base import long_date
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 
 EXIT_OK = 0
@@ -89,7 +90,7 @@ def review_text(assessment: Assessment, compiled: CompiledQuestionnaire, path: P
     last = state.last
     lines = [
         review_status_line(
-            state.status, state.current, last.by if last else "", last.date.isoformat() if last else ""
+            state.status, state.current, last.by if last else "", long_date(last.date) if last else ""
         )
     ]
     if path is not None and last is not None:
@@ -99,7 +100,7 @@ def review_text(assessment: Assessment, compiled: CompiledQuestionnaire, path: P
         lines.append("Steps:")
         for step in review.steps:
             comment = f": {step.comment}" if step.comment else ""
-            lines.append(f"  {step.date.isoformat()} {REVIEW_STATUSES[step.status]} by {step.by}{comment}")
+            lines.append(f"  {long_date(step.date)}: {REVIEW_STATUSES[step.status]} by {step.by}{comment}")
     if state.comments:
         lines.append(f"Comments on answers ({len(state.open_comments)} open):")
         for comment in state.comments:

@@ -6,8 +6,8 @@ labels are the report's. Kept in one place so a translation has one file to foll
 
 from __future__ import annotations
 
-from pia_wizard.core.evaluation.period import long_date  # noqa: F401 - one date format for core and reports
 from pia_wizard.core.evaluation.results import VERDICT_LABELS
+from pia_wizard.core.models.base import long_date  # noqa: F401 - one date format for core and reports
 
 VERDICTS: dict[str, tuple[str, str]] = {
     "red_line": (

@@ -789,6 +789,7 @@ class MainWindow(QMainWindow):
         """The review's status in the verdict pane: an approval that no longer covers the answers
         says so at once, and is current again when the change is undone."""
         from pia_wizard.core.answers.review import review_state
+        from pia_wizard.core.models.base import long_date
         from pia_wizard.ui.text import review_line
 
         document, editor = self.document, self.editor
@@ -797,7 +798,10 @@ class MainWindow(QMainWindow):
         state = review_state(document.assessment)
         last = state.last
         text = review_line(
-            state.status, state.current, last.by if last else "", last.date.isoformat() if last else ""
+            state.status,
+            state.current,
+            last.by if last else "",
+            long_date(last.date) if last else "",
         )
         editor.verdicts.show_review(text, stale=state.approval is not None and not state.current)
 

@@ -32,6 +32,7 @@ from pia_wizard.core.answers.review import (
     review_state,
     set_comment_resolved,
 )
+from pia_wizard.core.models.base import long_date
 from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.text import REVIEW_FORGEABLE, Texts, review_line, review_status_name, translate
@@ -201,13 +202,17 @@ class ReviewPanel(QDialog):
 
         still_open = len(state.open_comments)
         self.step_buttons["approved"].setEnabled(still_open == 0)
-        self.blocked.setText(
-            self.tr(
-                "Approve is not available while %1 comment(s) on answers are open: resolve them first."
+        if still_open == 1:
+            blocked = self.tr(
+                "Approve is not available while a comment on an answer is open: resolve it first."
+            )
+        elif still_open:
+            blocked = self.tr(
+                "Approve is not available while %1 comments on answers are open: resolve them first."
             ).replace("%1", str(still_open))
-            if still_open
-            else ""
-        )
+        else:
+            blocked = ""
+        self.blocked.setText(blocked)
         self.blocked.setVisible(bool(still_open))
         read_only = self.document.read_only
         for button in (*self.step_buttons.values(), self.add_comment_button, self.resolve_button):
@@ -278,7 +283,7 @@ class ReviewPanel(QDialog):
 
 
 def _date(day: dt.date | None) -> str:
-    return day.isoformat() if day is not None else ""
+    return long_date(day) if day is not None else ""
 
 
 def _sentence(text: str) -> str:

@@ -103,7 +103,7 @@ def test_an_approval_stops_being_current_on_one_changed_answer_and_is_current_ag
     assert window.open_path(council)
     assert window.prompts.errors == []  # no "answers not used" for the review
     line = window.editor.verdicts.review_label
-    assert line.text() == "Approved by R. Okafor on 2026-03-01."
+    assert line.text() == "Approved by R. Okafor on 1 March 2026."
     question = next(
         q
         for q, a in window.document.assessment.answers.items()
@@ -118,7 +118,7 @@ def test_an_approval_stops_being_current_on_one_changed_answer_and_is_current_ag
     assert "NO LONGER CURRENT" in line.text() and "R. Okafor" in line.text()
     window.undo_action.trigger()
     assert not window.document.assessment.answers[question].unknown
-    assert line.text() == "Approved by R. Okafor on 2026-03-01."
+    assert line.text() == "Approved by R. Okafor on 1 March 2026."
     assert review_state(window.document.assessment).current
 
 
@@ -152,7 +152,7 @@ def test_the_review_panel_comments_blocks_approval_and_records_it(qtbot, make_wi
     qtbot.keyClicks(panel.name, "R. Okafor")
     qtbot.keyClicks(panel.step_comment, "Checked")
     qtbot.mouseClick(panel.step_buttons["approved"], Qt.MouseButton.LeftButton)
-    assert panel.status.text() == "Approved by R. Okafor on 2026-11-23."
+    assert panel.status.text() == "Approved by R. Okafor on 23 November 2026."
     assert window.editor.verdicts.review_label.text() == panel.status.text()
     assert "anyone who can edit the assessment file can write any name" in panel.forgeable.text()
     assert panel.forgeable.isVisible()

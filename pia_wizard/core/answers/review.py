@@ -27,6 +27,7 @@ from pia_wizard.core.models.assessment import (
     ReviewStatus,
     ReviewStep,
 )
+from pia_wizard.core.models.base import long_date
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 
 STATUSES: tuple[str, ...] = get_args(ReviewStatus)
@@ -104,7 +105,7 @@ class ReviewState:
 def stale_approval_message(state: ReviewState) -> str:
     """What `validate` and `score` say when the last step approved answers that changed since."""
     step = state.approval
-    who = f" by {step.by} on {step.date.isoformat()}" if step is not None else ""
+    who = f" by {step.by} on {long_date(step.date)}" if step is not None else ""
     return (
         f"the approval{who} is no longer current: the answers, notes or evidence changed after it "
         "(approve again to cover them)"
@@ -136,8 +137,13 @@ def record_step(assessment: Assessment, status: str, by: str, date: dt.date, com
     review = assessment.review or Review()
     still_open = [c for c in review.comments if not c.resolved]
     if status == "approved" and still_open:
+        count = (
+            "a review comment on an answer is"
+            if len(still_open) == 1
+            else (f"{len(still_open)} review comments on answers are")
+        )
         raise ReviewError(
-            f"{len(still_open)} review comment(s) on answers are still open: resolve them before approving"
+            f"{count} still open: resolve {'it' if len(still_open) == 1 else 'them'} before approving"
         )
     step = ReviewStep(
         status=status,  # type: ignore[arg-type]

@@ -15,26 +15,11 @@ from collections.abc import Callable, Iterable
 
 from pia_wizard.core.evaluation.engine import Context, Judgement, judge
 from pia_wizard.core.evaluation.results import Finding, LaterVerdict, Period, RulebookResult
-from pia_wizard.core.models.base import trusted
+from pia_wizard.core.models.base import long_date, trusted
 from pia_wizard.core.models.rulebook import Applicability
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.rules.logic import UNKNOWN, Known, Span
 from pia_wizard.core.rules.visibility import AnswerView
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # What each verdict means, in the plain words the text of a later verdict uses.
 VERDICT_WORDS = {
@@ -45,11 +30,6 @@ VERDICT_WORDS = {
     "passes": "every decisive test passes on the evidence given",
     "not_applicable": "these rules do not cover it",
 }
-
-
-def long_date(day: dt.date) -> str:
-    """2 December 2027 — independent of the machine's locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _date_of(view: AnswerView, question_id: str, start: str = "") -> tuple[dt.date | None, str]:

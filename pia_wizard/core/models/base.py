@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, TypeVar
 
@@ -146,3 +147,24 @@ def _union(options: tuple[Any, ...]) -> Any:
     from typing import Union
 
     return Union[options]  # noqa: UP007
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """2 December 2027 — independent of the machine's locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
