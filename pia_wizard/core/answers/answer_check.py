@@ -38,32 +38,57 @@ Issue = tuple[Path_, str]
 
 
 def check_assessment(compiled: CompiledQuestionnaire, assessment: Assessment) -> list[Issue]:
-    """Every mismatch between the answers and the questionnaire, as (path in the file, message)."""
-    issues: list[Issue] = []
-    for question_id, answer in assessment.answers.items():
-        path: Path_ = ("answers", question_id)
+    """Every mismatch between the answers and the questionnaire, as (path in the file, message).
+
+    Each further use's answers are checked like the first's (a refused value is refused there too),
+    and each message about them names the use."""
+    issues = list(_answers_issues(compiled, assessment, assessment.answers, ("answers",)))
+    seen: dict[str, int] = {}
+    first = assessment.first_use_name.strip()
+    if first:
+        seen[" ".join(first.split()).casefold()] = -1
+    for index, use in enumerate(assessment.uses):
+        path: Path_ = ("uses", index)
+        key = " ".join(use.name.split()).casefold()
+        if not key:
+            issues.append(((*path, "name"), "a use needs a name, such as “searches of CCTV footage”"))
+        elif key in seen:
+            issues.append(((*path, "name"), f"there is already a use called “{use.name.strip()}”"))
+        seen[key] = index
+        where = f"for the use “{use.name.strip()}”"
+        for issue_path, message in _answers_issues(compiled, assessment, use.answers, (*path, "answers")):
+            issues.append((issue_path, f"{message} ({where})"))
+    return issues
+
+
+def _answers_issues(
+    compiled: CompiledQuestionnaire, assessment: Assessment, answers: Mapping[str, Answer], at: Path_
+) -> Iterator[Issue]:
+    per_use_only = at[0] == "uses"
+    for question_id, answer in answers.items():
+        path: Path_ = (*at, question_id)
         entry = compiled.entries.get(question_id)
         if entry is None:
-            issues.append((path, f"the questionnaire has no question '{question_id}'"))
+            yield path, f"the questionnaire has no question '{question_id}'"
             continue
         if entry.group is not None:
-            issues.append(
-                (
-                    path,
-                    f"{label_of(compiled, entry.question)} is asked for each item of "
-                    f"{label_of(compiled, entry.group)}, not on its own",
-                )
+            yield (
+                path,
+                f"{label_of(compiled, entry.question)} is asked for each item of "
+                f"{label_of(compiled, entry.group)}, not on its own",
             )
             continue
-        issues.extend(check_answer(compiled, entry.question, answer, path))
-        issues.extend(_evidence_issues(assessment, answer, path))
+        if per_use_only and question_id not in compiled.per_use:
+            yield path, f"{label_of(compiled, entry.question)} is answered once for every use, not per use"
+            continue
+        yield from check_answer(compiled, entry.question, answer, path)
+        yield from _evidence_issues(assessment, answer, path)
         if isinstance(entry.question, GroupQuestion) and isinstance(answer.value, tuple):
             for index, item in enumerate(answer.value):
                 if isinstance(item, Mapping):
                     for item_answer_id, item_answer in item.items():
                         item_path = (*path, "value", index, item_answer_id)
-                        issues.extend(_evidence_issues(assessment, item_answer, item_path))
-    return issues
+                        yield from _evidence_issues(assessment, item_answer, item_path)
 
 
 NONE_CHOICE = "none"
@@ -260,11 +285,23 @@ def null_value_issues(data: Any) -> list[Issue]:
     """`"value": null` in the file: it reads as "not answered", yet whoever wrote it probably meant
     "not known" (the pre-release format used null for that). Say which to write instead."""
     issues: list[Issue] = []
-    answers = data.get("answers") if isinstance(data, Mapping) else None
+    if not isinstance(data, Mapping):
+        return issues
+    issues.extend(_null_values(data.get("answers"), ("answers",)))
+    uses = data.get("uses")
+    if isinstance(uses, list):
+        for index, use in enumerate(uses):
+            if isinstance(use, Mapping):
+                issues.extend(_null_values(use.get("answers"), ("uses", index, "answers")))
+    return issues
+
+
+def _null_values(answers: Any, at: Path_) -> list[Issue]:
+    issues: list[Issue] = []
     if not isinstance(answers, Mapping):
         return issues
     for question_id, answer in answers.items():
-        path: Path_ = ("answers", question_id)
+        path: Path_ = (*at, question_id)
         issues.extend(_null_value(answer, path))
         value = answer.get("value") if isinstance(answer, Mapping) else None
         if isinstance(value, list):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from pia_wizard.core.answers.answer_check import Issue, label_of
+from pia_wizard.core.answers.uses import use_answers, use_count
 from pia_wizard.core.files.documents import Path_
 from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.core.models.base import localise
@@ -21,22 +22,35 @@ IGNORED = "kept but not used"
 
 
 def hidden_answer_warnings(compiled: CompiledQuestionnaire, assessment: Assessment) -> list[Issue]:
-    """Each given answer whose question is hidden, with why, as (path in the file, message)."""
-    view = AnswerView.of(compiled, assessment)
-    warnings: list[Issue] = []
-    for question_id, answer in assessment.answers.items():
+    """Each given answer whose question is hidden, with why, as (path in the file, message).
+
+    With several uses, a use's own answers are judged on that use's answers (the message names the
+    use), and a shared answer is unused only when every use hides it."""
+    views = [AnswerView(compiled, use_answers(compiled, assessment, i)) for i in range(use_count(assessment))]
+    warnings = list(_hidden(compiled, views, assessment.answers, ("answers",)))
+    for index, use in enumerate(assessment.uses):
+        for path, message in _hidden(compiled, [views[index + 1]], use.answers, ("uses", index, "answers")):
+            warnings.append((path, f"{message} (for the use “{use.name.strip()}”)"))
+    return warnings
+
+
+def _hidden(
+    compiled: CompiledQuestionnaire, views: list[AnswerView], answers: Mapping[str, Answer], at: Path_
+) -> Iterator[Issue]:
+    for question_id, answer in answers.items():
         entry = compiled.entries.get(question_id)
         if entry is None or entry.group is not None:
             continue  # refused by the answer check
-        path: Path_ = ("answers", question_id)
-        if not view.question_visible(question_id):
+        path: Path_ = (*at, question_id)
+        seen_by = views[:1] if question_id in compiled.per_use else views
+        showing = [view for view in seen_by if view.question_visible(question_id)]
+        if not showing:
             if answer.answered:
                 label = label_of(compiled, entry.question)
-                warnings.append((path, f"{label} — {IGNORED}: {_why_hidden(compiled, view, question_id)}"))
+                yield path, f"{label} — {IGNORED}: {_why_hidden(compiled, views[0], question_id)}"
             continue
         if entry.question.type == "group" and isinstance(answer.value, tuple):
-            warnings.extend(_hidden_items(compiled, view, answer, path))
-    return warnings
+            yield from _hidden_items(compiled, showing[0], answer, path)
 
 
 def _hidden_items(

@@ -225,12 +225,32 @@ class _Renderer:
                 f"{_cell(describe_show_if(section.show_if))} | {count} |"
             )
         self.add("")
+        self.uses()
         for section in q.sections:
             self.section(section)
         self.figures()
         self.checks()
         self.source_table()
         return "\n".join(self.lines).rstrip("\n") + "\n"
+
+    def uses(self) -> None:
+        """The uses block, and which questions are answered once for each use."""
+        uses = self.questionnaire.uses
+        if uses is None:
+            return
+        self.add(f"## {self.text(uses.title)}", "")
+        if uses.help:
+            self.add(self.text(uses.help), "")
+        per_use = sorted(self.compiled.per_use, key=self.compiled.order.__getitem__)
+        self.add(
+            "An assessment may describe several uses of the system, each a named "
+            f"{self.text(uses.item_label)} "
+            f"(the first is called “{self.text(uses.first_name)}” until it is named). These "
+            f"{len(per_use)} questions are answered for each use (marked **Asked for each use** below); "
+            "every other question is answered once for all uses. Every rulebook judges every use, and "
+            "its verdict is the worst of them: " + ", ".join(per_use) + ".",
+            "",
+        )
 
     def section(self, section: Section) -> None:
         self.add(f"## {section.id} — {self.text(section.title)}", "")
@@ -256,6 +276,8 @@ class _Renderer:
             self.add(f"- {detail}")
         if group is not None:
             self.add(f"- **Asked for each {self.text(group.item_label)} of:** {group.id}")
+        if question.per_use:
+            self.add("- **Asked for each use** of the system (see the uses above)")
         if question.show_if is not None:
             self.add(f"- **Shown:** {describe_show_if(question.show_if)}")
         if question.help:

@@ -292,6 +292,16 @@ class Review(Frozen):
     comments: tuple[ReviewComment, ...] = ()
 
 
+class Use(Frozen):
+    """Another use of the same system ("searches of CCTV footage" beside "tablet checks at stops"):
+    its name, in the user's words, and its own answers to the questions asked per use (the
+    questionnaire's `per_use` questions) — each with unknown, note and evidence like any answer.
+    The assessment's own `answers` describe the first use; everything not asked per use is shared."""
+
+    name: FreeText = Field(min_length=1, description="What this use is, in the user's words.")
+    answers: FrozenMap[Id, Answer] = Field(default_factory=dict)
+
+
 class Assessment(Frozen):
     schema_version: Literal[1]
     questionnaire: QuestionnaireRef
@@ -303,4 +313,12 @@ class Assessment(Frozen):
     attachments: FrozenMap[AttachmentId, Attachment] = Field(default_factory=dict)
     review: Review | None = Field(
         default=None, description="Review and sign-off: statuses with who, when, comment and digest."
+    )
+    first_use_name: FreeText = Field(
+        default="", description="The name of the use `answers` describe, when there are several uses."
+    )
+    uses: tuple[Use, ...] = Field(
+        default=(),
+        description="Further uses of the system, each with its own answers to the questions asked per use. "
+        "None: the assessment describes one use.",
     )

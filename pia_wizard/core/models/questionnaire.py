@@ -61,6 +61,11 @@ class _QuestionBase(Frozen):
     nature: Nature = Field(
         description="fact: how things are; actionable: a safeguard or decision the operator could change"
     )
+    per_use: bool = Field(
+        default=False,
+        description="Answered once for each use of the system the assessment describes (the questionnaire's "
+        "`uses`); not on a group's items.",
+    )
 
 
 class _ChoiceQuestion(_QuestionBase):
@@ -243,6 +248,19 @@ class PlannedPeriod(Frozen):
     refs: tuple[SourceId, ...] = ()
 
 
+class Uses(Frozen):
+    """One system often has several uses (tablet checks at stops and searches of CCTV footage; live
+    alerts and searches of recordings): the questions marked `per_use` are answered for each use,
+    every other question once, and every rule judges every use (docs/engine.md, "Several uses")."""
+
+    item_label: LocalisedText = Field(description='What one use is called in the window ("use").')
+    title: LocalisedText = Field(description='The heading of the uses, e.g. "Uses of the system".')
+    help: LocalisedText | None = None
+    first_name: LocalisedText = Field(
+        description='The name a first use is shown with until the person names it ("the first use").'
+    )
+
+
 class Questionnaire(Frozen):
     kind: Literal["questionnaire"]
     schema_version: Annotated[int, Field(ge=1)]
@@ -256,3 +274,6 @@ class Questionnaire(Frozen):
     figures: Figures | None = None
     checks: tuple[Check, ...] = ()
     period: PlannedPeriod | None = None
+    uses: Uses | None = Field(
+        default=None, description="Needed when a question is `per_use`: how the window names a use."
+    )

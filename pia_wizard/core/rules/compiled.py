@@ -94,6 +94,11 @@ class CompiledQuestionnaire:
             }
         )
 
+    @cached_property
+    def per_use(self) -> frozenset[str]:
+        """The questions answered once for each use (`per_use: true`); the others are answered once."""
+        return frozenset(qid for qid, entry in self.entries.items() if entry.question.per_use)
+
     def top_level_questions(self, section: Section) -> Iterator[AnyQuestion]:
         yield from section.questions  # type: ignore[misc]
 
@@ -128,6 +133,7 @@ def compile_questionnaire(
                     _add(entries, issues, item, section, question, (*q_path, "items", i_index), choice_lists)
 
     compiled = CompiledQuestionnaire(questionnaire, entries, sections, section_paths)
+    issues.extend(_per_use_issues(compiled))
     if not issues:
         issues.extend(_condition_issues(compiled))
     if not issues:
@@ -136,6 +142,24 @@ def compile_questionnaire(
     if issues:
         raise LoadError(_to_problems(issues, document, name))
     return compiled
+
+
+def _per_use_issues(compiled: CompiledQuestionnaire) -> Iterator[tuple[Path_, str]]:
+    """`per_use` marks a whole question: a group's item is answered per item, and a use is named by
+    the `uses` block."""
+    for question_id, entry in compiled.entries.items():
+        if not entry.question.per_use:
+            continue
+        if entry.group is not None:
+            yield (
+                (*entry.path, "per_use"),
+                f"'{question_id}' is asked per item of group '{entry.group.id}': mark the group `per_use`",
+            )
+        elif compiled.questionnaire.uses is None:
+            yield (
+                (*entry.path, "per_use"),
+                "a question is `per_use` but the questionnaire has no `uses` block",
+            )
 
 
 def _to_problems(issues: list[tuple[Path_, str]], document: Document | None, name: str) -> list[Problem]:
