@@ -41,6 +41,7 @@ SCRIPTS = (
     Script("bench_startup.py", "first paint and interactive, against a bare PySide6 window"),
     Script("bench_engine.py", "evaluation p50/p99 per example; gaps and counterfactuals"),
     Script("bench_explore_extremes.py", "gaps and counterfactuals with every answer unknown, and none"),
+    Script("bench_uses.py", "evaluation and exploration with one use and with three"),
     Script("bench_report.py", "export: each template in-process, and the `pia-wizard report` process"),
     Script("bench_session.py", "stall while the window exports; memory of the window and the worker"),
     Script("bench_core.py", "CLI start-up, loading the library, visibility, save and load"),

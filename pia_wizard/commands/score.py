@@ -107,6 +107,16 @@ def score_json(evaluation: Evaluation, review: ReviewState | None = None) -> dic
         "figures": body["figures"],
         "inconsistencies": body["inconsistencies"],
         "period": body["period"],
+        # Each use judged on its own, when the assessment describes several (empty for one use);
+        # `verdicts` above holds the worst use's verdict per rulebook, `rulebooks[].use` names it.
+        "uses": [
+            {
+                "name": use["name"],
+                "verdicts": {r["id"]: r["verdict"] for r in use["rulebooks"]},
+                "figures": use["figures"],
+            }
+            for use in body["uses"]
+        ],
         **extra,
     }
 
@@ -126,15 +136,29 @@ def summary(
     for result in evaluation.rulebooks:
         lines.append("")
         lines.append(f"{result.title}: {VERDICT_LABELS[result.verdict].upper()}")
+        if evaluation.uses:
+            by_use = "; ".join(
+                f"“{use.name}” {VERDICT_LABELS[use.verdicts[result.id]].lower()}" for use in evaluation.uses
+            )
+            lines.append(f"  (from the use “{result.use}”; each use: {by_use})")
         currency = f"rules as of {result.rules_as_of}" if result.rules_as_of else "rules' date not stated"
         timeline = timelines.get((result.id, result.timeline or ""))
         lines.append(f"  ({currency}" + (f"; dates of application: {timeline})" if timeline else ")"))
         for finding in result.findings:
             lines.append(
-                f"  [{SEVERITY.get(finding.severity, finding.severity)}] {finding.title}: {finding.text}"
+                f"  [{SEVERITY.get(finding.severity, finding.severity)}]{_uses(evaluation, finding.uses)} "
+                f"{finding.title}: {finding.text}"
             )
         for gap in result.gaps[:5]:
-            lines.append(f"  information gap: {gap.ask}")
+            lines.append(f"  information gap:{_uses(evaluation, gap.uses)} {gap.ask}")
         for counterfactual in result.counterfactuals[:3]:
             lines.append(f"  what would change it: {counterfactual.text}")
     return "\n".join(lines) + "\n"
+
+
+def _uses(evaluation: Evaluation, names: Sequence[str]) -> str:
+    """ " (in the use “X”)" when the assessment has several uses and not all of them give it."""
+    if not evaluation.uses or len(names) == len(evaluation.uses):
+        return ""
+    listed = " and ".join(f"“{n}”" for n in names)
+    return f" (in the use {listed})" if len(names) == 1 else f" (in the uses {listed})"

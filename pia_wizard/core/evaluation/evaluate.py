@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
+from pia_wizard.core.answers.uses import use_names, use_view
 from pia_wizard.core.evaluation.engine import AnswersMemo, Context, RulebookIndex, judge, quick_verdict
 from pia_wizard.core.evaluation.explore import (
     alternatives,
@@ -17,6 +18,7 @@ from pia_wizard.core.evaluation.explore import (
 from pia_wizard.core.evaluation.figures import compute_figures, find_inconsistencies
 from pia_wizard.core.evaluation.period import later_verdicts, planned_period
 from pia_wizard.core.evaluation.results import Change, Evaluation, RulebookResult, Verdict
+from pia_wizard.core.evaluation.uses import combine_uses
 from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.core.models.base import trusted
 from pia_wizard.core.models.rulebook import Rulebook
@@ -58,9 +60,44 @@ def evaluate(
     explore: bool = True,
     language: str = "en",
 ) -> Evaluation:
-    """Judge the assessment under each rulebook; with `explore`, also rank gaps and find counterfactuals."""
+    """Judge the assessment under each rulebook; with `explore`, also rank gaps and find counterfactuals.
+
+    An assessment with several uses is judged once per use and the results combined, the worst use
+    giving each verdict (`uses.py`); one use is judged exactly as it always was."""
     when = evaluation_date(assessment, date)
     books = tuple(rulebooks)
+
+    def one(view: Assessment) -> Evaluation:
+        return _evaluate_use(
+            compiled,
+            books,
+            view,
+            when,
+            sources=sources,
+            timeline=timeline,
+            explore=explore,
+            language=language,
+        )
+
+    if not assessment.uses:
+        return one(assessment)
+    names = use_names(compiled, assessment)
+    each = [one(use_view(compiled, assessment, i)) for i in range(len(names))]
+    return combine_uses(compiled, names, each)
+
+
+def _evaluate_use(
+    compiled: CompiledQuestionnaire,
+    books: tuple[Rulebook, ...],
+    assessment: Assessment,
+    when: dt.date,
+    *,
+    sources: SourcesFile | None,
+    timeline: str | None,
+    explore: bool,
+    language: str,
+) -> Evaluation:
+    """One use (or the only one) judged under each rulebook."""
     tags = {s.id: s.tag for s in sources.sources} if sources else {}
     names = {s.id: s.short or s.title for s in sources.sources} if sources else {}
 

@@ -76,6 +76,7 @@ class Finding(Frozen):
     sources: tuple[SourceRef, ...] = ()
     missing_gates: tuple[str, ...] = ()
     applies_from: dt.date | None = None
+    uses: tuple[str, ...] = ()  # the uses it comes from, by name, when the assessment describes several
 
 
 class StepResult(Frozen):
@@ -101,6 +102,7 @@ class Gap(Frozen):
     state: Literal["unknown", "unanswered", "evidence", "range", "one_of"]  # the last two: narrow it
     blocks: tuple[str, ...]
     impact: int = 0  # how many verdicts change over the question's possible values
+    uses: tuple[str, ...] = ()  # the uses it is open for, by name, when the assessment describes several
 
 
 class Change(Frozen):
@@ -119,6 +121,7 @@ class Counterfactual(Frozen):
     to_verdict: Verdict
     kind: Literal["actionable", "fact", "mixed"]
     text: str
+    use: str = ""  # the use whose answers it changes and whose verdict it improves, when there are several
 
 
 class Safeguard(Frozen):
@@ -153,6 +156,8 @@ class RulebookResult(Frozen):
     # Verdicts on later dates inside the planned period when rules start to apply (earliest first);
     # `verdict` stays the verdict on the evaluation date.
     later: tuple[LaterVerdict, ...] = ()
+    # With several uses: the use whose verdict this is (the worst; its tests, period and later dates).
+    use: str = ""
 
 
 class FigureInput(Frozen):
@@ -198,6 +203,7 @@ class Inconsistency(Frozen):
     id: str
     text: str
     questions: tuple[str, ...]
+    uses: tuple[str, ...] = ()  # the uses whose answers disagree, when the assessment describes several
 
 
 class Period(Frozen):
@@ -209,6 +215,18 @@ class Period(Frozen):
     text: str
 
 
+class UseResult(Frozen):
+    """One use of the system judged on its own (the shared answers with its own answers over them)."""
+
+    name: str
+    rulebooks: tuple[RulebookResult, ...]
+    figures: Figures = Field(default_factory=lambda: Figures())
+
+    @property
+    def verdicts(self) -> dict[str, Verdict]:
+        return {r.id: r.verdict for r in self.rulebooks}
+
+
 class Evaluation(Frozen):
     date: dt.date
     timeline: str | None
@@ -216,6 +234,9 @@ class Evaluation(Frozen):
     period: Period | None = None
     figures: Figures = Field(default_factory=lambda: Figures())
     inconsistencies: tuple[Inconsistency, ...] = ()
+    # With several uses: each use judged on its own, in order; `rulebooks` then holds the worst use's
+    # verdict per rulebook with every use's findings (docs/engine.md, "Several uses"). Empty: one use.
+    uses: tuple[UseResult, ...] = ()
 
     @property
     def verdicts(self) -> dict[str, Verdict]:

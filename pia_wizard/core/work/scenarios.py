@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from pia_wizard.core.answers import edits
 from pia_wizard.core.answers.edits import safe_attachment_name
+from pia_wizard.core.answers.uses import edit_use, use_names
 from pia_wizard.core.evaluation.results import Change
 from pia_wizard.core.load.assessment_io import assessment_bytes
 from pia_wizard.core.models.assessment import Assessment, Evidence, Scenario
@@ -41,10 +42,16 @@ def make_scenario(origin: Assessment, name: str, origin_file: str | None = None)
 
 
 def apply_changes(
-    compiled: CompiledQuestionnaire, assessment: Assessment, changes: Iterable[Change]
+    compiled: CompiledQuestionnaire, assessment: Assessment, changes: Iterable[Change], use: str = ""
 ) -> Assessment:
     """A counterfactual's changes made to the answers: values set, "unknown" set, and where it asked
-    for stronger evidence, a marked placeholder at that level (never a document that does not exist)."""
+    for stronger evidence, a marked placeholder at that level (never a document that does not exist).
+
+    With several uses, the changes go to the use the counterfactual names (`Counterfactual.use`)."""
+    names = use_names(compiled, assessment)
+    if use and use in names and assessment.uses:
+        index = names.index(use)
+        return edit_use(compiled, assessment, index, lambda view: apply_changes(compiled, view, changes))
     for change in changes:
         if change.unknown:
             assessment = edits.set_unknown(compiled, assessment, change.question)
@@ -65,6 +72,8 @@ def counterfactual_scenario(
     changes: Iterable[Change],
     name: str,
     origin_file: str | None = None,
+    use: str = "",
 ) -> Assessment:
-    """ "Try this as a scenario": a new scenario with the counterfactual's changes applied."""
-    return apply_changes(compiled, make_scenario(origin, name, origin_file), changes)
+    """ "Try this as a scenario": a new scenario with the counterfactual's changes applied (to the
+    use it names, when there are several)."""
+    return apply_changes(compiled, make_scenario(origin, name, origin_file), changes, use)
