@@ -37,6 +37,15 @@ from PySide6.QtWidgets import (
 
 from pia_wizard.core.answers.edits import set_metadata
 from pia_wizard.core.answers.questionnaire_versions import QuestionnaireMigration
+from pia_wizard.core.answers.uses import (
+    UseError,
+    add_use,
+    remove_use,
+    rename_use,
+    use_count,
+    use_names,
+    use_view,
+)
 from pia_wizard.core.evaluation.results import Evaluation
 from pia_wizard.core.files.atomic_file import SaveError, remove_stale_temps
 from pia_wizard.core.files.problems import LoadError
@@ -60,6 +69,7 @@ from pia_wizard.ui.section_list import DETAILS, SectionList
 from pia_wizard.ui.section_page import DetailsPage, SectionPage, _Page
 from pia_wizard.ui.start_screen import StartScreen
 from pia_wizard.ui.text import Texts, shown_name
+from pia_wizard.ui.use_bar import UseBar
 from pia_wizard.ui.verdict_pane import VerdictPane
 from pia_wizard.ui.widgets import plain_label, scaled_font
 
@@ -142,6 +152,8 @@ class Editor(QWidget):
         centre_box = QVBoxLayout(centre)
         centre_box.setContentsMargins(0, 0, 0, 0)
         centre_box.setSpacing(0)
+        self.use_bar = UseBar(centre)
+        centre_box.addWidget(self.use_bar)
         centre_box.addWidget(self.pages, 1)
         centre_box.addLayout(nav)
         self.verdicts = VerdictPane(texts, has_rulebooks, self)
@@ -725,6 +737,10 @@ class MainWindow(QMainWindow):
         self.editor.verdicts.try_scenario.connect(self.try_scenario)
         self.editor.search.question_chosen.connect(self.go_to_question)
         self.editor.search.term_chosen.connect(self.open_term)
+        self.editor.use_bar.add_requested.connect(lambda: self.add_use())
+        self.editor.use_bar.rename_requested.connect(lambda: self.rename_use())
+        self.editor.use_bar.remove_requested.connect(self.remove_use)
+        self.editor.use_bar.use_chosen.connect(self.choose_use)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.undo_group.addStack(document.undo_stack)
@@ -744,10 +760,12 @@ class MainWindow(QMainWindow):
         document, editor = self.document, self.editor
         if document is None or editor is None or self.evaluator is None:
             return
-        view = AnswerView(document.compiled, document.assessment.answers)
-        editor.section_list.update_state(document.assessment, view)
+        shown = document.view  # the use shown, when the assessment describes several
+        view = AnswerView(document.compiled, shown.answers)
+        editor.section_list.update_state(shown, view)
+        editor.use_bar.sync(document)
         if self.page is not None:
-            self.page.sync(document.assessment, view)
+            self.page.sync(shown, view)
         self.evaluator.request(document.assessment)
         self._show_review_line()
         self._update_title()
@@ -841,7 +859,12 @@ class MainWindow(QMainWindow):
         origin = document.path.name if document.path is not None else None
         try:
             scenario = counterfactual_scenario(
-                document.compiled, document.assessment, counterfactual.changes, name, origin
+                document.compiled,
+                document.assessment,
+                counterfactual.changes,
+                name,
+                origin,
+                counterfactual.use,
             )
         except ValueError as exc:  # an EditError: the change cannot be made to these answers
             self.prompts.error(self.tr("Cannot try this"), str(exc))
@@ -855,6 +878,8 @@ class MainWindow(QMainWindow):
             autosave_ms=self.autosave_ms,
         )
         window.open_scenario(document.compiled, scenario, name)
+        if counterfactual.use:  # several uses: show the use the change was made to
+            window.choose_use(use_names(document.compiled, scenario).index(counterfactual.use))
         window.resize(self.size())
         frame = self.frameGeometry()
         window.move(frame.x() + frame.width() // 2, frame.y() + 40)  # beside, the original still in view
@@ -893,6 +918,74 @@ class MainWindow(QMainWindow):
         dialog.show_summary(
             summary_html(document.compiled, self.texts, document.assessment, evaluator.latest, explored)
         )
+
+    # ---------------------------------------------------------------------------------- uses
+
+    def choose_use(self, index: int) -> None:
+        """Show another use: its answers to the questions asked for each use (typing kept first)."""
+        if self.document is None:
+            return
+        if self.page is not None:
+            self.page.flush()
+        self.document.show_use(index)
+
+    def add_use(self, name: str | None = None) -> bool:
+        """Add a use of the system (one undo step) and show it; its per-use questions start open."""
+        document = self.document
+        if document is None:
+            return False
+        name = name if name is not None else self.prompts.use_name(self.tr("Add another use"))
+        if name is None:
+            return False
+        if self.page is not None:
+            self.page.flush()
+        try:
+            done = document.edit_whole(
+                self.tr("Add the use “%1”").replace("%1", name.strip()),
+                lambda a: add_use(document.compiled, a, name),
+            )
+        except UseError as exc:
+            self.statusBar().showMessage(str(exc).capitalize(), 8000)
+            return False
+        if done:
+            self.choose_use(use_count(document.assessment) - 1)
+        return done
+
+    def rename_use(self, name: str | None = None) -> bool:
+        document = self.document
+        if document is None:
+            return False
+        index = document.use_index
+        current = use_names(document.compiled, document.assessment)[index]
+        name = name if name is not None else self.prompts.use_name(self.tr("Rename this use"), current)
+        if name is None:
+            return False
+        try:
+            return document.edit_whole(
+                self.tr("Rename the use “%1”").replace("%1", current),
+                lambda a: rename_use(document.compiled, a, index, name),
+            )
+        except UseError as exc:
+            self.statusBar().showMessage(str(exc).capitalize(), 8000)
+            return False
+
+    def remove_use(self) -> bool:
+        """Remove the use shown with its own answers; Edit › Undo brings it back."""
+        document = self.document
+        if document is None or not document.assessment.uses:
+            return False
+        index = document.use_index
+        name = use_names(document.compiled, document.assessment)[index]
+        if self.page is not None:
+            self.page.flush()
+        done = document.edit_whole(
+            self.tr("Remove the use “%1”").replace("%1", name),
+            lambda a: remove_use(document.compiled, a, index),
+        )
+        if done:
+            document.show_use(max(0, index - 1))
+            self._answer_removed(self.tr("Removed the use “%1” and its answers.").replace("%1", name))
+        return done
 
     # ------------------------------------------------------------------------------ navigation
 
@@ -949,7 +1042,12 @@ class MainWindow(QMainWindow):
                 old.deleteLater()
             self.page = page
             self.current_section = section_id
-            page.sync(document.assessment, AnswerView(document.compiled, document.assessment.answers))
+            asks_per_use = section_id != DETAILS and any(
+                document.compiled.entries[q.id].question.per_use
+                for q in document.compiled.sections[section_id].questions
+            )
+            editor.use_bar.sync(document, relevant=asks_per_use)
+            page.sync(document.view, AnswerView(document.compiled, document.view.answers))
         if editor.section_list.is_skipped(section_id):
             editor.section_list.clearSelection()
         else:
@@ -999,8 +1097,8 @@ class MainWindow(QMainWindow):
         document = self.document
         if document is None:
             return []
-        view = AnswerView(document.compiled, document.assessment.answers)
-        answers = document.assessment.answers
+        view = AnswerView(document.compiled, document.view.answers)
+        answers = document.view.answers
         return [
             qid
             for qid, entry in document.compiled.entries.items()
@@ -1398,21 +1496,32 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------ export
 
     def missing_required(self) -> list[str]:
+        """Required questions left open, in every use (named when there are several)."""
         document = self.document
         if document is None:
             return []
-        view = AnswerView(document.compiled, document.assessment.answers)
+        names = use_names(document.compiled, document.assessment)
         missing = []
-        for question_id, entry in document.compiled.entries.items():
-            question = entry.question
-            if entry.group is not None or not question.required or not view.question_visible(question_id):
-                continue
-            answer = document.assessment.answers.get(question_id)
-            answered = bool(answer and answer.answered)
-            if isinstance(question, GroupQuestion) and answer is not None and isinstance(answer.value, tuple):
-                answered = len(answer.value) >= max(question.min_items, 1)
-            if not answered:
-                missing.append(self.texts.label(question_id))
+        for index, name in enumerate(names):
+            view_of_use = use_view(document.compiled, document.assessment, index)
+            view = AnswerView(document.compiled, view_of_use.answers)
+            for question_id, entry in document.compiled.entries.items():
+                question = entry.question
+                if entry.group is not None or not question.required or not view.question_visible(question_id):
+                    continue
+                if index > 0 and question_id not in document.compiled.per_use:
+                    continue  # a shared question is asked once
+                answer = view_of_use.answers.get(question_id)
+                answered = bool(answer and answer.answered)
+                if (
+                    isinstance(question, GroupQuestion)
+                    and answer is not None
+                    and isinstance(answer.value, tuple)
+                ):
+                    answered = len(answer.value) >= max(question.min_items, 1)
+                if not answered:
+                    label = self.texts.label(question_id)
+                    missing.append(label if len(names) == 1 else f"{label} ({name})")
         return missing
 
     def export_request(

@@ -51,6 +51,19 @@ class Prompts(QObject):
         )
         return text if ok and text.strip() else None
 
+    def use_name(self, title: str, current: str = "") -> str | None:
+        """A name for a use of the system ("searches of CCTV footage"), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(
+            self.window,
+            title,
+            self.tr("What is this use of the system? For example “searches of CCTV footage”:"),
+            QLineEdit.EchoMode.Normal,
+            current,
+        )
+        return text if ok and text.strip() else None
+
     def save_path(self, suggested: Path) -> Path | None:
         text, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the assessment as"), str(suggested), self.tr(ASSESSMENT_FILTER)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from pia_wizard.core.answers import edits
 from pia_wizard.core.answers.edits import EditError
+from pia_wizard.core.answers.uses import use_names
 from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
 from pia_wizard.core.models.questionnaire import GroupQuestion
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire, QuestionEntry
@@ -768,6 +769,11 @@ class QuestionCard(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(6)
         layout.addLayout(top)
+        # With several uses of the system: which use this answer is for (hidden for one use).
+        self.use_label = muted(plain_label("", self))
+        self.use_label.setObjectName(f"use:{self.question_id}")
+        self.use_label.hide()
+        layout.addWidget(self.use_label)
         layout.addWidget(body)
         layout.addWidget(self.problem)
         layout.addLayout(actions)
@@ -850,6 +856,18 @@ class QuestionCard(QFrame):
         self.state.setText(state_text(answered, unknown))
         self.note_slot.sync(answer)
         show_note_summary(self.note_button, self.note_slot)
+        self._sync_use()
+
+    def _sync_use(self) -> None:
+        """Say which use a per-use answer is for, once the assessment describes several uses."""
+        document = self.document
+        several = bool(document.assessment.uses) and self.question_id in document.compiled.per_use
+        if several:
+            name = use_names(document.compiled, document.assessment)[document.use_index]
+            self.use_label.setText(
+                translate("Asked for each use — this answer is for “%1”", "Card").replace("%1", name)
+            )
+        self.use_label.setVisible(several)
 
     def focus_widgets(self) -> list[QWidget]:
         widgets: list[QWidget] = []

@@ -23,6 +23,7 @@ from pia_wizard.core.evaluation.results import (
     Finding,
     Inconsistency,
     RulebookResult,
+    UseResult,
 )
 from pia_wizard.core.evaluation.results import Figures as FigureSet
 from pia_wizard.ui.text import (
@@ -122,6 +123,11 @@ class RulebookView(QFrame):
         self.later = plain_label("", self, selectable=True)
         self.later.setObjectName(f"later:{result.id}")
         self.later.hide()
+        # With several uses of the system: the use whose verdict this is, and each use's verdict.
+        self.use_line = muted(plain_label("", self, selectable=True))
+        self.use_line.setObjectName(f"use:{result.id}")
+        self.use_line.hide()
+        self._use_total = 0
 
         self.findings_box, self.findings_layout = _box(self)
         self.why = DisclosureButton(self.tr("Why?"), self.findings_box, self)
@@ -143,6 +149,7 @@ class RulebookView(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.use_line)
         layout.addWidget(self.later)
         layout.addWidget(self.why)
         layout.addWidget(self.findings_box)
@@ -161,8 +168,15 @@ class RulebookView(QFrame):
 
     # fast part ---------------------------------------------------------------------------------
 
-    def show_result(self, result: RulebookResult) -> None:
+    def show_result(self, result: RulebookResult, uses: Sequence[UseResult] = ()) -> None:
         self.badge.set_verdict(result.verdict)
+        self._use_total = len(uses)
+        if uses:
+            each = "; ".join(f"“{u.name}” — {verdict_name(u.verdicts[result.id]).capitalize()}" for u in uses)
+            self.use_line.setText(
+                self.tr("From the use “%1”. Each use: %2.").replace("%1", result.use).replace("%2", each)
+            )
+        self.use_line.setVisible(bool(uses))
         first = self._decisive(result.findings)
         line = verdict_meaning(result.verdict)
         if first is not None and result.verdict in VERDICT_REASONS:
@@ -176,9 +190,10 @@ class RulebookView(QFrame):
         self.later.setVisible(bool(later))
         set_accessible_name(self, f"{result.title}: {self.badge.text()}")
         set_accessible_description(self, line)
-        if self._result is not None and (result.findings, result.tests) == (
+        if self._result is not None and (result.findings, result.tests, result.use) == (
             self._result.findings,
             self._result.tests,
+            self._result.use,
         ):
             self._result = result
             return
@@ -197,6 +212,14 @@ class RulebookView(QFrame):
             )
         self.why.set_label(self.tr("Why? (%1)").replace("%1", str(len(findings))))
 
+    def _in_uses(self, names: Sequence[str]) -> str:
+        """ " (in the use “X”)" when not every use of several gives it; nothing for one use."""
+        if not names or len(names) >= self._use_total:
+            return ""
+        listed = " and ".join(f"“{n}”" for n in names)
+        words = self.tr(" (in the use %1)") if len(names) == 1 else self.tr(" (in the uses %1)")
+        return words.replace("%1", listed)
+
     def _decisive(self, findings: Sequence[Finding]) -> Finding | None:
         ordered = sorted(
             (f for f in findings if f.severity in SEVERITY_ORDER[:4]),
@@ -206,7 +229,10 @@ class RulebookView(QFrame):
 
     def _add_finding(self, finding: Finding) -> None:
         parent = self.findings_box
-        title = plain_label(f"{severity_name(finding.severity).capitalize()} — {finding.title}", parent)
+        title = plain_label(
+            f"{severity_name(finding.severity).capitalize()} — {finding.title}{self._in_uses(finding.uses)}",
+            parent,
+        )
         title.setObjectName(f"finding:{finding.rule}")
         title.setFont(scaled_font(title, 1.0, bold=True))
         self.findings_layout.addWidget(title)
@@ -242,7 +268,9 @@ class RulebookView(QFrame):
         _clear(self.gaps_layout)
         self._gap_links = _Links()
         for gap in result.gaps:
-            button = self._gap_links.add(gap.ask, gap.question, self.gaps_box, self.go_to)
+            button = self._gap_links.add(
+                gap.ask + self._in_uses(gap.uses), gap.question, self.gaps_box, self.go_to
+            )
             button.setToolTip(plain_tooltip(f"{gap.label}\n{gap.ask}"))
             self.gaps_layout.addWidget(button)
         if not result.gaps:
@@ -406,7 +434,7 @@ class VerdictPane(QScrollArea):
                 view.try_scenario.connect(self.try_scenario)
                 self.views[result.id] = view
                 self.books_layout.addWidget(view)
-            view.show_result(result)
+            view.show_result(result, evaluation.uses)
         self._show_inconsistencies(evaluation.inconsistencies)
         self._show_figures(evaluation.figures)
         if changed:

@@ -106,6 +106,7 @@ class FakePrompts:
         self.open_answer: Path | None = None
         self.save_answers: list[Path | None] = []
         self.scenario_answer: str | None = None
+        self.use_name_answer: str | None = None
         self.unsaved_answer = "discard"
         self.restore_answer = "restore"
         self.asked: list[str] = []
@@ -119,6 +120,10 @@ class FakePrompts:
     def scenario_name(self) -> str | None:
         self.asked.append("scenario-name")
         return self.scenario_answer
+
+    def use_name(self, title: str, current: str = "") -> str | None:
+        self.asked.append(f"use-name:{title}:{current}")
+        return self.use_name_answer
 
     def save_path(self, suggested: Path) -> Path | None:
         self.asked.append(f"save:{suggested.name}")
