@@ -79,8 +79,9 @@ def build_report_context(
 
     # Evidence reaches the context only for templates that may show it (never the letter).
     shown = assessment if spec.evidence else None
+    uses = [u.name for u in evaluation.uses]
     results = [
-        _rulebook(result, books[result.id], fmt, citations, shown)
+        _rulebook(result, books[result.id], fmt, citations, shown, uses)
         for result in evaluation.rulebooks
         if result.id in books
     ]
@@ -112,6 +113,8 @@ def build_report_context(
             "identity_omitted": options.leaves_out("identity"),
             # A scenario is a hypothetical variant: a reader must never take it for the proposal itself.
             "scenario": scenario_line(assessment),
+            # Several uses of the system, each judged; empty for one use.
+            "uses": uses,
         },
         "questionnaire": {
             "id": compiled.id,
@@ -129,7 +132,7 @@ def build_report_context(
         "rulebooks": results,
         "reasons": _reasons(results),
         "safeguards": _safeguards(evaluation.rulebooks, books, citations),
-        "gaps": _gaps(evaluation.rulebooks, books, fmt, citations),
+        "gaps": _gaps(evaluation.rulebooks, books, fmt, citations, uses),
         "counterfactuals": [c for r in results for c in r["counterfactuals"]],
         "figures": _figures(evaluation, fmt),
         "dpia": _dpia(evaluation),
@@ -218,8 +221,21 @@ def _answers(fmt: Formatter, refs: Sequence[Any]) -> list[dict[str, Any]]:
     ]
 
 
+def for_uses(names: Sequence[str], uses: Sequence[str]) -> str:
+    """ "For the use “X”: " before a finding, gap or change that not every use of several gives."""
+    if not names or len(names) >= len(uses):
+        return ""
+    listed = " and ".join(f"“{n}”" for n in names)
+    return f"For the use {listed}: " if len(names) == 1 else f"For the uses {listed}: "
+
+
 def _finding(
-    finding: Finding, book: Rulebook, fmt: Formatter, citations: Citations, assessment: Assessment | None
+    finding: Finding,
+    book: Rulebook,
+    fmt: Formatter,
+    citations: Citations,
+    assessment: Assessment | None,
+    uses: Sequence[str] = (),
 ) -> dict[str, Any]:
     gates = {g.id: fmt.text(g.title) for line in book.red_lines for g in line.exceptions}
     return {
@@ -228,8 +244,9 @@ def _finding(
         "severity": finding.severity,
         "severity_label": SEVERITY.get(finding.severity, finding.severity),
         "title": finding.title,
-        "text": sentence(finding.text),
-        "gist": sentence(finding.short or finding.text),
+        "text": for_uses(finding.uses, uses) + sentence(finding.text),
+        "gist": for_uses(finding.uses, uses) + sentence(finding.short or finding.text),
+        "uses": list(finding.uses),
         "answers": _answers(fmt, finding.answers),
         "sources": citations.cite(s.id for s in finding.sources),
         "missing_gates": [gates.get(g, g) for g in finding.missing_gates],
@@ -278,6 +295,7 @@ def _rulebook(
     fmt: Formatter,
     citations: Citations,
     assessment: Assessment | None,
+    uses: Sequence[str] = (),
 ) -> dict[str, Any]:
     label, meaning = VERDICTS[result.verdict]
     steps_by_id = {s.id: s for t in book.tests for s in t.steps}
@@ -323,6 +341,8 @@ def _rulebook(
         "jurisdiction": fmt.text(book.jurisdiction),
         "version": book.version,
         "strip": charts.verdict_strip(title, result.verdict),
+        # With several uses: which use gives this verdict (the worst of them).
+        "use": f"the worst of the {len(uses)} uses: “{result.use}”" if uses else "",
         # Duties that start later inside the planned period; the verdict above is the one on the date.
         "later": [
             {
@@ -338,7 +358,7 @@ def _rulebook(
     counterfactuals = [
         {
             "rulebook": title,
-            "text": "If "
+            "text": (f"For the use “{cf.use}”: if " if cf.use else "If ")
             + " and ".join(_change_text(fmt, c) for c in cf.changes)
             + f", the verdict under {title} would move from “{VERDICTS[cf.from_verdict][0]}” to "
             f"“{VERDICTS[cf.to_verdict][0]}”.",
@@ -354,7 +374,7 @@ def _rulebook(
         "description": fmt.text(book.description),
         "tests": tests,
         "steps_chart": charts.step_chart(title, tests),
-        "findings": [_finding(f, book, fmt, citations, assessment) for f in result.findings],
+        "findings": [_finding(f, book, fmt, citations, assessment, uses) for f in result.findings],
         "counterfactuals": counterfactuals,
     }
     summary["headline"] = entry["headline"] = headline(entry)
@@ -403,7 +423,11 @@ def _safeguards(
 
 
 def _gaps(
-    results: Sequence[RulebookResult], books: Mapping[str, Rulebook], fmt: Formatter, citations: Citations
+    results: Sequence[RulebookResult],
+    books: Mapping[str, Rulebook],
+    fmt: Formatter,
+    citations: Citations,
+    uses: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Each missing answer once, with every rule it blocks under every rulebook, most decisive first."""
     merged: dict[str, dict[str, Any]] = {}
@@ -429,12 +453,14 @@ def _gaps(
                         "one_of": "one of several possibilities: say which",
                     }[gap.state],
                     "impact": gap.impact,
+                    "uses": [],
                     "why": [],
                     "decides": [],
                     "sources": [],
                 }
             entry = merged[gap.question]
             entry["impact"] = max(entry["impact"], gap.impact)
+            entry["uses"].extend(n for n in gap.uses if n not in entry["uses"])
             for rule_id in gap.blocks:
                 rule = rules.get(rule_id, {"title": rule_id, "short": rule_id, "point": rule_id, "refs": ()})
                 if rule["short"] not in entry["decides"]:
@@ -453,6 +479,8 @@ def _gaps(
                     }
                 )
     for entry in merged.values():
+        entry["uses"] = [n for n in uses if n in entry["uses"]]
+        entry["ask"] = for_uses(entry["uses"], uses) + entry["ask"]
         grouped: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         for why in entry["why"]:
             titles, points = grouped.setdefault((why["rulebook"], why["short"]), ([], []))

@@ -140,6 +140,12 @@ def cover(out: Outline, c: Context) -> None:
         ("Operator", a["operator"]),
         ("Place", a["place"]),
         ("Scenario", a["scenario"]),
+        (
+            "Uses judged",
+            "; ".join(f"“{u}”" for u in a["uses"]) + " (each verdict is the worst of them)"
+            if a["uses"]
+            else "",
+        ),
         ("Prepared for", a["prepared_for"]),
         ("Prepared by", identity(c)),
         ("Assessed on", c["document"]["date"]),
@@ -167,7 +173,9 @@ def verdict_table(out: Outline, c: Context) -> None:
             (
                 v["title"],
                 v["applies_label"].capitalize(),
-                "\n".join([v["label"], *(x["short"] for x in v["later"])]),
+                "\n".join(
+                    [v["label"] + (f" ({v['use']})" if v["use"] else ""), *(x["short"] for x in v["later"])]
+                ),
             )
             for v in c["verdicts"]
         ],
