@@ -49,6 +49,21 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         US: NA_US,
         UK: NA_UK,
     },
+    # Two uses of one system (issue 13): each verdict is the worst use's.
+    "police-tablet-stops-and-cctv-search": {
+        EU: (
+            "red_line",
+            "§11.1 A7: no LED Art. 10 authorisation by law for the biometric processing, in both uses",
+        ),
+        BAN: (
+            "red_line",
+            "§11.2 B1: the searches of CCTV footage are post RBI in public; the tablet checks, where the "
+            "stopped person faces the camera, are not remote and stay undecided",
+        ),
+        HR: ("fails", "§9.0 L1, L3, L4: a general police power, no published rules on who and where"),
+        US: NA_US,
+        UK: NA_UK,
+    },
     "council-cctv-antisocial-behaviour": {
         EU: (
             "insufficient_information",

@@ -1385,6 +1385,102 @@ SWITCHED_OFF_CAPABILITY = {
     },
 }
 
+# Several uses of one system (issue 13): the shared answers and the first use (street stops) in
+# "answers", the second use (searches of recorded CCTV footage) in "uses" with its own answers to the
+# questions asked per use. The stops are checked one person at a time; the searches are not tied to
+# a specific offence.
+_TABLET_SHARED = {
+    k: v
+    for k, v in POLICE_LFR_VAN["answers"].items()  # type: ignore[attr-defined]
+    if k
+    in {
+        "q101", "q105", "q102", "q103", "q104", "q201", "q207", "q306", "q307", "q308", "q310", "q312",
+        "q502", "q505", "q701", "q702", "q703", "q704", "q705", "q706", "q721", "q723", "q801", "q806",
+        "q808", "q901", "q902", "q903", "q904", "q909", "q910", "q911", "q912", "q1003", "q1004", "q1005",
+        "q1006", "q1007", "q1008", "q1012", "q1009", "q1010", "q1011", "q1101", "q1102", "q1105",
+        "q1106", "q1109", "q1112", "q1113", "q1114", "q1115", "q1116", "q1201", "q1202", "q1203",
+        "q1204", "q1205", "q1230", "q1206", "q1207", "q1208", "q1209", "q1210", "q1211", "q1212",
+        "q1213", "q1220", "q1214", "q1215", "q1216", "q1217", "q1218", "q1221",
+    }
+}  # fmt: skip
+POLICE_TABLET_AND_CCTV = {
+    "metadata": {
+        "title": "Police face checks on tablets at street stops, and searches of CCTV footage",
+        "deployment": "One face recognition system used two ways: officers photograph a person they "
+        "have stopped with a tablet and check the face against people wanted on a warrant, and "
+        "investigators search recorded town-centre CCTV footage against custody images. " + FICTION,
+        "operator_name": "Fictional regional police",
+        "place": "A city in an EU member state",
+        "assessor": "Example assessor",
+        "organisation": "pia-wizard examples",
+        "audience": "City council",
+        "assessment_date": "2026-11-23",
+    },
+    "first_use_name": "tablet checks at street stops",
+    "answers": {
+        **_TABLET_SHARED,
+        "q208": "A vendor's face recognition app and search service (name not disclosed)",
+        "q222": ["other"],
+        "q202": ["identify"],
+        "q203": True,
+        "q204": "while_present",
+        "q205": True,
+        "q210": "controlled",
+        "q211": ["none"],
+        "q206": ["face"],
+        "q301": 4000,
+        "q313": ["wanted"],
+        "q302": "closed",
+        "q303": ["custody"],
+        "q402": 25,
+        "q501": ["suspects"],
+        "q503": "specific_people",
+        "q601": ["murder_grievous_injury"],
+        "q602": 15,
+        "q603": True,
+        "q605": True,
+        "q803": "internal",
+        "q805": True,
+        "q1001": 8,
+        "q1002": 365,
+        "q1108": 0,
+    },
+    "uses": [
+        {
+            "name": "searches of CCTV footage",
+            "answers": {
+                "q222": ["footage"],
+                "q202": ["identify"],
+                "q203": False,
+                "q204": "later",
+                "q205": True,
+                "q210": "uncontrolled",
+                "q211": ["none"],
+                "q206": ["face"],
+                "q301": U,
+                "q314": 1200000,
+                "q313": ["suspects"],
+                "q302": "open",
+                "q303": ["custody"],
+                "q402": U,
+                "q501": ["suspects"],
+                "q503": "general",
+                "q601": ["other_offence"],
+                "q602": 2,
+                "q603": False,
+                "q605": False,
+                "q606": False,
+                "q607": True,
+                "q803": "none",
+            },
+        }
+    ],
+    "evidence": {
+        "q201": [_evidence("Police press release on the face recognition app (fictional)", 3)],
+        "q203": [_evidence("Police procedure: the stopped person is photographed face on (fictional)", 2)],
+    },
+}
+
 EXAMPLES: dict[str, dict[str, Any]] = {
     "police-lfr-van-football": POLICE_LFR_VAN,
     "police-protest-footage-search": POLICE_PROTEST_FOOTAGE,
@@ -1401,6 +1497,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "journalist-first-look": JOURNALIST_FIRST_LOOK,
     "portland-shop-door": PORTLAND_SHOP,
     "square-cameras-switched-off": SWITCHED_OFF_CAPABILITY,
+    "police-tablet-stops-and-cctv-search": POLICE_TABLET_AND_CCTV,
 }
 
 
@@ -1418,14 +1515,19 @@ def build(name: str, spec: dict[str, Any]) -> Assessment:
     answers = {qid: _answer(value) for qid, value in spec["answers"].items()}
     for qid, items in spec.get("evidence", {}).items():
         answers.setdefault(qid, {})["evidence"] = items
-    assessment = Assessment.model_validate(
-        {
-            "schema_version": 1,
-            "questionnaire": {"id": compiled.id, "version": compiled.questionnaire.version},
-            "metadata": spec["metadata"],
-            "answers": answers,
-        }
-    )
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "questionnaire": {"id": compiled.id, "version": compiled.questionnaire.version},
+        "metadata": spec["metadata"],
+        "answers": answers,
+    }
+    if "uses" in spec:  # several uses: each further use's own answers to the per-use questions
+        data["first_use_name"] = spec["first_use_name"]
+        data["uses"] = [
+            {"name": use["name"], "answers": {q: _answer(v) for q, v in use["answers"].items()}}
+            for use in spec["uses"]
+        ]
+    assessment = Assessment.model_validate(data)
     issues = check_assessment(compiled, assessment)
     if issues:
         raise SystemExit(f"{name}: {issues}")

@@ -153,3 +153,15 @@ def test_a_counterfactual_applied_to_its_use_gives_that_use_the_verdict_it_claim
                     assert scenario.answers.get(change.question) == before
             tried += 1
     assert tried
+
+
+def test_the_two_use_police_example_names_the_use_behind_its_red_line() -> None:
+    """The example: tablet checks at stops (the person faces the camera: not remote) and searches
+    of CCTV footage (post remote identification in public): the ban's red line is the searches'."""
+    evaluation = _evaluate(ROOT / "examples" / "police-tablet-stops-and-cctv-search.pia.json", explore=False)
+    stops, searches = evaluation.uses
+    ban = next(r for r in evaluation.rulebooks if r.id == "ban-biometric-surveillance")
+    assert stops.verdicts[ban.id] != "red_line" and searches.verdicts[ban.id] == "red_line"
+    assert ban.verdict == "red_line" and ban.use == searches.name == "searches of CCTV footage"
+    b1 = next(f for f in ban.findings if f.rule == "B1")
+    assert b1.severity == "red_line" and b1.uses == (searches.name,)
