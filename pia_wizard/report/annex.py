@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pia_wizard.core.answers.uses import use_names, use_view
 from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
 from pia_wizard.core.models.questionnaire import GroupQuestion
 from pia_wizard.core.models.sources import Glossary
@@ -65,7 +66,35 @@ def _state(answer: Answer | None) -> str:
 def answers_by_section(
     compiled: CompiledQuestionnaire, assessment: Assessment, fmt: Formatter
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
-    """(sections with their answered questions, the unknowns, how many shown questions are unanswered)."""
+    """(sections with their answered questions, the unknowns, how many shown questions are unanswered).
+
+    With several uses of the system, the first use's sections come as always (its answers to the
+    questions asked per use marked with its name), then each further use's own answers, in sections
+    titled with the use's name."""
+    if not assessment.uses:
+        return _answers_by_section(compiled, assessment, fmt, None, "")
+    names = use_names(compiled, assessment)
+    sections, unknowns, unanswered = _answers_by_section(
+        compiled, use_view(compiled, assessment, 0), fmt, None, names[0]
+    )
+    for index, name in enumerate(names[1:], start=1):
+        more = _answers_by_section(
+            compiled, use_view(compiled, assessment, index), fmt, compiled.per_use, name
+        )
+        sections.extend(more[0])
+        unknowns.extend(more[1])
+        unanswered += more[2]
+    return sections, unknowns, unanswered
+
+
+def _answers_by_section(
+    compiled: CompiledQuestionnaire,
+    assessment: Assessment,
+    fmt: Formatter,
+    only: frozenset[str] | None,
+    use: str,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """One use's answers (`only` these questions when given); `use` names it where answers differ."""
     view = AnswerView.of(compiled, assessment)
     sections: list[dict[str, Any]] = []
     unknowns: list[dict[str, Any]] = []
@@ -75,7 +104,7 @@ def answers_by_section(
             continue
         rows = []
         for question in section.questions:
-            if not view.question_visible(question.id):
+            if not view.question_visible(question.id) or (only is not None and question.id not in only):
                 continue
             answer = assessment.answers.get(question.id)
             state = _state(answer)
@@ -83,6 +112,8 @@ def answers_by_section(
                 unanswered += 1
                 continue
             row = _answer_row(fmt, assessment, question.id, answer, state)
+            if use and question.id in compiled.per_use:
+                row["label"] = f"{row['label']} (for the use “{use}”)"
             if isinstance(question, GroupQuestion) and state == "value" and answer is not None:
                 row["value"] = f"{len(answer.value or ())} × {fmt.text(question.item_label)}"
                 row["group_items"] = _items(fmt, view, assessment, question, answer.value or ())
@@ -99,7 +130,8 @@ def answers_by_section(
                 )
             rows.append(row)
         if rows:
-            sections.append({"id": section.id, "title": fmt.text(section.title), "answers": rows})
+            title = fmt.text(section.title) + (f" — the use “{use}”" if only is not None else "")
+            sections.append({"id": section.id, "title": title, "answers": rows})
     return sections, unknowns, unanswered
 
 

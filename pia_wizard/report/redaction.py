@@ -7,6 +7,7 @@ evidence level, so the verdicts are those of the original assessment.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
 
 from pia_wizard.core.models.assessment import Answer, Assessment, Evidence
@@ -42,11 +43,14 @@ def redact(assessment: Assessment, options: ReportOptions) -> Assessment:
             )
         return item.model_copy(update=update) if update else item
 
-    answers = {key: answer(value) for key, value in assessment.answers.items()}
-    # An answer that held only a private note is no answer at all once the note is gone.
-    update: dict[str, object] = {
-        "answers": MappingProxyType({key: value for key, value in answers.items() if value != Answer()})
-    }
+    def answers(given: Mapping[str, Answer]) -> Mapping[str, Answer]:
+        # An answer that held only a private note is no answer at all once the note is gone.
+        kept = {key: answer(value) for key, value in given.items()}
+        return MappingProxyType({key: value for key, value in kept.items() if value != Answer()})
+
+    update: dict[str, object] = {"answers": answers(assessment.answers)}
+    if assessment.uses:  # every use's own answers are redacted like the shared ones
+        update["uses"] = tuple(u.model_copy(update={"answers": answers(u.answers)}) for u in assessment.uses)
     if options.leaves_out("identity"):
         update["metadata"] = assessment.metadata.model_copy(update={"assessor": "", "organisation": ""})
     if drop_files:

@@ -26,6 +26,7 @@ import multiprocessing
 import queue as queue_module
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QObject, QTimer, Signal
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from pia_wizard.core.answers import edits
 from pia_wizard.core.files.resources import data_dir
-from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.ui.export_worker import ExportRequest, serve
 from pia_wizard.ui.text import plain_tooltip
 from pia_wizard.ui.widgets import muted, path_field, plain_label
@@ -135,6 +136,17 @@ def without_private_notes(assessment: Assessment) -> Assessment:
     for question_id, answer in assessment.answers.items():
         if answer.note is not None and answer.note.private:
             assessment = edits.set_note(assessment, question_id, "")
+    if assessment.uses:  # each further use's own answers too
+        uses = []
+        for use in assessment.uses:
+            kept = {}
+            for question_id, answer in use.answers.items():
+                if answer.note is not None and answer.note.private:
+                    answer = answer.model_copy(update={"note": None})
+                if answer != Answer():
+                    kept[question_id] = answer
+            uses.append(use.model_copy(update={"answers": MappingProxyType(kept)}))
+        assessment = assessment.model_copy(update={"uses": tuple(uses)})
     return assessment
 
 

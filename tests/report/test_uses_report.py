@@ -43,6 +43,9 @@ def test_the_pdf_names_the_uses_and_the_use_behind_each_verdict_and_finding(
     assert f"Uses judged “{GATES}”; “{STANDS}” (each verdict is the worst of them)" in text
     assert f"(the worst of the 2 uses: “{STANDS}”)" in text
     assert f"For the use “{STANDS}”: " in text  # a finding only the stands give
+    # The annex: the first use's per-use answers marked, then the second use's own answers.
+    assert f"What does the system do with the people it sees or hears? (for the use “{GATES}”)" in text
+    assert f"— the use “{STANDS}”" in text
 
 
 def test_a_report_on_one_use_says_nothing_of_uses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,3 +53,25 @@ def test_a_report_on_one_use_says_nothing_of_uses(tmp_path: Path, capsys: pytest
     assert main(["report", str(STADIUM), "-o", str(pdf)]) == 0, capsys.readouterr().err
     text = read_pdf(pdf.read_bytes()).flat
     assert "Uses judged" not in text and "For the use" not in text and "worst of the" not in text
+
+
+def test_private_notes_of_a_use_never_leave(tmp_path: Path) -> None:
+    """A use's own answers are redacted like the shared ones, in the report and before the window
+    hands the assessment to its export worker."""
+    from pia_wizard.core.load.assessment_io import load_assessment_file
+    from pia_wizard.core.load.library import shipped_library
+    from pia_wizard.report.options import ReportOptions
+    from pia_wizard.report.redaction import redact
+    from pia_wizard.ui.export import without_private_notes
+
+    path = _two_uses(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["uses"][0]["answers"]["q204"]["note"] = {"text": "Told by a source in the force.", "private": True}
+    data["uses"][0]["answers"]["q205"] = {"note": {"text": "Only a private note.", "private": True}}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assessment = load_assessment_file(path, shipped_library()).assessment
+    assert assessment.uses[0].answers["q204"].note is not None
+    for cleaned in (redact(assessment, ReportOptions()), without_private_notes(assessment)):
+        own = cleaned.uses[0].answers
+        assert own["q204"].note is None and own["q204"].value == "while_present"
+        assert "q205" not in own  # an answer that was only a private note is gone
