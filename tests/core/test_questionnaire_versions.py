@@ -196,3 +196,36 @@ def test_migrate_refuses_bad_input_with_exit_2(
     assert run_migrate(tmp_path / "missing.pia.json", library) == 2
     assert run_migrate(tmp_path / "report.pdf", library) == 2
     assert "a report is never rewritten" in capsys.readouterr().err
+
+
+def test_each_use_s_own_answers_are_carried_forward_too(tmp_path: Path) -> None:
+    """Several uses (issue 13): a further use's answers follow the same steps; what is dropped from
+    a use says which use it was."""
+    from migration_fixtures import MIGRATIONS, v3_questionnaire
+
+    text = v3_questionnaire()
+    plain = "      - {id: q_words, type: text, nature: fact, label: Words}\n"
+    assert plain in text
+    text = text.replace(
+        plain, "      - {id: q_words, type: text, nature: fact, per_use: true, label: Words}\n"
+    )
+    text += "uses: {item_label: use, title: Uses, first_name: First use}\n"
+    questionnaire, migrations = tmp_path / "mini-v3.yaml", tmp_path / "mini-migrations.yaml"
+    questionnaire.write_text(text, encoding="utf-8")
+    migrations.write_text(MIGRATIONS, encoding="utf-8")
+    library, report = check_files([SOURCES, questionnaire, migrations])
+    assert report.problems == []
+    path = _v1_file(tmp_path, {"q_text": {"value": "shared"}})
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["uses"] = [
+        {"name": "second", "answers": {"q_text": {"value": "own"}, "q_date": {"value": "2026-01-02"}}}
+    ]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = load_assessment_file(path, library)
+    assert loaded.assessment.uses[0].answers["q_words"].value == "own"
+    assert loaded.assessment.answers["q_words"].value == "shared"
+    assert "q_date" not in loaded.assessment.uses[0].answers
+    assert loaded.migration is not None
+    assert [d.text for d in loaded.migration.dropped] == [
+        "“When” is no longer asked: the rules never used it. (for the use “second”)"
+    ]

@@ -121,10 +121,21 @@ def migrate_answers(
     renamed: dict[str, str] = {}  # today's id → id as written
     dropped: list[DroppedAnswer] = []
     new_questions: list[str] = []
+    # Each further use's own answers are carried forward by the same steps (a dropped one names it).
+    uses = [u for u in data.get("uses", []) if isinstance(u.get("answers"), dict)]
+    use_renamed: list[dict[str, str]] = [{} for _ in uses]
+    use_dropped: list[list[DroppedAnswer]] = [[] for _ in uses]
     for step in steps:
         for change in step.changes:
             _apply(change, answers, renamed, dropped, language)
+            for use, its_renamed, its_dropped in zip(uses, use_renamed, use_dropped, strict=True):
+                _apply(change, use["answers"], its_renamed, its_dropped, language)
         new_questions.extend(step.new_questions)
+    for use, its_dropped in zip(uses, use_dropped, strict=True):
+        dropped.extend(
+            DroppedAnswer(d.question_id, f"{d.text} (for the use “{use.get('name', '')}”)")
+            for d in its_dropped
+        )
     data["questionnaire"] = {"id": compiled.id, "version": compiled.questionnaire.version}
     migrated = Assessment.model_validate(data)
     if not dropped:  # every answer carried with its meaning: an approval that held still holds
