@@ -174,7 +174,12 @@ def verdict_table(out: Outline, c: Context) -> None:
                 v["title"],
                 v["applies_label"].capitalize(),
                 "\n".join(
-                    [v["label"] + (f" ({v['use']})" if v["use"] else ""), *(x["short"] for x in v["later"])]
+                    # With several uses, the use that gives the verdict on the line under it.
+                    [
+                        v["label"],
+                        *([v["use"][:1].upper() + v["use"][1:]] if v["use"] else []),
+                        *(x["short"] for x in v["later"]),
+                    ]
                 ),
             )
             for v in c["verdicts"]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
+from pia_wizard.core.answers.uses import edit_use
 from pia_wizard.core.evaluation.evaluate import evaluate
 from pia_wizard.core.evaluation.explore import with_changes
 from pia_wizard.core.load.assessment_io import load_assessment_file
@@ -30,10 +31,24 @@ def test_a_failing_verdict_shows_a_change_that_fixes_it(example: Path) -> None:
             continue
         assert result.counterfactuals, f"{result.title}: fails, and nothing would change it"
         for counterfactual in result.counterfactuals:
-            answers = with_changes(loaded.assessment.answers, counterfactual.changes)
-            changed = loaded.assessment.model_copy(update={"answers": answers})
+            if not counterfactual.use:  # one use: the change fixes the assessment's verdict
+                answers = with_changes(loaded.assessment.answers, counterfactual.changes)
+                changed = loaded.assessment.model_copy(update={"answers": answers})
+                after = evaluate(loaded.questionnaire, books, changed, evaluation.date, explore=False)
+                assert after.verdicts[result.id] == counterfactual.to_verdict, counterfactual.text
+                continue
+            # Several uses (issue 13): the change, made to the use it names, fixes that use's verdict.
+            index = [u.name for u in evaluation.uses].index(counterfactual.use)
+            changed = edit_use(
+                loaded.questionnaire,
+                loaded.assessment,
+                index,
+                lambda view, cf=counterfactual: view.model_copy(
+                    update={"answers": with_changes(view.answers, cf.changes)}
+                ),
+            )
             after = evaluate(loaded.questionnaire, books, changed, evaluation.date, explore=False)
-            assert after.verdicts[result.id] == counterfactual.to_verdict, counterfactual.text
+            assert after.uses[index].verdicts[result.id] == counterfactual.to_verdict, counterfactual.text
 
 
 def test_the_open_watchlist_is_among_the_changes_for_the_shop_door() -> None:

@@ -85,8 +85,10 @@ def check_markdown(report: Report, text: str) -> None:
         assert "| Rulebook | Does it apply? | Verdict |" in text
         for v in context["verdicts"]:
             later = "".join(f" / {escape(x['short'])}" for x in v["later"])
+            # With several uses, the use behind the verdict on its own line (issue 13).
+            use = f" / {escape(v['use'][:1].upper() + v['use'][1:])}" if v["use"] else ""
             applies = escape(v["applies_label"].capitalize())
-            row = f"| {escape(v['title'])} | {applies} | {escape(v['label'])}{later} |"
+            row = f"| {escape(v['title'])} | {applies} | {escape(v['label'])}{use}{later} |"
             assert row in text
         assert context["method"]["fingerprint"] in text
         assert escape(context["method"]["disclaimer"]) in text

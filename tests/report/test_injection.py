@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from report_cases import COMPILED, EMPTY, LIBRARY, TEMPLATE_NAMES, read_docx, read_pdf
 
 from pia_wizard.core.answers import edits, review
-from pia_wizard.core.models.assessment import Assessment, Scenario
+from pia_wizard.core.models.assessment import Assessment, Scenario, Use
 from pia_wizard.core.models.base import FreeTextMarker
 from pia_wizard.report import pdf_writer
 from pia_wizard.report.editable import editable_bytes
@@ -93,6 +93,10 @@ def injected() -> tuple[Assessment, set[str]]:
     link = Scenario(name=payload("Scenario.name"), origin_title=payload("Scenario.origin_title"))
     a = a.model_copy(update={"scenario": link})
     filled |= {"Scenario.name", "Scenario.origin_title"}
+    # Several uses (issue 13): each is named in the person's own words, and reports name them.
+    uses = (Use(name=payload("Use.name")),)
+    a = a.model_copy(update={"first_use_name": payload("Assessment.first_use_name"), "uses": uses})
+    filled |= {"Use.name", "Assessment.first_use_name"}
     # A reviewer's comment (in the annex) and an approval (on the cover), in the reviewer's own words.
     a = review.add_comment(COMPILED, a, "q_num", payload("ReviewComment.text"), payload("ReviewComment.by"))
     a = review.set_comment_resolved(a, 0)
