@@ -167,3 +167,18 @@ def test_uses_are_renamed_and_removed_and_names_must_differ() -> None:
     assert remove_use(compiled, edited, 1).uses == ()
     with pytest.raises(UseError, match="at least one use"):
         remove_use(compiled, base, 0)
+
+
+def test_an_approval_stops_covering_the_assessment_when_a_use_changes() -> None:
+    """The review digest covers every use's own answers and names; one use digests as before."""
+    from pia_wizard.core.answers.review import review_digest
+
+    compiled, base = _loaded()
+    two = add_use(compiled, base, "searches")
+    assert review_digest(two) != review_digest(base)
+    edited = edit_use(compiled, two, 1, lambda a: edits.set_value(compiled, a, "q204", "later"))
+    assert review_digest(edited) != review_digest(two)
+    assert review_digest(rename_use(compiled, edited, 1, "footage searches")) != review_digest(edited)
+    assert review_digest(remove_use(compiled, two, 1).model_copy(update={"first_use_name": ""})) == (
+        review_digest(base)
+    )

@@ -1,9 +1,10 @@
 """Review and sign-off: the digest of what a reviewer saw, the review's state now, and steps and
 comments recorded as edits that return a new assessment (like `edits.py`).
 
-The digest covers the answers with their notes and evidence (an embedded file by its SHA-256) and
-nothing else: not the metadata, the scenario link, an answer's draft/final mark, the questionnaire
-version, nor the review record itself. So a questionnaire migration that changes no answer keeps an
+The digest covers the answers with their notes and evidence (an embedded file by its SHA-256) —
+every use's, with the uses' names, when there are several — and nothing else: not the metadata,
+the scenario link, an answer's draft/final mark, the questionnaire version, nor the review record
+itself. So a questionnaire migration that changes no answer keeps an
 approval current, and any change to an answer, a note or a piece of evidence shows as an approval
 that is no longer current. The digest is always taken over the full assessment, never over a report's
 redacted copy. Reviewers' names are typed, never checked: anyone who can edit the file can write any
@@ -65,9 +66,19 @@ def _answer(answer: Answer, assessment: Assessment) -> dict[str, Any]:
 
 
 def review_digest(assessment: Assessment) -> str:
-    """SHA-256 of the answers, notes and evidence, in a canonical form (sorted keys, UTF-8)."""
+    """SHA-256 of the answers, notes and evidence, in a canonical form (sorted keys, UTF-8).
+
+    With several uses of the system, every use's name and own answers are covered too (one use
+    without a name: the digest is exactly as before, so earlier approvals stay current)."""
     body = {key: _answer(answer, assessment) for key, answer in assessment.answers.items()}
-    text = json.dumps({"answers": body}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    covered: dict[str, Any] = {"answers": body}
+    if assessment.uses or assessment.first_use_name:
+        covered["first_use_name"] = assessment.first_use_name
+        covered["uses"] = [
+            {"name": use.name, "answers": {k: _answer(a, assessment) for k, a in use.answers.items()}}
+            for use in assessment.uses
+        ]
+    text = json.dumps(covered, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
