@@ -133,6 +133,13 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--by", default="", metavar="NAME", help="the reviewer's name (typed, not checked)")
     review.add_argument("--comment", default="", metavar="TEXT", help="why, in a sentence")
     review.add_argument("--date", help="the step's date YYYY-MM-DD (default: today)")
+    review.add_argument(
+        "--sign",
+        type=Path,
+        metavar="KEY.p12",
+        help="sign the step with this key (PKCS#12), so a later change to it shows; the passphrase comes "
+        "from PIA_WIZARD_PASSPHRASE, the terminal or standard input",
+    )
 
     migrate = commands.add_parser(
         "migrate", help="rewrite an assessment written for an older questionnaire version at today's"
@@ -213,7 +220,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.status is not None and not args.by.strip():
             print("review: --by NAME is needed to record a step (the reviewer's name)", file=sys.stderr)
             return EXIT_BAD_INPUT
-        return run_review(args.file, args.status, args.by, args.comment, args.date)
+        if args.sign is not None and args.status is None:
+            print("review: --sign signs a step: give its status too (for example --approve)", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        return run_review(args.file, args.status, args.by, args.comment, args.date, sign=args.sign)
     if args.command == "migrate":
         from pia_wizard.commands.migrate import run_migrate
 

@@ -35,6 +35,9 @@ def test_approve_records_a_step_and_score_says_it_is_current_until_an_answer_cha
         "digest": "",
         "open_comments": 0,
         "last": None,
+        "signature": "none",
+        "signer": None,
+        "self_signed": False,
     }
     before = copy.read_bytes()
     args = [

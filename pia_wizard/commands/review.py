@@ -35,6 +35,7 @@ def run_review(
     comment: str = "",
     date: str | None = None,
     library: Library | None = None,
+    sign: Path | None = None,
 ) -> int:
     if path.suffix.lower() == ".pdf":
         print(
@@ -64,6 +65,11 @@ def run_review(
     except ReviewError as exc:
         print(f"{path}: cannot record the review step: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if sign is not None:
+        signed = _signed(reviewed, sign)
+        if signed is None:
+            return EXIT_BAD_INPUT
+        reviewed = signed
     try:
         save_assessment(path, reviewed)
     except SaveError as exc:
@@ -73,6 +79,26 @@ def run_review(
         print(f"{path}: {loaded.migration.headline()}; written at version {loaded.migration.to_version}")
     sys.stdout.write(review_text(reviewed, loaded.questionnaire, path))
     return EXIT_OK
+
+
+def _signed(assessment: Assessment, key: Path) -> Assessment | None:
+    """The assessment with its last review step signed with the key, or None (said on stderr, nothing
+    written) when the key cannot be read or opened: a wrong passphrase leaves the file as it was."""
+    from pia_wizard.commands.passphrase import NoPassphrase, read_passphrase
+    from pia_wizard.report.approval_signing import sign_step
+    from pia_wizard.report.signing import SigningError, read_key
+
+    review = assessment.review
+    if review is None or not review.steps:  # record_step has just added one: never so
+        return assessment
+    try:
+        data = read_key(key)
+        step = sign_step(review.steps[-1], data, read_passphrase(f"Passphrase for {key.name}"))
+    except (SigningError, NoPassphrase) as exc:
+        print(f"{key}: {exc}: nothing was recorded", file=sys.stderr)
+        return None
+    steps = (*review.steps[:-1], step)
+    return assessment.model_copy(update={"review": review.model_copy(update={"steps": steps})})
 
 
 def review_text(assessment: Assessment, compiled: CompiledQuestionnaire, path: Path | None = None) -> str:
@@ -108,6 +134,11 @@ def review_text(assessment: Assessment, compiled: CompiledQuestionnaire, path: P
             who = f" ({comment.by})" if comment.by else ""
             lines.append(f"  [{mark}] {_label(compiled, comment.question)}{who}: {comment.text}")
     if last is not None:
+        from pia_wizard.report.approval_signing import check_step
+
+        signature = check_step(last).line()
+        if signature:
+            lines.append(signature)
         lines.append(REVIEW_FORGEABLE)
     return "\n".join(lines) + "\n"
 

@@ -98,7 +98,11 @@ def _from_report(path: Path, library: Library) -> tuple[LoadedAssessment, dt.dat
 def score_json(evaluation: Evaluation, review: ReviewState | None = None) -> dict[str, Any]:
     """The stable structure documented in docs/engine.md; `review` (status, current, …) when given."""
     body = evaluation.model_dump(mode="json")
-    extra = {"review": review.as_json()} if review is not None else {}
+    extra = {}
+    if review is not None:
+        from pia_wizard.report.approval_signing import check_step
+
+        extra = {"review": {**review.as_json(), **check_step(review.last).as_json()}}
     return {
         "date": body["date"],
         "timeline": body["timeline"],
@@ -131,7 +135,12 @@ def summary(
     lines = [f"Evaluated on {evaluation.date.isoformat()}"]
     if review is not None and review.last is not None:
         last = review.last
+        from pia_wizard.report.approval_signing import check_step
+
         lines.append(review_status_line(review.status, review.current, last.by, last.date.isoformat()))
+        signature = check_step(last).line()
+        if signature:
+            lines.append(f"  {signature}")
         lines.append(f"  ({REVIEW_FORGEABLE})")
     for result in evaluation.rulebooks:
         lines.append("")

@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from pia_wizard.core.files.problems import LoadError
+from pia_wizard.core.load.assessment_io import load_assessment_file
 from pia_wizard.core.load.library import Library, check_files, collect_files, shipped_library
+from pia_wizard.core.load.loading import ASSESSMENT_SUFFIX
+from pia_wizard.core.models.base import long_date
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -56,6 +59,10 @@ def run_validate(paths: list[Path], trust: list[Path] | None = None) -> int:
     warnings = [str(w) for w in report.warnings] if report is not None else []
     for warning in warnings:
         print(warning)
+    for path in others:
+        found = _check_review_signatures(path, library, anchors)
+        problems.extend(found)
+        bad_files += bool(found)
     for path in reports:
         found = _check_report(path, library, anchors)
         problems.extend(found)
@@ -77,3 +84,32 @@ def _check_report(path: Path, library: Library, anchors: list[Any] | None) -> li
     for line in check.summary():
         print(line if check.problems else f"{path}: {line}")
     return check.problems
+
+
+def _check_review_signatures(path: Path, library: Library, anchors: list[Any] | None) -> list[str]:
+    """Check every signed review step of an assessment file, print what each shows, and return the
+    invalid ones as problems (a step changed after it was signed). Files without a signature, or that
+    did not load (already reported), are passed over."""
+    if not path.name.endswith(ASSESSMENT_SUFFIX):
+        return []
+    try:
+        if b'"signature"' not in path.read_bytes():
+            return []
+        loaded = load_assessment_file(path, library)
+    except (OSError, LoadError):
+        return []
+    from pia_wizard.report.approval_signing import check_step
+
+    review = loaded.assessment.review
+    problems = []
+    for number, step in enumerate(review.steps if review is not None else (), start=1):
+        check = check_step(step, anchors)
+        if check.state == "none":
+            continue
+        where = f"{path}: review step {number} ({long_date(step.date)}, by {step.by})"
+        if check.state == "invalid":
+            problems.append(f"{where}: {check.line()}")
+            print(problems[-1])
+        else:
+            print(f"{where}: {check.line()}")
+    return problems

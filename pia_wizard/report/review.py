@@ -11,6 +11,7 @@ from typing import Any
 
 from pia_wizard.core.answers.review import ReviewState
 from pia_wizard.core.models.assessment import Answer, Assessment
+from pia_wizard.report.approval_signing import check_step
 from pia_wizard.report.formatting import Formatter
 from pia_wizard.report.options import ReportOptions
 from pia_wizard.report.wording import (
@@ -57,6 +58,9 @@ def review_context(
     if approved and last.comment:
         line += f" “{last.comment}”"
     notes = [REVIEW_FORGEABLE]
+    signature = check_step(last)
+    if signature.state != "none" and (approved or last.status != "approved"):  # never a stale approval's
+        notes.insert(0, signature.line())
     if approved:
         left_out = [OMITTED[n] for n in options.effective_omissions if n in OMITTED]
         if private_notes if private_notes is not None else has_private_note(full):

@@ -808,7 +808,8 @@ class MainWindow(QMainWindow):
         says so at once, and is current again when the change is undone."""
         from pia_wizard.core.answers.review import review_state
         from pia_wizard.core.models.base import long_date
-        from pia_wizard.ui.text import review_line
+        from pia_wizard.report.approval_signing import check_step
+        from pia_wizard.ui.text import review_line, review_signature_line
 
         document, editor = self.document, self.editor
         if document is None or editor is None:
@@ -821,7 +822,12 @@ class MainWindow(QMainWindow):
             last.by if last else "",
             long_date(last.date) if last else "",
         )
-        editor.verdicts.show_review(text, stale=state.approval is not None and not state.current)
+        signature = check_step(last)
+        signed = review_signature_line(signature)
+        if signed:
+            text = f"{text} {signed}"
+        stale = state.approval is not None and not state.current
+        editor.verdicts.show_review(text, stale=stale or signature.state == "invalid")
 
     def show_review(self) -> None:
         """Review › Review and sign-off…: steps, comments on answers, approve and the other statuses."""

@@ -34,8 +34,16 @@ from pia_wizard.core.answers.review import (
 )
 from pia_wizard.core.models.base import long_date
 from pia_wizard.core.rules.visibility import AnswerView
+from pia_wizard.report.approval_signing import check_step
 from pia_wizard.ui.document import AssessmentDocument
-from pia_wizard.ui.text import REVIEW_FORGEABLE, Texts, review_line, review_status_name, translate
+from pia_wizard.ui.text import (
+    REVIEW_FORGEABLE,
+    Texts,
+    review_line,
+    review_signature_line,
+    review_status_name,
+    translate,
+)
 from pia_wizard.ui.widgets import heading, muted, plain_label, problem_label
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
@@ -73,6 +81,8 @@ class ReviewPanel(QDialog):
         self.status.setObjectName("reviewStatus")
         self.forgeable = muted(plain_label(translate(REVIEW_FORGEABLE, "Review"), self))
         self.forgeable.setObjectName("reviewForgeable")
+        self.signature = plain_label("", self, selectable=True)
+        self.signature.setObjectName("reviewSignature")
         self.steps = QListWidget(self)
         self.steps.setObjectName("reviewSteps")
         self.steps.setAccessibleName(self.tr("Review steps"))
@@ -136,6 +146,7 @@ class ReviewPanel(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Review and sign-off"), self, 1.2))
         layout.addWidget(self.status)
+        layout.addWidget(self.signature)
         layout.addWidget(self.forgeable)
         layout.addWidget(heading(self.tr("Steps"), self, 1.0))
         layout.addWidget(self.steps)
@@ -165,6 +176,13 @@ class ReviewPanel(QDialog):
         stale = state.approval is not None and not state.current
         self.status.setStyleSheet("color: #a4262c; font-weight: bold;" if stale else "font-weight: bold;")
         self.forgeable.setVisible(last is not None)
+        signature = check_step(last)
+        signed = review_signature_line(signature)
+        self.signature.setText(signed)
+        self.signature.setStyleSheet(
+            "color: #a4262c; font-weight: bold;" if signature.state == "invalid" else ""
+        )
+        self.signature.setVisible(bool(signed))
 
         self.steps.clear()
         for step in assessment.review.steps if assessment.review else ():

@@ -11,7 +11,7 @@ import html
 import math
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -19,6 +19,9 @@ from pia_wizard.core.evaluation.results import AnswerRef, ItemAnswerRef
 from pia_wizard.core.models.base import localise
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire, QuestionEntry
 from pia_wizard.core.rules.partial import describe
+
+if TYPE_CHECKING:
+    from pia_wizard.report.approval_signing import StepSignature
 
 # A longer name (file systems allow 255 bytes) would widen dialogs past the screen, since a label
 # cannot wrap inside a word; its middle is elided instead, keeping the start and the extension.
@@ -244,6 +247,31 @@ REVIEW_FORGEABLE = QT_TRANSLATE_NOOP(
 
 def review_status_name(status: str) -> str:
     return translate(REVIEW_STATUSES.get(status, status), "Review")
+
+
+def review_signature_line(check: StepSignature) -> str:
+    """What a signed review step's signature shows, in one sentence ("" when it is not signed): a
+    valid signature proves the step is unchanged; with a self-signed key, not who signed it."""
+    state, signer, self_signed = check.state, check.signer, check.self_signed
+    if state == "invalid":
+        if check.approval:
+            return translate("Signature invalid: the approval was changed after it was signed.", "Review")
+        return translate("Signature invalid: the review step was changed after it was signed.", "Review")
+    if state != "valid":
+        return ""
+    if self_signed:
+        text = translate(
+            "Signed with a key naming %1: the step is unchanged since it was signed. The key is "
+            "self-signed, so this does not prove who signed it.",
+            "Review",
+        )
+    else:
+        text = translate(
+            "Signed with a key naming %1: the step is unchanged since it was signed. The key's "
+            "certificate is not checked against one you trust here (validate --trust does that).",
+            "Review",
+        )
+    return text.replace("%1", signer)
 
 
 def review_line(status: str, current: bool, by: str, date: str) -> str:

@@ -65,6 +65,21 @@ def _answer(answer: Answer, assessment: Assessment) -> dict[str, Any]:
     return data
 
 
+def signed_payload(step: ReviewStep) -> bytes:
+    """The bytes a review step's signature covers: its status, by, date, comment and digest as
+    canonical JSON (sorted keys, UTF-8). The digest already covers the answers, notes and evidence;
+    signing is done outside the core (report/approval_signing.py), which imports no cryptography."""
+    body = {
+        "status": step.status,
+        "by": step.by,
+        "date": step.date.isoformat(),
+        "comment": step.comment,
+        "digest": step.digest,
+    }
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
 def review_digest(assessment: Assessment) -> str:
     """SHA-256 of the answers, notes and evidence, in a canonical form (sorted keys, UTF-8).
 
@@ -109,7 +124,7 @@ class ReviewState:
             "current": self.current,
             "digest": self.digest,
             "open_comments": len(self.open_comments),
-            "last": self.last.model_dump(mode="json") if self.last is not None else None,
+            "last": self.last.model_dump(mode="json", exclude_none=True) if self.last is not None else None,
         }
 
 

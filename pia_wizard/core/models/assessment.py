@@ -31,6 +31,11 @@ EvidenceLevel = Annotated[int, Field(ge=0, le=4, strict=True)]
 Sha256 = Annotated[
     str, described_pattern(r"^[0-9a-f]{64}$", "a SHA-256 checksum: 64 digits 0-9 and letters a-f")
 ]
+# Signature bytes and certificates in the file: standard base64 on one line.
+Base64Text = Annotated[
+    str,
+    described_pattern(r"^[A-Za-z0-9+/]+={0,2}$", "base64 text: letters, digits, + and /, ending in = or =="),
+]
 # An embedded file's name: no folders, nothing that could leave the folder it is extracted to.
 SafeFileName = Annotated[
     str,
@@ -272,6 +277,25 @@ class ReviewStep(Frozen):
     date: IsoDate
     comment: FreeText = ""
     digest: Sha256 = Field(description="SHA-256 of the answers, notes and evidence reviewed.")
+    signature: Base64Text | None = Field(
+        default=None,
+        max_length=4096,
+        description=(
+            "Optional: a signature (base64) over the step's status, by, date, comment and digest, made "
+            "with `review --sign KEY.p12`; shows whether the step was changed after it was signed."
+        ),
+    )
+    certificate: Base64Text | None = Field(
+        default=None,
+        max_length=16384,
+        description="The signer's X.509 certificate (DER, base64) when the step is signed.",
+    )
+
+    @model_validator(mode="after")
+    def _signature_with_certificate(self) -> ReviewStep:
+        if (self.signature is None) != (self.certificate is None):
+            raise ValueError("a signed review step needs both its signature and the signer's certificate")
+        return self
 
 
 class ReviewComment(Frozen):
