@@ -88,3 +88,32 @@ def test_the_editable_copy_prints_the_same_review_line() -> None:
     context = prepare_report(changed, COMPILED, LIBRARY, ReportOptions()).context
     stale = editable_bytes(context, "markdown").decode()
     assert "Approved by" not in stale and "Not approved as it stands" in stale
+
+
+def _signed(assessment, p12: bytes):  # type: ignore[no-untyped-def]
+    """The assessment with its last review step signed with the key (as `review --sign` does)."""
+    from pia_wizard.report.approval_signing import sign_step
+
+    review = assessment.review
+    steps = (*review.steps[:-1], sign_step(review.steps[-1], p12, b"pw"))
+    return assessment.model_copy(update={"review": review.model_copy(update={"steps": steps})})
+
+
+def test_a_signed_approval_prints_what_the_signature_proves_and_an_edited_one_is_invalid() -> None:
+    from pia_wizard.report.signing import new_key
+
+    p12 = new_key("Board Test Key", b"pw")
+    signed = _signed(record_step(passing_case(), "approved", "R. Okafor", DAY), p12)
+    flat = _pdf(signed).flat
+    assert APPROVED in flat
+    assert "Signed with a key naming Board Test Key: the approval is unchanged since it was signed." in flat
+    assert "self-signed, so this does not prove who signed it" in flat
+    review = signed.review
+    edited = review.steps[-1].model_copy(update={"by": "Someone Else"})
+    forged = signed.model_copy(update={"review": review.model_copy(update={"steps": (edited,)})})
+    flat = _pdf(forged).flat
+    assert "Signature invalid: the approval was changed after it was signed." in flat
+    # A stale signed approval is not printed, nor its signer.
+    stale = edits.set_value(COMPILED, signed, "q_num", 101)
+    flat = _pdf(stale).flat
+    assert "Not approved as it stands" in flat and "Board Test Key" not in flat

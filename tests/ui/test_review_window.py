@@ -160,3 +160,52 @@ def test_the_review_panel_comments_blocks_approval_and_records_it(qtbot, make_wi
     saved = json.loads(council.read_text(encoding="utf-8"))["review"]
     assert saved["steps"][-1]["status"] == "approved" and saved["steps"][-1]["by"] == "R. Okafor"
     assert saved["comments"][0]["resolved"] is True
+
+
+def _signed_copy(council: Path, by: str = "R. Okafor") -> None:
+    """An approval signed with a key made by the reports' keys code; `by` other than the signed name
+    is what someone editing the file afterwards would leave."""
+    from pia_wizard.report.approval_signing import sign_step
+    from pia_wizard.report.signing import new_key
+
+    loaded = load_assessment_file(council, LIBRARY)
+    approved = record_step(loaded.assessment, "approved", "R. Okafor", dt.date(2026, 3, 1), "Checked")
+    review = approved.review
+    assert review is not None
+    step = sign_step(review.steps[-1], new_key("Board Test Key", b"pw"), b"pw").model_copy(update={"by": by})
+    signed = approved.model_copy(update={"review": review.model_copy(update={"steps": (step,)})})
+    council.write_bytes(assessment_bytes(signed))
+
+
+def test_a_signed_approval_says_what_it_proves_in_the_pane_and_the_panel(
+    qtbot, make_window, council: Path
+) -> None:
+    _signed_copy(council)
+    window = make_window(LIBRARY, files=None, examples_dir=EXAMPLES)
+    assert window.open_path(council)
+    line = window.editor.verdicts.review_label
+    assert line.text().startswith(
+        "Approved by R. Okafor on 1 March 2026. Signed with a key naming Board Test Key"
+    )
+    assert "self-signed, so this does not prove who signed it" in line.text()
+    assert "a4262c" not in line.styleSheet()
+    qtbot.mouseClick(window.editor.verdicts.review_button, Qt.MouseButton.LeftButton)
+    panel = window._review_panel
+    assert panel is not None and panel.signature.isVisible()
+    assert "the step is unchanged since it was signed" in panel.signature.text()
+
+
+def test_a_signed_approval_edited_in_the_file_shows_as_invalid_in_red(
+    qtbot, make_window, council: Path
+) -> None:
+    _signed_copy(council, by="Someone Else")
+    window = make_window(LIBRARY, files=None, examples_dir=EXAMPLES)
+    assert window.open_path(council)
+    line = window.editor.verdicts.review_label
+    assert "Signature invalid: the approval was changed after it was signed." in line.text()
+    assert "a4262c" in line.styleSheet()
+    qtbot.mouseClick(window.editor.verdicts.review_button, Qt.MouseButton.LeftButton)
+    panel = window._review_panel
+    assert panel is not None
+    assert panel.signature.text() == "Signature invalid: the approval was changed after it was signed."
+    assert panel.signature.isVisible() and "a4262c" in panel.signature.styleSheet()
