@@ -201,3 +201,24 @@ def test_a_signature_needs_its_certificate_and_both_are_base64() -> None:
     assert check_step(garbled).line() == (
         "Signature invalid: the signer's certificate in the file cannot be read."
     )
+
+
+def test_a_migration_that_renames_an_answer_leaves_a_signed_step_signed_and_no_longer_current() -> None:
+    from pia_wizard.core.answers.review import carry_review, record_step, review_state
+    from pia_wizard.core.load.assessment_io import load_assessment_file
+    from pia_wizard.core.load.library import shipped_library
+
+    loaded = load_assessment_file(STADIUM, shipped_library())
+    approved = record_step(loaded.assessment, "approved", "R. Okafor", dt.date(2026, 3, 1))
+    review = approved.review
+    assert review is not None
+    signed_step = sign_step(review.steps[-1], _ecdsa_p12("ECDSA Test", b"pw"), b"pw")
+    signed = approved.model_copy(update={"review": review.model_copy(update={"steps": (signed_step,)})})
+    answers = dict(signed.answers)
+    first = next(iter(answers))
+    answers["q_renamed"] = answers.pop(first)  # what a rename of a question does to the stored answers
+    carried = carry_review(signed, signed.model_copy(update={"answers": answers}))
+    step = carried.review.steps[-1]  # type: ignore[union-attr]
+    assert step == signed_step  # not re-stamped: the signature would no longer cover it
+    assert check_step(step).state == "valid"
+    assert not review_state(carried).current

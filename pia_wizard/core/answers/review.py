@@ -217,12 +217,17 @@ def set_comment_resolved(assessment: Assessment, index: int, resolved: bool = Tr
 def carry_review(before: Assessment, after: Assessment) -> Assessment:
     """After answers were carried to a new questionnaire version with nothing dropped: steps that
     were over `before`'s answers are over `after`'s (their meaning did not change; only ids or
-    choice names may have). Steps that were already stale stay stale."""
+    choice names may have). Steps that were already stale stay stale, and so do signed steps: their
+    signature covers the digest they were signed over, so a re-stamped one would read as tampered
+    with (approve and sign again after such a migration)."""
     review = after.review
     if review is None or not review.steps:
         return after
     old, new = review_digest(before), review_digest(after)
     if old == new:
         return after
-    steps = tuple(s.model_copy(update={"digest": new}) if s.digest == old else s for s in review.steps)
+    steps = tuple(
+        s.model_copy(update={"digest": new}) if s.digest == old and s.signature is None else s
+        for s in review.steps
+    )
     return after.model_copy(update={"review": review.model_copy(update={"steps": steps})})
