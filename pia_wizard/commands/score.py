@@ -23,7 +23,7 @@ from pia_wizard.core.evaluation.results import VERDICT_LABELS, Evaluation
 from pia_wizard.core.files.problems import LoadError
 from pia_wizard.core.load.assessment_io import LoadedAssessment, load_assessment_file
 from pia_wizard.core.load.library import Library, shipped_library
-from pia_wizard.core.models.base import localise
+from pia_wizard.core.models.base import localise, long_date
 from pia_wizard.core.models.rulebook import Rulebook
 
 EXIT_OK = 0
@@ -137,7 +137,7 @@ def summary(
         last = review.last
         from pia_wizard.report.approval_signing import check_step
 
-        lines.append(review_status_line(review.status, review.current, last.by, last.date.isoformat()))
+        lines.append(review_status_line(review.status, review.current, last.by, long_date(last.date)))
         signature = check_step(last).line()
         if signature:
             lines.append(f"  {signature}")
