@@ -9,6 +9,7 @@ import pytest
 from helpers import ROOT
 
 from pia_wizard.core.load.loading import load_questionnaire
+from pia_wizard.core.models.assessment import Answer
 from pia_wizard.core.rules.visibility import AnswerView
 
 COMPILED = load_questionnaire(ROOT / "questionnaires" / "biometric-deployment.yaml")
@@ -63,15 +64,29 @@ DEMANDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Follow-ups wait until what they follow is known (`follows`): these answers open the ones above —
+# police live and later use in the EU against suspects and a threat, authorised before each use, with
+# public money, a shared list and a feature switched off, sorting and emotion reading among its uses.
+OPENING = {
+    "q101": "eu", "q201": "police", "q202": ("identify", "categorise", "emotion"), "q204": "both",
+    "q501": ("suspects", "threat"), "q803": "before_each_use", "q721": True, "q310": ("police",),
+    "q207": True,
+}  # fmt: skip
+
+
 @pytest.mark.parametrize("demand", sorted(DEMANDS))
 def test_each_demand_maps_to_questions_that_exist_and_can_be_reached(demand: str) -> None:
     ids = DEMANDS[demand]
     assert ids
     missing = [qid for qid in ids if qid not in COMPILED.entries]
     assert missing == []
-    # With nothing answered every condition is unknown, so every part is shown: nothing is unreachable.
+    # With nothing answered every `show_if` is unknown, so every part is shown except the follow-ups,
+    # which the opening answers bring in: nothing is unreachable.
     view = AnswerView(COMPILED, MappingProxyType({}))
-    assert all(view.question_visible(qid) for qid in ids)
+    opened = AnswerView(COMPILED, MappingProxyType({q: Answer(value=v) for q, v in OPENING.items()}))
+    unreachable = [q for q in ids if not view.question_visible(q) and not opened.question_visible(q)]
+    assert unreachable == []
+    assert all(view.question_visible(q) for q in ids if COMPILED.question(q).follows is None)
 
 
 def test_all_nine_demands_are_covered() -> None:

@@ -83,7 +83,12 @@ def _why_hidden(compiled: CompiledQuestionnaire, view: AnswerView, question_id: 
 
 def _depends_on(compiled: CompiledQuestionnaire, question_id: str) -> str:
     question = compiled.entries[question_id].question
-    read = dict.fromkeys(referenced_questions(question.show_if)) if question.show_if else {}
+    read = {
+        q: None
+        for condition in (question.follows, question.show_if)
+        if condition is not None
+        for q in referenced_questions(condition)
+    }
     labels = [label_of(compiled, compiled.entries[q].question) for q in read if q in compiled.entries]
     given = " and ".join(labels) if labels else "earlier answers"
     return f"it is not asked with the answers given to {given}"

@@ -50,6 +50,7 @@ from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 DEFAULT_QUESTIONNAIRE = "biometric-deployment.yaml"
 DEFAULT_OUTPUT = Path("docs") / "questionnaire.md"
 WHILE_UNKNOWN = "(shown while unknown)"
+ONLY_WHEN_KNOWN = "(hidden while unknown or unanswered)"
 LONG_LIST = 20  # longer choice lists (countries, states) are printed on one line
 
 TYPE_NAMES = {
@@ -134,6 +135,10 @@ def _describe_test(node: QuestionTest) -> str:
     return f"{q} is {'' if operand else 'not '}answered"  # answered
 
 
+def describe_follows(node: ConditionNode) -> str:
+    return f"only when {describe_condition(node)} {ONLY_WHEN_KNOWN}"
+
+
 def describe_show_if(node: ConditionNode | None) -> str:
     if node is None:
         return "always"
@@ -209,6 +214,8 @@ class _Renderer:
             "- A section or question with a condition is shown only when the condition holds. A "
             f"condition that cannot be decided because an answer is unknown or missing shows it "
             f"{WHILE_UNKNOWN}: only a known answer skips a part of the questionnaire.",
+            "- A follow-up (a question about something an earlier answer says exists or happened) waits "
+            f"for that answer: it is shown only when its condition is known to hold {ONLY_WHEN_KNOWN}.",
             "- Sources are cited by id with their verification tag: "
             + "; ".join(f"**{tag}** {words}" for tag, words in TAG_WORDS.items())
             + ". The source table is at the end.",
@@ -278,6 +285,8 @@ class _Renderer:
             self.add(f"- **Asked for each {self.text(group.item_label)} of:** {group.id}")
         if question.per_use:
             self.add("- **Asked for each use** of the system (see the uses above)")
+        if question.follows is not None:
+            self.add(f"- **Follows up:** {describe_follows(question.follows)}")
         if question.show_if is not None:
             self.add(f"- **Shown:** {describe_show_if(question.show_if)}")
         if question.help:

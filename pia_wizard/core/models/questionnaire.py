@@ -58,6 +58,12 @@ class _QuestionBase(Frozen):
     refs: tuple[SourceId, ...] = ()
     required: bool = False
     show_if: Condition | None = None
+    follows: Condition | None = Field(
+        default=None,
+        description="A follow-up's condition: the question is shown only while this is known to hold, "
+        "so it stays hidden while what it follows is unknown or unanswered (show_if still shows a "
+        "question while its condition is unknown).",
+    )
     nature: Nature = Field(
         description="fact: how things are; actionable: a safeguard or decision the operator could change"
     )

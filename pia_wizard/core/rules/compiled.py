@@ -208,7 +208,8 @@ def _add(
 
 
 def conditions_of(compiled: CompiledQuestionnaire) -> Iterator[tuple[str, ConditionNode, Scope, Path_]]:
-    """Every `show_if` in the questionnaire: (owner id, condition, scope, path of the condition)."""
+    """Every `show_if` and `follows` in the questionnaire: (owner id, condition, scope, path of the
+    condition)."""
     for section_id, section in compiled.sections.items():
         if section.show_if is not None:
             yield (
@@ -218,9 +219,11 @@ def conditions_of(compiled: CompiledQuestionnaire) -> Iterator[tuple[str, Condit
                 (*compiled.section_paths[section_id], "show_if"),
             )
     for question_id, entry in compiled.entries.items():
-        if entry.question.show_if is not None:
-            scope = compiled.scope.inside(entry.group.id) if entry.group else compiled.scope
-            yield question_id, entry.question.show_if, scope, (*entry.path, "show_if")
+        scope = compiled.scope.inside(entry.group.id) if entry.group else compiled.scope
+        for key in ("show_if", "follows"):
+            condition = getattr(entry.question, key)
+            if condition is not None:
+                yield question_id, condition, scope, (*entry.path, key)
 
 
 def _condition_issues(compiled: CompiledQuestionnaire) -> Iterator[tuple[Path_, str]]:
@@ -311,8 +314,9 @@ def visibility_dependencies(compiled: CompiledQuestionnaire) -> dict[str, set[st
         deps = {f"section:{entry.section.id}"}
         if entry.group is not None:
             deps.add(entry.group.id)
-        if entry.question.show_if is not None:
-            deps.update(referenced_questions(entry.question.show_if))
+        for condition in (entry.question.show_if, entry.question.follows):
+            if condition is not None:
+                deps.update(referenced_questions(condition))
         graph[question_id] = deps
     return graph
 

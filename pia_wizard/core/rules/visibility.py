@@ -53,8 +53,8 @@ class AnswerView:
             visible = self.section_visible(entry.section.id)
             if visible and entry.group is not None:
                 visible = self.question_visible(entry.group.id)
-            elif visible and entry.question.show_if is not None:
-                visible = evaluate(entry.question.show_if, self) is not Truth.FALSE
+            elif visible:
+                visible = self._asked(entry.question)
             self._questions[question_id] = visible
         return self._questions[question_id]
 
@@ -63,10 +63,16 @@ class AnswerView:
         if key not in self._items:
             entry = self.compiled.entries[question_id]
             visible = self.question_visible(question_id)
-            if visible and entry.question.show_if is not None:
-                visible = evaluate(entry.question.show_if, self, item=item) is not Truth.FALSE
+            visible = visible and self._asked(entry.question, item)
             self._items[key] = visible
         return self._items[key]
+
+    def _asked(self, question: AnyQuestion, item: Mapping[str, Any] | None = None) -> bool:
+        """`show_if` hides only when false; `follows` shows only when true (a follow-up waits until
+        what it follows is known)."""
+        if question.show_if is not None and evaluate(question.show_if, self, item=item) is Truth.FALSE:
+            return False
+        return question.follows is None or evaluate(question.follows, self, item=item) is Truth.TRUE
 
     # ------------------------------------------------------------------------------ answers
 
