@@ -7,7 +7,7 @@ from typing import Any
 
 from pia_wizard.core.models.base import localise
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
-from pia_wizard.core.rules.partial import describe
+from pia_wizard.core.rules.partial import describe, partial_date_words
 from pia_wizard.report.wording import ANSWER_STATES, long_date
 
 
@@ -78,7 +78,7 @@ def date_text(value: Any) -> str:
         try:
             return long_date(dt.date.fromisoformat(value))
         except ValueError:
-            return value
+            return partial_date_words(value) or value  # "March 2027": known to the month
     return plain(value)
 
 

@@ -39,6 +39,7 @@ from pia_wizard.core.answers.answer_check import NONE_CHOICE
 from pia_wizard.core.models.assessment import NoLimit, NumberRange, Possibilities
 from pia_wizard.core.models.questionnaire import NumberQuestion, TextQuestion
 from pia_wizard.core.rules.compiled import QuestionEntry
+from pia_wizard.ui import date_text
 from pia_wizard.ui.text import Texts, number_text, plain_tooltip, translate
 from pia_wizard.ui.widgets import ChoiceLabel, muted, plain_label, quiet_popup
 
@@ -598,10 +599,22 @@ class LineTextInput(_LineInput):
 
 
 class DateInput(_LineInput):
+    """A date known to the day, the month or only the year ("2026-11-23", "March 2026", "2026"),
+    stored as a file stores it ("2026-11-23", "2026-03", "2026"); a calendar picks one, as precisely
+    as the person chooses."""
+
     def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(entry, texts, parent)
-        self.line.setPlaceholderText(translate("YYYY-MM-DD", "Input"))
-        self.line.setMaximumWidth(160)
+        self.line.setPlaceholderText(translate(date_text.HINT, "Input"))
+        self.line.setToolTip(
+            translate(
+                "A full date, or only the month or the year when a document gives no more "
+                "(for example March 2026 or 2026)",
+                "Input",
+            )
+        )
+        self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance(date_text.HINT) + 24)
+        self.line.setMaximumWidth(self.line.minimumWidth() + 40)
         self.pick = QToolButton(self)
         self.pick.setText(translate("Calendar…", "Input"))
         self.pick.setObjectName(f"calendar:{self.question_id}")
@@ -614,30 +627,44 @@ class DateInput(_LineInput):
         self.row.addStretch(1)
 
     def parse(self, text: str) -> Any:
-        text = text.strip()
-        if not text:
-            return None
         try:
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            day = None
-        if day is None or len(text) != 10:
-            raise ValueError(translate("Type the date as YYYY-MM-DD, for example 2026-11-23.", "Input"))
-        return day.isoformat()
+            return date_text.parse_date(text)
+        except ValueError as exc:
+            raise ValueError(translate(str(exc), "Input").replace("%1", text.strip())) from None
+
+    def format(self, value: Any) -> str:
+        return date_text.date_words(value if isinstance(value, str) else None)
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.line, self.pick]
 
     def _pick(self) -> None:
         dialog = QDialog(self)
+        dialog.setObjectName(f"calendar-dialog:{self.question_id}")
         dialog.setWindowTitle(self.label)
         calendar = QCalendarWidget(dialog)
         calendar.setAccessibleName(self.label)
         try:
-            current = dt.date.fromisoformat(self.line.text().strip())
-            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+            current = self.parse(self.line.text())
         except ValueError:
-            pass
+            current = None
+        opened = date_text.first_day(current)
+        if opened is not None:
+            calendar.setSelectedDate(QDate(opened.year, opened.month, opened.day))
+        precision = QComboBox(dialog)
+        precision.setObjectName("datePrecision")
+        for key, words in zip(
+            date_text.PRECISIONS,
+            (
+                translate("The exact day", "Input"),
+                translate("Only the month is known", "Input"),
+                translate("Only the year is known", "Input"),
+            ),
+            strict=True,
+        ):
+            precision.addItem(words, key)
+        precision.setCurrentIndex(date_text.PRECISIONS.index(date_text.precision_of(current)))
+        precision.setAccessibleName(translate("How precisely the date is known", "Input"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
         )
@@ -646,10 +673,12 @@ class DateInput(_LineInput):
         calendar.activated.connect(lambda _date: dialog.accept())
         layout = QVBoxLayout(dialog)
         layout.addWidget(calendar)
+        layout.addWidget(precision)
         layout.addWidget(buttons)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             picked = calendar.selectedDate()
-            self.line.setText(dt.date(picked.year(), picked.month(), picked.day()).isoformat())
+            day = dt.date(picked.year(), picked.month(), picked.day())
+            self.line.setText(date_text.date_words(date_text.with_precision(day, precision.currentData())))
             self._commit(quiet=False)
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from pia_wizard.core.evaluation.results import AnswerRef, ItemAnswerRef
 from pia_wizard.core.models.base import localise
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire, QuestionEntry
-from pia_wizard.core.rules.partial import describe
+from pia_wizard.core.rules.partial import describe, partial_date_words
 
 if TYPE_CHECKING:
     from pia_wizard.report.approval_signing import StepSignature
@@ -182,6 +182,8 @@ class Texts:
             return translate("%1 × %2", "Answer").replace("%1", str(len(value))).replace("%2", item)
         if isinstance(value, dt.date):
             return value.isoformat()
+        if qtype == "date" and isinstance(value, str):
+            return partial_date_words(value) or value  # "March 2027" for a date known to the month
         return str(value)
 
     def answer_ref(self, ref: AnswerRef) -> str:

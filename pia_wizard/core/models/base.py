@@ -149,7 +149,7 @@ def _union(options: tuple[Any, ...]) -> Any:
     return Union[options]  # noqa: UP007
 
 
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -167,4 +167,4 @@ _MONTHS = (
 
 def long_date(day: dt.date) -> str:
     """2 December 2027 — independent of the machine's locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
