@@ -20,7 +20,8 @@ from pia_wizard.report.formatting import Formatter, date_text
 from pia_wizard.report.wording import ANSWER_STATES, EVIDENCE_LEVELS
 
 
-def evidence_item(item: Evidence, assessment: Assessment) -> dict[str, Any]:
+def evidence_item(item: Evidence, assessment: Assessment, shows: str = "") -> dict[str, Any]:
+    """One document in the report; `shows`: the chosen options it shows, in words, when it names them."""
     address = item.address or ""
     if not address.startswith(("https://", "http://")):  # the model allows nothing else; be sure
         address = ""
@@ -33,7 +34,21 @@ def evidence_item(item: Evidence, assessment: Assessment) -> dict[str, Any]:
         "confidence": item.confidence,
         "confidence_label": EVIDENCE_LEVELS[item.confidence],
         "file": {"name": attached.file_name, "sha256": attached.sha256} if attached else None,
+        "shows": shows,
     }
+
+
+def evidence_items(
+    fmt: Formatter, assessment: Assessment, question_id: str, answer: Answer
+) -> list[dict[str, Any]]:
+    """An answer's documents; one that shows only some chosen options names them."""
+    return [evidence_item(e, assessment, _options(fmt, question_id, e.choices)) for e in answer.evidence]
+
+
+def _options(fmt: Formatter, question_id: str, values: tuple[str, ...]) -> str:
+    """“Wanted persons” and “Suspects”: chosen options in words, for "for … only"."""
+    named = [f"“{fmt.value(question_id, (v,))}”" for v in values]
+    return " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
 
 
 def _note(answer: Answer | None) -> str:
@@ -52,7 +67,7 @@ def _answer_row(
         "state": state,
         "value": fmt.value(question_id, value) if state == "value" else ANSWER_STATES.get(state, state),
         "note": _note(answer),
-        "evidence": [evidence_item(e, assessment) for e in (answer.evidence if answer else ())],
+        "evidence": evidence_items(fmt, assessment, question_id, answer) if answer else [],
         "group_items": [],
     }
 

@@ -58,7 +58,13 @@ class Input:
 def side_words(fmt: Formatter, question: str, side: Side, evidence: bool = False) -> str:
     """The answer in words; with `evidence`, the strength of the evidence behind it too."""
     words = _value_words(fmt, question, side)
-    if evidence and side.state != "unanswered":
+    if evidence and side.choice_evidence:  # documents that show only some of the chosen options
+        each = "; ".join(
+            f"{fmt.value(question, (option,))}: {EVIDENCE_LEVELS.get(level, level)}"
+            for option, level in side.choice_evidence.items()
+        )
+        words += f" (evidence for each choice — {each})"
+    elif evidence and side.state != "unanswered":
         level = EVIDENCE_LEVELS.get(side.evidence_level, side.evidence_level)
         if side.evidence_assumed:
             words += f" (evidence assumed for this scenario: {level}, still to be found)"
@@ -100,7 +106,11 @@ def _title(item: Input, fmt: Formatter) -> str:
 
 def _answer(fmt: Formatter, compiled: CompiledQuestionnaire, diff: AnswerDifference) -> dict[str, Any]:
     entry = compiled.entries.get(diff.question)
-    evidence = diff.a.evidence_level != diff.b.evidence_level  # said only where it is what differs
+    # Said only where it is what differs.
+    evidence = (diff.a.evidence_level, diff.a.choice_evidence) != (
+        diff.b.evidence_level,
+        diff.b.choice_evidence,
+    )
     return {
         "question": diff.question,
         "label": fmt.label(diff.question),
@@ -110,6 +120,7 @@ def _answer(fmt: Formatter, compiled: CompiledQuestionnaire, diff: AnswerDiffere
             "value": _json_value(diff.a.value),
             "evidence_level": diff.a.evidence_level,
             "evidence_assumed": diff.a.evidence_assumed,
+            "choice_evidence": dict(diff.a.choice_evidence),
             "text": side_words(fmt, diff.question, diff.a, evidence),
         },
         "b": {
@@ -117,6 +128,7 @@ def _answer(fmt: Formatter, compiled: CompiledQuestionnaire, diff: AnswerDiffere
             "value": _json_value(diff.b.value),
             "evidence_level": diff.b.evidence_level,
             "evidence_assumed": diff.b.evidence_assumed,
+            "choice_evidence": dict(diff.b.choice_evidence),
             "text": side_words(fmt, diff.question, diff.b, evidence),
         },
     }
@@ -251,6 +263,9 @@ def _summary(context: dict[str, Any]) -> list[str]:
     return out
 
 
+ANSWER_SIDE_KEYS = ("state", "value", "evidence_level", "evidence_assumed", "choice_evidence", "text")
+
+
 def json_body(context: dict[str, Any]) -> dict[str, Any]:
     """The documented structure of `compare --json` (docs/engine.md, "Comparing two assessments")."""
     return {
@@ -260,8 +275,8 @@ def json_body(context: dict[str, Any]) -> dict[str, Any]:
             {
                 "question": d["question"],
                 "label": d["label"],
-                "a": {k: d["a"][k] for k in ("state", "value", "evidence_level", "evidence_assumed", "text")},
-                "b": {k: d["b"][k] for k in ("state", "value", "evidence_level", "evidence_assumed", "text")},
+                "a": {k: d["a"][k] for k in ANSWER_SIDE_KEYS},
+                "b": {k: d["b"][k] for k in ANSWER_SIDE_KEYS},
             }
             for d in context["answers"]
         ],

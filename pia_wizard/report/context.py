@@ -18,7 +18,7 @@ from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.rulebook import Rulebook
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.report import charts
-from pia_wizard.report.annex import answers_by_section, evidence_item, glossary_used
+from pia_wizard.report.annex import answers_by_section, evidence_items, glossary_used
 from pia_wizard.report.citations import Citations
 from pia_wizard.report.formatting import Formatter, number
 from pia_wizard.report.headlines import headline
@@ -264,7 +264,8 @@ def _evidence_for(refs: Sequence[Any], fmt: Formatter, assessment: Assessment | 
         answer = assessment.answers.get(ref.question)
         if ref.state == "value" and answer is not None:
             found.extend(
-                {**evidence_item(e, assessment), "question": fmt.label(ref.question)} for e in answer.evidence
+                {**item, "question": fmt.label(ref.question)}
+                for item in evidence_items(fmt, assessment, ref.question, answer)
             )
     return found
 

@@ -237,6 +237,8 @@ def evidence_text(items: Sequence[Context]) -> str:
         if e["accessed"]:
             text += f", accessed {e['accessed']}"
         text += f", confidence {e['confidence']} ({e['confidence_label']})"
+        if e.get("shows"):
+            text += f", for {e['shows']} only"
         if e["address"]:
             text += f", {e['address']}"
         if e["file"]:
@@ -354,7 +356,8 @@ def _answer_cell(a: Context) -> str:
 def _evidence_lines(items: Sequence[Context]) -> list[str]:
     lines = []
     for e in items:
-        text = f"Evidence, confidence {e['confidence']} ({e['confidence_label']}): {e['title']}"
+        shows = f", for {e['shows']} only" if e.get("shows") else ""
+        text = f"Evidence, confidence {e['confidence']} ({e['confidence_label']}){shows}: {e['title']}"
         if e["accessed"]:
             text += f", accessed {e['accessed']}"
         if e["address"]:

@@ -1,4 +1,5 @@
-"""Add or edit one piece of evidence: title, address and / or attached file, date, quote, confidence.
+"""Add or edit one piece of evidence: title, address and / or attached file, date, quote, confidence,
+and for a multiple choice the chosen options it shows (when it shows only some of them).
 
 A file is embedded in the assessment with its hash (never referred to by a path on someone's disk).
 Attaching a file keeps the address typed: the copy shows what the document said, the address where a
@@ -17,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -62,7 +64,11 @@ class EvidenceDialog(QDialog):
         evidence: Evidence | None,
         attachments: Mapping[str, Attachment],
         parent: QWidget | None = None,
+        options: Mapping[str, str] | None = None,
     ) -> None:
+        """`options`: for a multiple choice, the chosen options (value → words) the document may be
+        said to show, when it shows only some of them (a court's finding on one watchlist category,
+        a press report on another)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit evidence") if evidence else self.tr("Add evidence"))
         self.setMinimumWidth(520)
@@ -112,6 +118,32 @@ class EvidenceDialog(QDialog):
         for level in range(5):
             self.confidence.addItem(evidence_level_name(level), level)
         self._row(form, self.tr("&Confidence"), self.confidence)
+
+        self.choice_boxes: dict[str, QCheckBox] = {}
+        if options:
+            shows = QWidget(self)
+            column = QVBoxLayout(shows)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(
+                muted(
+                    plain_label(
+                        self.tr(
+                            "Tick the chosen options this document shows, if it shows only some of them "
+                            "(a court established one, a newspaper reported another). Tick none if it "
+                            "shows the whole answer."
+                        ),
+                        shows,
+                    )
+                )
+            )
+            named = set(evidence.choices) if evidence else set()
+            for value, words in options.items():
+                box = QCheckBox(words, shows)
+                box.setObjectName(f"evidenceChoice:{value}")
+                box.setChecked(value in named)
+                column.addWidget(box)
+                self.choice_boxes[value] = box
+            form.addRow(self.tr("It shows:"), shows)
 
         self.problem = problem_label(self)
 
@@ -217,6 +249,9 @@ class EvidenceDialog(QDialog):
             fields["attachment"] = self._kept_attachment
         if address:
             fields["address"] = address
+        shows = tuple(value for value, box in self.choice_boxes.items() if box.isChecked())
+        if shows:
+            fields["choices"] = shows
         try:
             Evidence.model_validate({**fields, **({"attachment": None} if self.new_attachment else {})})
         except ValidationError as exc:

@@ -9,7 +9,7 @@ undo stack; a value the questionnaire refuses comes back as EditError and is sho
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -97,13 +97,18 @@ class NoteTarget:
     add_evidence: Callable[[Assessment, Mapping[str, Any]], Assessment]
     replace_evidence: Callable[[Assessment, int, Mapping[str, Any]], Assessment]
     remove_evidence: Callable[[Assessment, int], Assessment]
+    # A multiple choice's options by value, in words: a document may show only some chosen options.
+    choice_labels: Mapping[str, str] = field(default_factory=dict)
 
 
-def question_target(question_id: str, label: str) -> NoteTarget:
-    """The note and evidence of a question's own answer."""
+def question_target(
+    question_id: str, label: str, choice_labels: Mapping[str, str] | None = None
+) -> NoteTarget:
+    """The note and evidence of a question's own answer (`choice_labels` for a multiple choice)."""
     return NoteTarget(
         key=question_id,
         label=label,
+        choice_labels=dict(choice_labels or {}),
         set_note=lambda a, text, private: edits.set_note(a, question_id, text, private=private),
         add_evidence=lambda a, fields: edits.add_evidence(a, question_id, fields),
         replace_evidence=lambda a, i, fields: edits.replace_evidence(a, question_id, i, fields),
@@ -261,6 +266,9 @@ class NotePanel(QWidget):
                     text += f" — {item.address}"
                 if item.attachment:
                     text += " — " + translate("attached file", "Evidence")
+                if item.choices:
+                    names = ", ".join(self.target.choice_labels.get(v, v) for v in item.choices)
+                    text += " — " + translate("shows: %1", "Evidence").replace("%1", names)
                 entry = QListWidgetItem(text)
                 entry.setToolTip(plain_tooltip(item.quote or item.title))
                 self.evidence_list.addItem(entry)
@@ -288,11 +296,27 @@ class NotePanel(QWidget):
     def _run_dialog(self, evidence: Evidence | None) -> EvidenceInput | None:
         from pia_wizard.ui.evidence_dialog import EvidenceDialog
 
-        dialog = EvidenceDialog(self.label, evidence, self.document.assessment.attachments, self.window())
+        dialog = EvidenceDialog(
+            self.label,
+            evidence,
+            self.document.assessment.attachments,
+            self.window(),
+            options=self._options(evidence),
+        )
         dialog.setObjectName("evidenceDialog")
         if dialog.exec() != EvidenceDialog.DialogCode.Accepted:
             return None
         return dialog.result_value
+
+    def _options(self, evidence: Evidence | None) -> dict[str, str]:
+        """The options a document may be said to show: those chosen now, and any it already names."""
+        labels = self.target.choice_labels
+        if not labels:
+            return {}
+        answer = self.document.assessment.answers.get(self.question_id)
+        chosen = answer.value if answer is not None and isinstance(answer.value, tuple) else ()
+        named = evidence.choices if evidence is not None else ()
+        return {v: labels.get(v, v) for v in labels if v in chosen or v in named}
 
     def add_evidence(self, given: EvidenceInput | None = None) -> None:
         result = given or self._run_dialog(None)
@@ -721,7 +745,10 @@ class QuestionCard(QFrame):
         self.help_button.setAccessibleName(translate("Help", "Card") + f" — {self.label_text}")
         self.help_button.setVisible(bool(help_text))
 
-        self.note_slot = NoteSlot(question_target(self.question_id, self.label_text), document, self)
+        options = (
+            {c.value: texts(c.label) for c in entry.choices} if question.type == "multiple_choice" else {}
+        )
+        self.note_slot = NoteSlot(question_target(self.question_id, self.label_text, options), document, self)
         self.note_slot.built.connect(self.structure_changed)
         self.note_button = DisclosureButton(translate("Note and evidence", "Card"), self.note_slot, self)
         self.note_button.setObjectName(f"noteButton:{self.question_id}")

@@ -83,6 +83,7 @@ def _answers_issues(
             continue
         yield from check_answer(compiled, entry.question, answer, path)
         yield from _evidence_issues(assessment, answer, path)
+        yield from _evidence_choice_issues(compiled, entry.question, answer, path)
         if isinstance(entry.question, GroupQuestion) and isinstance(answer.value, tuple):
             for index, item in enumerate(answer.value):
                 if isinstance(item, Mapping):
@@ -279,6 +280,31 @@ def _evidence_issues(assessment: Assessment, answer: Answer, path: Path_) -> Ite
                 (*path, "evidence", index, "attachment"),
                 f"no attachment '{evidence.attachment}' in this file",
             )
+
+
+def _evidence_choice_issues(
+    compiled: CompiledQuestionnaire, question: AnyQuestion, answer: Answer, path: Path_
+) -> Iterator[Issue]:
+    """Evidence that names the options it shows: only for a multiple choice, only its own options."""
+    choices = [c.value for c in compiled.entries[question.id].choices]
+    for index, evidence in enumerate(answer.evidence):
+        if not evidence.choices:
+            continue
+        where = (*path, "evidence", index, "choices")
+        if question.type != "multiple_choice":
+            yield (
+                where,
+                (
+                    f"evidence names the options it shows only on a question with several choices; "
+                    f"{label_of(compiled, question)} has one answer, which the whole document shows"
+                ),
+            )
+            continue
+        wrong = [v for v in evidence.choices if v not in choices]
+        if wrong:
+            listed = ", ".join(shown(v) for v in wrong)
+            verb = "is not one of the choices" if len(wrong) == 1 else "are not choices"
+            yield where, f"{listed} {verb} of {label_of(compiled, question)} ({', '.join(choices)})"
 
 
 def null_value_issues(data: Any) -> list[Issue]:

@@ -51,6 +51,22 @@ def _hidden(
             continue
         if entry.question.type == "group" and isinstance(answer.value, tuple):
             yield from _hidden_items(compiled, showing[0], answer, path)
+        yield from _evidence_for_unchosen(compiled, answer, path)
+
+
+def _evidence_for_unchosen(compiled: CompiledQuestionnaire, answer: Answer, path: Path_) -> Iterator[Issue]:
+    """A document said to show an option that is no longer chosen: kept, but it counts for nothing."""
+    chosen = answer.value if isinstance(answer.value, tuple) else ()
+    labels = {c.value: c.label for c in compiled.entries[path[-1]].choices}
+    language = compiled.questionnaire.default_language
+    for index, evidence in enumerate(answer.evidence):
+        stale = [v for v in evidence.choices if v in labels and v not in chosen]
+        if stale and answer.value is not None:
+            names = ", ".join(f"“{localise(labels[v], language, language)}”" for v in stale)
+            yield (
+                (*path, "evidence", index, "choices"),
+                f"the document “{evidence.title}” is said to show {names}, which is not chosen — {IGNORED}",
+            )
 
 
 def _hidden_items(

@@ -219,7 +219,7 @@ class Context:
 
     def evidence_level(self, question_id: str) -> int:
         answer = self.answers.get(question_id)
-        return max((e.confidence for e in answer.evidence), default=0) if answer else 0
+        return answer.evidence_level if answer else 0
 
     def answer_ref(self, question_id: str) -> AnswerRef:
         refs = self.memo.refs

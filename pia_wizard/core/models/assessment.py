@@ -95,6 +95,11 @@ class Evidence(Frozen):
     accessed: IsoDate | None = None
     quote: FreeText = ""
     confidence: EvidenceLevel
+    choices: tuple[Id, ...] = Field(
+        default=(),
+        description="For a multiple-choice answer: the chosen options this document shows (a court "
+        "established one watchlist category, a newspaper reported another). Empty: the whole answer.",
+    )
 
 
 class Attachment(Frozen):
@@ -225,6 +230,28 @@ class Answer(Frozen):
     def answered(self) -> bool:
         """Given a value or "unknown"; a bare note or evidence is not an answer yet."""
         return self.unknown or self.value is not None
+
+    def choice_evidence(self) -> dict[str, int]:
+        """Each chosen option's evidence level, when some evidence names the options it shows: the
+        strongest document for the whole answer or naming that option. Empty when no evidence names
+        an option (then the answer has one level), or when the value is not a list of choices."""
+        if not any(e.choices for e in self.evidence) or not isinstance(self.value, tuple):
+            return {}
+        whole = max((e.confidence for e in self.evidence if not e.choices), default=0)
+        chosen = [v for v in self.value if isinstance(v, str)]
+        return {
+            option: max([whole, *(e.confidence for e in self.evidence if option in e.choices)])
+            for option in chosen
+        }
+
+    @property
+    def evidence_level(self) -> int:
+        """How strongly the answer is shown (0-4): its strongest document; where documents name the
+        options they show, the weakest chosen option's level, since a rule reads the whole selection."""
+        per_choice = self.choice_evidence()
+        if per_choice:
+            return min(per_choice.values())
+        return max((e.confidence for e in self.evidence), default=0)
 
 
 Answer.model_rebuild()

@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
+from pydantic import Field
+
 from pia_wizard.core.evaluation.results import Evaluation, Figure, Finding, Gap, RulebookResult, Verdict
 from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.core.models.base import Frozen
+from pia_wizard.core.models.frozen import FrozenMap
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.work.scenarios import ASSUMED_EVIDENCE
 
@@ -34,6 +37,10 @@ class Side(Frozen):
     # The strongest evidence is only a scenario's placeholder ("assumed for this scenario"), not a
     # document anyone holds: a comparison must not print it as if it were one.
     evidence_assumed: bool = False
+    choice_evidence: FrozenMap[str, int] = Field(
+        default_factory=dict,
+        description="Each chosen option's level, where documents name the options they show.",
+    )
 
 
 class AnswerDifference(Frozen):
@@ -88,14 +95,20 @@ class Comparison(Frozen):
 def side(answer: Answer | None) -> Side:
     if answer is None:
         return Side(state="unanswered")
-    level = max((e.confidence for e in answer.evidence), default=0)
+    level = answer.evidence_level
     strongest = [e for e in answer.evidence if e.confidence == level]
     assumed = bool(strongest) and all(e.title == ASSUMED_EVIDENCE for e in strongest)
     if not answer.answered:
         return Side(state="unanswered", evidence_level=level, evidence_assumed=assumed)
     if answer.unknown:
         return Side(state="unknown", evidence_level=level, evidence_assumed=assumed)
-    return Side(state="value", value=answer.value, evidence_level=level, evidence_assumed=assumed)
+    return Side(
+        state="value",
+        value=answer.value,
+        evidence_level=level,
+        evidence_assumed=assumed,
+        choice_evidence=answer.choice_evidence(),
+    )
 
 
 def answer_differences(

@@ -59,7 +59,7 @@ def apply_changes(
             assessment = edits.set_value(compiled, assessment, change.question, change.value)
         if change.evidence_level:
             current = assessment.answers.get(change.question)
-            best = max((e.confidence for e in current.evidence), default=0) if current else 0
+            best = current.evidence_level if current else 0
             if best < change.evidence_level:
                 marker = Evidence(title=ASSUMED_EVIDENCE, confidence=change.evidence_level)
                 assessment = edits.add_evidence(assessment, change.question, marker)
