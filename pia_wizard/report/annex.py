@@ -174,21 +174,16 @@ def _items(
 def glossary_used(
     glossary: Glossary | None, fmt: Formatter, report_text: str, citations: Citations
 ) -> list[dict[str, Any]]:
-    """The glossary terms that occur in the report's text (the part of a term before any bracket)."""
+    """The glossary terms that occur in the report's text (see Glossary.terms_in)."""
     if glossary is None:
         return []
-    haystack = report_text.casefold()
-    used = []
-    for term in glossary.terms:
-        name = fmt.text(term.term)
-        core = name.split(" (")[0].strip().casefold()
-        if core and core in haystack:
-            used.append(
-                {
-                    "id": term.id,
-                    "term": name,
-                    "definition": fmt.text(term.definition),
-                    "sources": citations.cite(term.refs),
-                }
-            )
+    used = [
+        {
+            "id": term.id,
+            "term": fmt.text(term.term),
+            "definition": fmt.text(term.definition),
+            "sources": citations.cite(term.refs),
+        }
+        for term in glossary.terms_in(report_text, fmt.language)
+    ]
     return sorted(used, key=lambda t: t["term"].casefold())

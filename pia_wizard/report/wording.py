@@ -40,6 +40,18 @@ STEP_STATUS: dict[str, str] = {
     "not_reached": "not reached",
 }
 
+# What a status means, for a reader who meets the word alone (the window's list of tests; the reports
+# explain the marks in a legend): "not reached" or "undetermined" by themselves read as jargon.
+STEP_STATUS_MEANING: dict[str, str] = {
+    "pass": "",
+    "fail": "",
+    "undetermined": "something it needs is unknown or not shown by evidence",
+    "conditional": "it passes only once the planned safeguards are in place",
+    "not_applicable": "nothing in it decides the verdict for this deployment",
+    "not_in_force": "its rules do not apply yet on the date of the assessment",
+    "not_reached": "not checked, because a test before it fails",
+}
+
 # A mark that survives printing in black and white, beside every colour.
 STATUS_MARK: dict[str, str] = {
     "pass": "✓",

@@ -19,6 +19,7 @@ from pia_wizard.core.evaluation.results import AnswerRef, ItemAnswerRef
 from pia_wizard.core.models.base import localise
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire, QuestionEntry
 from pia_wizard.core.rules.partial import describe, partial_date_words
+from pia_wizard.report.wording import STATUS_MARK, STEP_STATUS, STEP_STATUS_MEANING
 
 if TYPE_CHECKING:
     from pia_wizard.report.approval_signing import StepSignature
@@ -94,6 +95,17 @@ def verdict_meaning(verdict: str) -> str:
         "not_applicable": translate("This rulebook does not cover this deployment.", "Verdict"),
     }
     return meanings.get(verdict, "")
+
+
+def test_status_line(title: str, status: str) -> str:
+    """A test's result as the reports word it ("✗ Legality — fails"), with what the word means where
+    it says little alone ("– Necessity — not reached: not checked, because a test before it fails").
+    The words are the report's own (pia_wizard/report/wording.py): one table for both."""
+    label = STEP_STATUS.get(status, status.replace("_", " "))
+    meaning = STEP_STATUS_MEANING.get(status, "")
+    mark = STATUS_MARK.get(status, "")
+    line = f"{mark} {title} — {label}".strip()
+    return f"{line}: {meaning}" if meaning else line
 
 
 SEVERITY_NAMES = {

@@ -26,10 +26,12 @@ from pia_wizard.core.evaluation.results import (
     UseResult,
 )
 from pia_wizard.core.evaluation.results import Figures as FigureSet
+from pia_wizard.core.models.sources import Glossary
 from pia_wizard.ui.text import (
     Texts,
     plain_tooltip,
     severity_name,
+    test_status_line,
     translate,
     verdict_meaning,
     verdict_name,
@@ -95,10 +97,11 @@ class _Links:
     def __init__(self) -> None:
         self.buttons: list[QWidget] = []
 
-    def add(self, text: str, question: str, parent: QWidget, go_to: Signal) -> LinkButton:
+    def add(self, text: str, target: str, parent: QWidget, go_to: Signal, kind: str = "goto") -> LinkButton:
+        """A link that emits `go_to(target)`: a question's id, or a glossary term's (kind "term")."""
         button = LinkButton(text, parent)
-        button.setObjectName(f"goto:{question}")
-        button.clicked.connect(lambda _checked=False, q=question: go_to.emit(q))
+        button.setObjectName(f"{kind}:{target}")
+        button.clicked.connect(lambda _checked=False, t=target: go_to.emit(t))
         self.buttons.append(button)
         return button
 
@@ -106,11 +109,19 @@ class _Links:
 class RulebookView(QFrame):
     go_to = Signal(str)
     try_scenario = Signal(object)  # a Counterfactual: open it as a scenario beside the original
+    open_term = Signal(str)  # a glossary term's id
 
-    def __init__(self, result: RulebookResult, texts: Texts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        result: RulebookResult,
+        texts: Texts,
+        parent: QWidget | None = None,
+        glossary: Glossary | None = None,
+    ) -> None:
         super().__init__(parent)
         self.rulebook_id = result.id
         self.texts = texts
+        self.glossary = glossary
         self.setObjectName("rulebook")
         self.setStyleSheet(BOX_STYLE)
         self.badge = VerdictBadge(self)
@@ -165,6 +176,7 @@ class RulebookView(QFrame):
         self._gap_links = _Links()
         self._change_links = _Links()
         self._try_buttons: list[QPushButton] = []
+        self._term_links = _Links()
 
     # fast part ---------------------------------------------------------------------------------
 
@@ -205,11 +217,17 @@ class RulebookView(QFrame):
             self._add_finding(finding)
         if not findings:
             self.findings_layout.addWidget(muted(plain_label(self.tr("No rule fired."), self.findings_box)))
-        tests = "; ".join(f"{t.title}: {t.status.replace('_', ' ')}" for t in result.tests)
-        if tests:
+        if result.tests:
+            # One line per test, its result in the reports' words (and marks), explained where the
+            # word alone says little ("not reached"): one run-on line of raw statuses read as code.
             self.findings_layout.addWidget(
-                muted(plain_label(self.tr("Tests — %1").replace("%1", tests), self.findings_box))
+                muted(plain_label(self.tr("Tests, in the order they are run:"), self.findings_box))
             )
+            for test in result.tests:
+                line = plain_label(test_status_line(test.title, test.status), self.findings_box)
+                line.setObjectName(f"test:{result.id}:{test.id}")
+                self.findings_layout.addWidget(line)
+        self._add_terms(line_text=self.summary.text(), findings=findings)
         self.why.set_label(self.tr("Why? (%1)").replace("%1", str(len(findings))))
 
     def _in_uses(self, names: Sequence[str]) -> str:
@@ -219,6 +237,25 @@ class RulebookView(QFrame):
         listed = " and ".join(f"“{n}”" for n in names)
         words = self.tr(" (in the use %1)") if len(names) == 1 else self.tr(" (in the uses %1)")
         return words.replace("%1", listed)
+
+    def _add_terms(self, line_text: str, findings: Sequence[Finding]) -> None:
+        """Links to the glossary for the terms the verdict's words use ("Art. 9(2) condition",
+        "WP248", "DPIA"): a councillor meets them here first, and the glossary says them plainly."""
+        self._term_links = _Links()
+        if self.glossary is None:
+            return
+        words = "\n".join([line_text, *(f"{f.title}\n{f.text}" for f in findings)])
+        terms = self.glossary.terms_in(words, self.texts.language)
+        if not terms:
+            return
+        box = self.findings_box
+        self.findings_layout.addWidget(muted(plain_label(self.tr("Words explained in the glossary:"), box)))
+        for term in terms:
+            name = self.texts(term.term)
+            button = self._term_links.add(name, term.id, box, self.open_term, kind="term")
+            button.setAccessibleName(self.tr("Glossary: %1").replace("%1", name))
+            button.setToolTip(plain_tooltip(self.texts(term.definition)))
+            self.findings_layout.addWidget(button)
 
     def _decisive(self, findings: Sequence[Finding]) -> Finding | None:
         ordered = sorted(
@@ -325,6 +362,7 @@ class RulebookView(QFrame):
         return [
             self.why,
             *self._finding_links.buttons,
+            *self._term_links.buttons,
             self.gaps_button,
             *self._gap_links.buttons,
             self.changes_button,
@@ -336,10 +374,18 @@ class RulebookView(QFrame):
 class VerdictPane(QScrollArea):
     go_to = Signal(str)
     try_scenario = Signal(object)
+    open_term = Signal(str)  # a glossary term's id
 
-    def __init__(self, texts: Texts, has_rulebooks: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        texts: Texts,
+        has_rulebooks: bool,
+        parent: QWidget | None = None,
+        glossary: Glossary | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("verdictPane")
+        self.glossary = glossary
         self.setAccessibleName(self.tr("Verdicts"))  # a Tab stop: arrows scroll it
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -429,9 +475,10 @@ class VerdictPane(QScrollArea):
                     .replace("%3", verdict_name(view.badge.verdict))
                 )
             if view is None:
-                view = RulebookView(result, self.texts, self.widget())
+                view = RulebookView(result, self.texts, self.widget(), self.glossary)
                 view.go_to.connect(self.go_to)
                 view.try_scenario.connect(self.try_scenario)
+                view.open_term.connect(self.open_term)
                 self.views[result.id] = view
                 self.books_layout.addWidget(view)
             view.show_result(result, evaluation.uses)

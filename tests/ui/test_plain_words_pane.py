@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT, internal_names, source_ids_in
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from pia_wizard.core.load.library import shipped_library
@@ -76,3 +77,52 @@ def test_question_cards_name_their_sources_in_words(make_window, tmp_path) -> No
                 assert button.text() == names[ref] != ref
                 shown.append(button.text())
     assert len(shown) > 100
+
+
+LFR = ROOT / "examples" / "police-lfr-van-football.pia.json"
+
+
+def test_each_test_reads_in_the_reports_words(qtbot, make_window) -> None:
+    """The pane once listed "Tests — Legality: fail; Legitimate aim: not reached" on one line: raw
+    statuses. Each test now has its line, in the reports' words (pia_wizard/report/wording.py), and a
+    word that says little alone ("not reached") says what it means."""
+    from pia_wizard.report.wording import STEP_STATUS, STEP_STATUS_MEANING
+
+    window = make_window(shipped_library(), files=None, examples_dir=ROOT / "examples")
+    assert window.open_path(LFR)
+    statuses = set()
+    for result in window.evaluation.rulebooks:
+        view = window.editor.verdicts.views[result.id]
+        for test in result.tests:
+            line = view.findChild(QLabel, f"test:{result.id}:{test.id}")
+            assert line is not None, (result.title, test.title)
+            assert test.title in line.text() and STEP_STATUS[test.status] in line.text()
+            assert STEP_STATUS_MEANING[test.status] in line.text()
+            assert "_" not in line.text().replace(test.title, "")
+            statuses.add(test.status)
+    assert {"fail", "not_reached", "undetermined", "pass"} <= statuses
+    reached = window.editor.verdicts.views["human-rights"].findChild(QLabel, "test:human-rights:aim")
+    assert reached is None or "because a test before it fails" in reached.text()
+
+
+def test_the_verdicts_words_link_to_the_glossary(qtbot, make_window) -> None:
+    """Terms the verdicts use ("DPIA", "Bridges case") are links that open the glossary at the term."""
+    library = shipped_library()
+    window = make_window(library, files=None, examples_dir=ROOT / "examples")
+    assert window.open_path(LFR)
+    view = window.editor.verdicts.views["eu-law"]
+    view.why.setChecked(True)
+    links = {b.objectName(): b for b in view.findChildren(LinkButton) if b.objectName().startswith("term:")}
+    assert "term:dpia" in links, sorted(links)
+    assert links["term:dpia"] in window.editor.verdicts.focus_widgets()  # in the Tab chain
+    assert links["term:dpia"].accessibleName().startswith("Glossary: DPIA")
+    found = [t.id for t in library.glossary.terms_in("GDPR Art. 9(2); LED Art. 10. A DPIA.", "en")]
+    assert found == ["dpia", "led"]
+    assert library.glossary.terms_in("Answers that led to it; a dpiary", "en") == ()  # whole words
+    qtbot.waitUntil(lambda: links["term:dpia"].isVisible() and links["term:dpia"].height() > 0)
+    window.editor.verdicts.ensureWidgetVisible(links["term:dpia"])
+    qtbot.mouseClick(links["term:dpia"], Qt.MouseButton.LeftButton)
+    dialog = window._sources_dialog
+    assert dialog is not None and dialog.isVisible()
+    row = dialog.terms.currentRow()
+    assert dialog.tabs.currentIndex() == 1 and dialog.terms.item(row, 0).text().startswith("DPIA")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from pia_wizard.core.models.base import Frozen, Id, LocalisedText, SourceId, described_pattern
+from pia_wizard.core.models.base import Frozen, Id, LocalisedText, SourceId, described_pattern, localise
 
 SOURCES_SCHEMA_VERSION = 1
 GLOSSARY_SCHEMA_VERSION = 1
@@ -58,3 +59,18 @@ class Glossary(Frozen):
     schema_version: Annotated[int, Field(ge=1)]
     default_language: str = Field(default="en", min_length=2)
     terms: tuple[Term, ...] = Field(min_length=1)
+
+    def terms_in(self, text: str, language: str) -> tuple[Term, ...]:
+        """The terms a text uses, in glossary order: the reports' glossary and the window's links
+        follow this one rule. A term is its name before any bracket ("DPIA" of "DPIA (data protection
+        impact assessment)"), found as whole words; ignoring case, except for a name in capitals: the
+        "LED" directive is not the "led" of "answers that led to it"."""
+        found = []
+        for term in self.terms:
+            name = localise(term.term, language, self.default_language).split(" (")[0].strip()
+            if not name:
+                continue
+            flags = 0 if name.isupper() else re.IGNORECASE
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags):
+                found.append(term)
+        return tuple(found)
