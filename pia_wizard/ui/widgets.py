@@ -9,10 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt
-from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleActionInterface,
+    QAccessibleInterface,
+    QAccessibleStateChangeEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAccessibleWidget,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -115,10 +126,54 @@ def separator(parent: QWidget | None = None) -> QFrame:
     return line
 
 
+class _DisclosureAccessible(QAccessibleWidget):
+    """What a screen reader meets in a DisclosureButton: a button that is expandable and expanded or
+    collapsed ("Help, button, collapsed"). Qt's own reads a checkable tool button as a check box
+    ("Help, check box, not checked"), which says nothing of a panel opening."""
+
+    def __init__(self, button: DisclosureButton) -> None:
+        super().__init__(button, QAccessible.Role.Button)
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        expanded = bool(self.widget().isChecked())
+        state.expandable = True
+        state.expanded = expanded
+        state.collapsed = not expanded
+        return state
+
+    def text(self, kind: QAccessible.Text) -> str:
+        button = self.widget()
+        if kind == QAccessible.Text.Name:
+            return button.accessibleName() or without_mnemonic(button.text())
+        return super().text(kind)
+
+    def actionNames(self) -> list[str]:
+        return [QAccessibleActionInterface.pressAction()]
+
+    def doAction(self, name: str) -> None:
+        if name == QAccessibleActionInterface.pressAction():
+            self.widget().click()
+
+
+def _disclosure_factory(key: str, obj: QObject) -> QAccessibleInterface | None:
+    if key == "DisclosureButton" and isinstance(obj, DisclosureButton):
+        return _DisclosureAccessible(obj)  # Qt owns it, and deletes it with the button
+    return None
+
+
+_factory_installed = False
+
+
 class DisclosureButton(QToolButton):
-    """A ▸ / ▾ toggle that shows or hides the widget it controls; its text is its accessible name."""
+    """A ▸ / ▾ toggle that shows or hides the widget it controls; its text is its accessible name, and
+    a screen reader hears it as an expandable button, expanded or collapsed."""
 
     def __init__(self, text: str, target: QWidget | None = None, parent: QWidget | None = None) -> None:
+        global _factory_installed
+        if not _factory_installed:
+            QAccessible.installFactory(_disclosure_factory)
+            _factory_installed = True
         super().__init__(parent)
         self.setCheckable(True)
         self.setAutoRaise(True)
@@ -146,6 +201,11 @@ class DisclosureButton(QToolButton):
         self.setArrowType(Qt.ArrowType.DownArrow if checked else Qt.ArrowType.RightArrow)
         if self._target is not None:
             self._target.setVisible(checked)
+        if QAccessible.isActive():
+            changed = QAccessible.State()
+            changed.expanded = True
+            changed.collapsed = True
+            QAccessible.updateAccessibility(QAccessibleStateChangeEvent(self, changed))
 
 
 class LinkButton(QAbstractButton):

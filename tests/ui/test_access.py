@@ -4,7 +4,7 @@ accessible name (as Qt's accessibility layer reports it to a screen reader) hold
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -304,3 +304,20 @@ def test_alt_letters_are_unique_on_the_start_screen_and_the_page(window) -> None
         keys = _mnemonics(window)
         assert len(keys) >= 4
         assert sorted(keys) == sorted(set(keys)), sorted(keys)
+
+
+def test_disclosure_toggles_say_expanded_or_collapsed(qtbot, window) -> None:
+    """Help and Note and evidence are expandable buttons for a screen reader (Qt's own interface made
+    them check boxes); its press action opens the panel, as Orca's user would."""
+    found = card(window, "q_choice")
+    for toggle in (found.note_button, window.editor.verdicts.views["ladder"].why):
+        interface = QAccessible.queryAccessibleInterface(toggle)
+        assert interface.role() == QAccessible.Role.Button
+        state = interface.state()
+        assert state.expandable and state.collapsed and not state.expanded and not state.checkable
+        interface.actionInterface().doAction(QAccessibleActionInterface.pressAction())
+        assert toggle.isChecked()
+        state = interface.state()
+        assert state.expanded and not state.collapsed
+        assert interface.text(QAccessible.Text.Name) == toggle.accessibleName() != ""
+    assert found.note_slot.isVisibleTo(window)

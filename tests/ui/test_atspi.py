@@ -139,3 +139,18 @@ def test_a_changed_verdict_is_announced_once_in_words(heard: dict) -> None:
     # counts the answers again, and the verdict pane changes; the page's own controls do not).
     renamed_on_page = [i for i in heard["renames"] if ".page:" in i]
     assert renamed_on_page == []
+
+
+def test_disclosure_toggles_are_expandable_buttons(heard: dict) -> None:
+    """"Help" and "Note and evidence" open a panel: a screen reader says "button, collapsed", not
+    "check box, not checked"."""
+    toggles = [
+        o
+        for o in heard["objects"]
+        if any(f".{kind}:" in o["id"] for kind in ("helpButton", "noteButton")) and "showing" in o["states"]
+    ]
+    assert len(toggles) >= 5
+    for toggle in toggles:
+        assert toggle["role"] == "push button", _where(toggle)
+        assert "expandable" in toggle["states"], (_where(toggle), toggle["states"])
+        assert ("expanded" in toggle["states"]) != ("collapsed" in toggle["states"]), toggle["states"]
