@@ -62,7 +62,7 @@ from pia_wizard.ui.evaluator import Evaluator
 from pia_wizard.ui.focus_ring import FocusRing
 from pia_wizard.ui.migration_notice import MigrationNotice
 from pia_wizard.ui.prompts import MAX_PROBLEMS_SHOWN, Prompts, back_to, problems_text
-from pia_wizard.ui.question_card import QuestionCard
+from pia_wizard.ui.question_card import QUESTION_KEYS, QuestionCard
 from pia_wizard.ui.recovery import AUTOSAVE_MS, RecoverySession, orphans, recovery_folder
 from pia_wizard.ui.search import SearchBox
 from pia_wizard.ui.section_list import DETAILS, SectionList
@@ -252,6 +252,8 @@ class MainWindow(QMainWindow):
         self._guide: QWidget | None = None
         self._last_autosaved: bytes | None = None
         self._unhighlight: Callable[[], None] | None = None
+        self._last_question = ""
+        self._sources_menu: QMenu | None = None
 
         self.undo_group = QUndoGroup(self)
         self.stack = QStackedWidget(self)
@@ -276,6 +278,9 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_menus()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._remember_question)
         self._make_status_undo()
         self.setWindowIcon(app_icon())
         self.old_rules_notice = self._notice_old_rules()
@@ -370,6 +375,39 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+Y"),
             "summaryAction",
         )
+        # The Question menu: what a question's rarer buttons do, on keys, for the question with the focus.
+        self.question_actions = {
+            "unknown": self._action(
+                self.tr("&Unknown / not disclosed"),
+                lambda: self._on_question(lambda card: card.unknown.click() or True),
+                QKeySequence(QUESTION_KEYS["unknown"]),
+                "unknownAction",
+            ),
+            "clear": self._action(
+                self.tr("&Clear the answer"),
+                lambda: self._on_question(QuestionCard.clear_answer, self.tr("This question has no answer.")),
+                QKeySequence(QUESTION_KEYS["clear"]),
+                "clearAction",
+            ),
+            "help": self._action(
+                self.tr("Show or hide its &help"),
+                lambda: self._on_question(QuestionCard.toggle_help, self.tr("This question has no help.")),
+                QKeySequence(QUESTION_KEYS["help"]),
+                "questionHelpAction",
+            ),
+            "note": self._action(
+                self.tr("&Note and evidence"),
+                lambda: self._on_question(lambda card: card.toggle_note() or True),
+                QKeySequence(QUESTION_KEYS["note"]),
+                "noteAction",
+            ),
+            "sources": self._action(
+                self.tr("&Sources of the question…"),
+                lambda: self._on_question(self._sources_of, self.tr("This question cites no source.")),
+                QKeySequence(QUESTION_KEYS["sources"]),
+                "questionSourcesAction",
+            ),
+        }
         self.find_action = self._action(
             self.tr("&Find in the questionnaire…"), self.start_search, QKeySequence(key.Find), "findAction"
         )
@@ -452,6 +490,10 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.unanswered_action)
         go_menu.addSeparator()
         go_menu.addAction(self.summary_action)
+        question_menu = bar.addMenu(self.tr("&Question"))
+        question_menu.setObjectName("questionMenu")
+        for action in self.question_actions.values():
+            question_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.sources_action)
@@ -497,6 +539,7 @@ class MainWindow(QMainWindow):
             self.find_action,
             self.summary_action,
             self.review_action,
+            *self.question_actions.values(),
         ):
             action.setEnabled(has)
         self.previous_action.setEnabled(has and self._neighbour(-1) is not None)
@@ -1129,6 +1172,35 @@ class MainWindow(QMainWindow):
         here = self._question_with_focus()
         after = [q for q in open_ if here is None or order.index(q) > order.index(here)]
         self.go_to_question((after or open_)[0])
+
+    def _remember_question(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """The question last worked on: the Question menu's keys act on it, even from the menu bar."""
+        while now is not None and not isinstance(now, QuestionCard):
+            now = now.parentWidget()
+        if isinstance(now, QuestionCard) and now.window() is self:
+            self._last_question = now.question_id
+
+    def _on_question(self, act: Callable[[QuestionCard], bool], nothing: str = "") -> None:
+        """Run a Question menu action on the question with the focus (or the last one that had it)."""
+        page = self.page
+        card = page.cards.get(self._last_question) if isinstance(page, SectionPage) else None
+        if card is None or not card.isVisibleTo(page):
+            self.statusBar().showMessage(
+                self.tr("First put the focus on a question: Ctrl+J goes to the next one without an answer."),
+                8000,
+            )
+            return
+        if not act(card) and nothing:
+            self.statusBar().showMessage(nothing, 6000)
+
+    def _sources_of(self, card: QuestionCard) -> bool:
+        menu = card.sources_menu(self)
+        if menu is None:
+            return False
+        self._sources_menu = menu  # kept while it shows
+        anchor = card.source_buttons[0]
+        menu.popup(anchor.mapToGlobal(anchor.rect().bottomLeft()))
+        return True
 
     def _question_with_focus(self) -> str | None:
         widget = QApplication.focusWidget()

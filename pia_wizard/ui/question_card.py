@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QGridLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -49,6 +51,16 @@ CARD_STYLE = (
     'QFrame#questionCard[highlight="true"] { border: 2px solid palette(highlight); }'
 )
 UNKNOWN_TEXT = "Unknown / not disclosed"
+# The keys of the Question menu, which act on the question with the focus. Clear, Help, Note and the
+# source links are out of the Tab chain (they took 3 to 6 of a question's 5 to 8 Tab stops); these
+# keys reach them, and the menu, the buttons' tooltips and their accessible descriptions show them.
+QUESTION_KEYS = {
+    "unknown": "Ctrl+Shift+K",
+    "clear": "Ctrl+Shift+Del",
+    "help": "Shift+F1",
+    "note": "Ctrl+Shift+N",
+    "sources": "Ctrl+Shift+O",
+}
 MAX_EVIDENCE_ROWS = 4
 UNKNOWN_TIP = "An honest answer: it is shown as an information gap to put to the operator."
 UNKNOWN_PRESSED_TIP = "Marked unknown. Clicking again removes this answer (Edit › Undo brings it back)."
@@ -415,14 +427,21 @@ class NoteSlot(QWidget):
             self._panel.flush()
 
 
-def show_note_summary(button: DisclosureButton, panel: NoteSlot) -> None:
+def with_key(text: str, key: str) -> str:
+    """A control's tooltip or description with the key that reaches it: "Show the help (Shift+F1)"."""
+    hint = translate("key: %1", "Card").replace("%1", key)
+    return f"{text} ({hint})" if text else hint
+
+
+def show_note_summary(button: DisclosureButton, panel: NoteSlot, key: str = "") -> None:
     """Put the note's contents on its toggle in words: "Note and evidence: a note and 1 document"."""
     _short, words = panel.summary()
     base = translate("Note and evidence", "Card")
     shown = f"{base}: {words}" if words else base
     button.set_label(shown, f"{shown} — {panel.label}")
-    if button.toolTip() != words:
-        button.setToolTip(words)
+    tip = with_key(words, key) if key else words
+    if button.toolTip() != tip:
+        button.setToolTip(tip)
 
 
 def _evidence_edit(
@@ -589,6 +608,8 @@ class GroupEditor(QWidget):
                 panel.built.connect(self.structure_changed)
                 note_button = DisclosureButton(translate("Note and evidence", "Card"), panel, frame)
                 note_button.setObjectName(f"noteButton:{qid}:{index}")
+                note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # on the Note key, as on a card
+                note_button.setAccessibleDescription(with_key("", QUESTION_KEYS["note"]))
                 side = QVBoxLayout()
                 side.setSpacing(2)
                 side.addWidget(unknown)
@@ -641,11 +662,22 @@ class GroupEditor(QWidget):
         for index, item in enumerate(self.inputs):
             widgets.append(self.remove_buttons[index])
             for qid, (_label, answer_input, unknown) in item.items():
-                note_button, panel = self.notes[index][qid]
+                _note_button, panel = self.notes[index][qid]
                 widgets.extend(answer_input.focus_widgets())
-                widgets += [unknown, note_button, *panel.focus_widgets()]
+                widgets += [unknown, *panel.focus_widgets()]
         widgets.append(self.add_button)
         return widgets
+
+    def note_of(self, widget: QWidget | None) -> tuple[DisclosureButton, NoteSlot, QWidget] | None:
+        """The note toggle and panel of the item question `widget` belongs to (its input, its Unknown
+        button or its open note), and where the focus goes back to, for the Note key."""
+        for index, item in enumerate(self.inputs):
+            for qid, (_label, answer_input, unknown) in item.items():
+                note_button, panel = self.notes[index][qid]
+                for part in (answer_input, unknown, panel):
+                    if widget is not None and (widget is part or part.isAncestorOf(widget)):
+                        return note_button, panel, answer_input.buddy()
+        return None
 
     def flush(self) -> None:
         for item in self.inputs:
@@ -735,6 +767,10 @@ class QuestionCard(QFrame):
         self.clear.setObjectName(f"clear:{self.question_id}")
         self.clear.setAccessibleName(translate("Clear answer", "Card") + f" — {self.label_text}")
         self.clear.clicked.connect(self._clear_clicked)
+        self.clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # rare: out of the Tab chain, on a key
+        self.clear.setToolTip(with_key(translate("Remove this answer", "Card"), QUESTION_KEYS["clear"]))
+        self.clear.setAccessibleDescription(self.clear.toolTip())
+        self.unknown.setToolTip(with_key(translate(UNKNOWN_TIP, "Card"), QUESTION_KEYS["unknown"]))
 
         self.problem = problem_label(self)
 
@@ -744,6 +780,11 @@ class QuestionCard(QFrame):
         self.help_button.setObjectName(f"helpButton:{self.question_id}")
         self.help_button.setAccessibleName(translate("Help", "Card") + f" — {self.label_text}")
         self.help_button.setVisible(bool(help_text))
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.help_button.setToolTip(
+            with_key(translate("Show or hide the help", "Card"), QUESTION_KEYS["help"])
+        )
+        self.help_button.setAccessibleDescription(self.help_button.toolTip())
 
         options = (
             {c.value: texts(c.label) for c in entry.choices} if question.type == "multiple_choice" else {}
@@ -752,8 +793,11 @@ class QuestionCard(QFrame):
         self.note_slot.built.connect(self.structure_changed)
         self.note_button = DisclosureButton(translate("Note and evidence", "Card"), self.note_slot, self)
         self.note_button.setObjectName(f"noteButton:{self.question_id}")
+        self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.note_button.setAccessibleDescription(with_key("", QUESTION_KEYS["note"]))
 
         self.source_buttons: list[LinkButton] = []
+        self.open_source = open_source
         actions = QHBoxLayout()
         actions.setSpacing(6)
         actions.addWidget(self.unknown)
@@ -781,6 +825,9 @@ class QuestionCard(QFrame):
                 button.setObjectName(f"source:{self.question_id}:{ref}")
                 button.setAccessibleName(translate("Source %1", "Card").replace("%1", name))
                 button.clicked.connect(lambda _checked=False, r=ref: open_source(r))
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setToolTip(with_key(name, QUESTION_KEYS["sources"]))
+                button.setAccessibleDescription(button.toolTip())
                 width = button.fontMetrics().horizontalAdvance(name) + 4 * LinkButton.MARGIN + 12
                 if used + width > SOURCES_LINE_WIDTH and line.count() > 1:
                     line.addStretch(1)
@@ -876,13 +923,17 @@ class QuestionCard(QFrame):
         if self.group_editor is not None:
             self.group_editor.sync(answer, view)
         self.unknown.setChecked(unknown)
-        self.unknown.setToolTip(translate(UNKNOWN_PRESSED_TIP if unknown else UNKNOWN_TIP, "Card"))
+        tip = with_key(
+            translate(UNKNOWN_PRESSED_TIP if unknown else UNKNOWN_TIP, "Card"), QUESTION_KEYS["unknown"]
+        )
+        if self.unknown.toolTip() != tip:
+            self.unknown.setToolTip(tip)
         if self.input is not None:
             self.input.show_unknown(unknown)
         self.clear.setEnabled(answered)
         self.state.setText(state_text(answered, unknown))
         self.note_slot.sync(answer)
-        show_note_summary(self.note_button, self.note_slot)
+        show_note_summary(self.note_button, self.note_slot, QUESTION_KEYS["note"])
         self._sync_use()
 
     def _sync_use(self) -> None:
@@ -902,12 +953,51 @@ class QuestionCard(QFrame):
             widgets.extend(self.input.focus_widgets())
         if self.group_editor is not None:
             widgets.extend(self.group_editor.focus_widgets())
-        widgets += [self.unknown, self.clear, self.help_button, self.note_button, *self.source_buttons]
-        widgets.extend(self.note_slot.focus_widgets())
+        widgets.append(self.unknown)
+        widgets.extend(self.note_slot.focus_widgets())  # Tab passes them by while the note is closed
         return widgets
 
     def first_focus(self) -> QWidget:
         return self.focus_widgets()[0]
+
+    # the Question menu's keys ------------------------------------------------------------------------
+
+    def toggle_help(self) -> bool:
+        """Show or hide the help; False when the question has none."""
+        if not self.help_button.isVisibleTo(self):
+            return False
+        self.help_button.click()
+        return True
+
+    def toggle_note(self) -> None:
+        """Open the note and evidence with the focus in the note, or close it and go back to the answer;
+        in a group, the note of the item question with the focus."""
+        focus = QApplication.focusWidget()
+        found = self.group_editor.note_of(focus) if self.group_editor is not None else None
+        button, slot, back = found or (self.note_button, self.note_slot, self.first_focus())
+        button.click()
+        if button.isChecked():
+            slot.panel.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            back.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def clear_answer(self) -> bool:
+        """Clear the answer (said in the status bar, with Undo); False when there is none."""
+        if not self.clear.isEnabled():
+            return False
+        self.clear.click()
+        return True
+
+    def sources_menu(self, parent: QWidget) -> QMenu | None:
+        """The question's sources by name, each opening its entry in the source table."""
+        if not self.source_buttons:
+            return None
+        menu = QMenu(parent)
+        menu.setObjectName(f"sourcesMenu:{self.question_id}")
+        for ref, button in zip(self.entry.question.refs, self.source_buttons, strict=True):
+            action = menu.addAction(mnemonic_safe(button.full_text))
+            action.triggered.connect(lambda _checked=False, r=ref: self.open_source(r))
+        return menu
 
     def flush(self) -> None:
         if self.input is not None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -264,22 +265,22 @@ def test_section_shortcuts_and_mnemonics_exist(window) -> None:
     assert window.previous_action.shortcut().toString() == "Ctrl+PgUp"
     assert not window.save_action.shortcut().isEmpty() and not window.open_action.shortcut().isEmpty()
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&Go", "&Help"]
+    assert menus == ["&File", "&Edit", "&Go", "&Question", "&Help"]
     assert QApplication.instance() is not None
 
 
-def test_a_note_panel_opened_from_the_keyboard_is_next_in_the_tab_chain(qtbot, window) -> None:
+def test_the_note_key_opens_the_note_with_the_focus_in_it_and_closes_it_again(qtbot, window) -> None:
     found = card(window, "q_choice")
     assert found.note_slot.focus_widgets() == []  # not built until it is opened
-    found.note_button.setFocus()
-    press(qtbot, Qt.Key.Key_Space)
+    window.activateWindow()
+    found.first_focus().setFocus()
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert found.note_button.isChecked() and found.note_slot.isVisibleTo(window)
-    press(qtbot, Qt.Key.Key_Tab)
-    following = [w for w in found.focus_widgets() if w.isVisibleTo(window)]
-    after_toggle = following[following.index(found.note_button) + 1]
-    assert focus() is after_toggle
-    tab_to(qtbot, f"note:{found.question_id}")
     assert focus() is found.note_panel.note
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focus() is found.note_panel.private  # the note's own fields follow in the Tab chain
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not found.note_button.isChecked() and focus() is found.first_focus()
 
 
 def _mnemonics(window) -> list[str]:  # type: ignore[no-untyped-def]
@@ -321,3 +322,61 @@ def test_disclosure_toggles_say_expanded_or_collapsed(qtbot, window) -> None:
         assert state.expanded and not state.collapsed
         assert interface.text(QAccessible.Text.Name) == toggle.accessibleName() != ""
     assert found.note_slot.isVisibleTo(window)
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_a_questions_rare_buttons_are_on_keys_the_question_menu_shows(qtbot, window_widgets) -> None:
+    """Clear, Help, Note and evidence and the source links took 3 to 6 of a question's 5 to 8 Tab stops;
+    they are out of the Tab chain, on keys that act on the question with the focus and that the
+    Question menu (and each button's tooltip) shows."""
+    window = window_widgets
+    found = card(window, "w_who")
+    rare = [found.clear, found.help_button, found.note_button, *found.source_buttons]
+    assert len(found.source_buttons) == 2
+    assert all(w.focusPolicy() == Qt.FocusPolicy.NoFocus and w not in found.focus_widgets() for w in rare)
+    menu = window.findChild(QMenu, "questionMenu")
+    shown = {without_mnemonic(a.text()): a.shortcut().toString() for a in menu.actions()}
+    assert shown == {
+        "Unknown / not disclosed": "Ctrl+Shift+K",
+        "Clear the answer": "Ctrl+Shift+Del",
+        "Show or hide its help": "Shift+F1",
+        "Note and evidence": "Ctrl+Shift+N",
+        "Sources of the question…": "Ctrl+Shift+O",
+    }
+    assert "Shift+F1" in found.help_button.toolTip() and "Ctrl+Shift+Del" in found.clear.toolTip()
+
+    window.activateWindow()
+    found.first_focus().setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert answers(window)["w_who"] == "police"
+    press(qtbot, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    assert found.help_label.isVisibleTo(window)
+    press(qtbot, Qt.Key.Key_Delete, CTRL_SHIFT)
+    assert "w_who" not in answers(window) and window.status_undo.isVisibleTo(window)
+    press(qtbot, Qt.Key.Key_K, CTRL_SHIFT)
+    assert answers(window)["w_who"] == "UNKNOWN"
+    press(qtbot, Qt.Key.Key_O, CTRL_SHIFT)
+    sources = window.findChild(QMenu, "sourcesMenu:w_who")
+    assert sources is not None and sources.isVisible()
+    assert [a.text() for a in sources.actions()] == [b.full_text for b in found.source_buttons]
+    sources.actions()[1].trigger()
+    assert window._sources_dialog is not None and window._sources_dialog.isVisible()
+
+
+def test_tab_stops_per_question(qtbot, window_widgets) -> None:
+    """Tab stops from the first question to Previous, per question (docs/accessibility.md): the input
+    (one stop for a group of radio buttons or a field) and Unknown."""
+    window = window_widgets
+    window.activateWindow()
+    cards = [c for c in window.page.cards.values() if c.isVisibleTo(window.page)]
+    window.editor.section_list.setFocus()
+    tabs = 0
+    while focus() is not window.editor.previous_button:
+        press(qtbot, Qt.Key.Key_Tab)
+        tabs += 1
+        assert tabs < MAX_TABS
+    stops = tabs - 1
+    print(f"{len(cards)} questions, {stops} Tab stops")
+    assert stops <= 2.5 * len(cards), (stops, len(cards))

@@ -256,9 +256,10 @@ def test_group_items_carry_their_own_notes_and_evidence(qtbot, window) -> None:
     window.redo_action.trigger()
     window.redo_action.trigger()
     assert [e.title for e in site(1).evidence] == ["Vendor sheet v2"]
-    # Every new control is in the tab chain of its card.
+    # Every new field is in the tab chain of its card; the toggle is on the Note key (Question menu).
     chain = card(window, "g_sites").focus_widgets()
-    assert button in chain and panel.note in chain and panel.add_button in chain
+    assert panel.note in chain and panel.add_button in chain
+    assert button not in chain and button.focusPolicy() == Qt.FocusPolicy.NoFocus
 
 
 def test_evidence_dialog_checks_fields_and_embeds_a_file(qtbot, tmp_path) -> None:
