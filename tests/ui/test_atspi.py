@@ -142,7 +142,7 @@ def test_a_changed_verdict_is_announced_once_in_words(heard: dict) -> None:
 
 
 def test_disclosure_toggles_are_expandable_buttons(heard: dict) -> None:
-    """"Help" and "Note and evidence" open a panel: a screen reader says "button, collapsed", not
+    """ "Help" and "Note and evidence" open a panel: a screen reader says "button, collapsed", not
     "check box, not checked"."""
     toggles = [
         o
