@@ -244,7 +244,7 @@ class ExportDialog(QDialog):
         self.format.setObjectName("exportFormat")
         for suffix, text in FORMATS.items():
             self.format.addItem(QCoreApplication.translate("Export", text), suffix)
-        self._row(form, self.tr("&Format"), self.format)
+        self._row(form, self.tr("Form&at"), self.format)
         form.setRowVisible(self.format, not printing)  # printing makes a PDF and opens it
         self._follow_suffix(self.output.text())
         self.format.currentIndexChanged.connect(self._format_changed)

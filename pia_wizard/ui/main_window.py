@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
             self.tr("&Sources and glossary"), lambda: self.open_source(""), None, "sourcesAction"
         )
         self.summary_action = self._action(
-            self.tr("S&ummary of the assessment"),
+            self.tr("Summar&y of the assessment"),
             self.show_summary,
             QKeySequence("Ctrl+Shift+Y"),
             "summaryAction",
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
             self.tr("Co&mpare with…"), self.compare_with, None, "compareAction"
         )
         self.scenario_action = self._action(
-            self.tr("Save as &scenario…"), self.save_as_scenario, None, "scenarioAction"
+            self.tr("Save as scenar&io…"), self.save_as_scenario, None, "scenarioAction"
         )
         self.review_action = self._action(
             self.tr("&Review and sign-off…"), self.show_review, None, "reviewAction"

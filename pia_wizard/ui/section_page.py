@@ -169,9 +169,9 @@ class DetailsPage(_Page):
         ("title", QT_TRANSLATE_NOOP("DetailsPage", "&Title of the assessment")),
         ("deployment", QT_TRANSLATE_NOOP("DetailsPage", "&Deployment assessed")),
         ("operator_name", QT_TRANSLATE_NOOP("DetailsPage", "&Operator")),
-        ("place", QT_TRANSLATE_NOOP("DetailsPage", "&Place")),
-        ("assessor", QT_TRANSLATE_NOOP("DetailsPage", "A&ssessor")),
-        ("organisation", QT_TRANSLATE_NOOP("DetailsPage", "O&rganisation")),
+        ("place", QT_TRANSLATE_NOOP("DetailsPage", "P&lace")),
+        ("assessor", QT_TRANSLATE_NOOP("DetailsPage", "Assesso&r")),
+        ("organisation", QT_TRANSLATE_NOOP("DetailsPage", "Organ&isation")),
     )
 
     def __init__(self, document: AssessmentDocument, parent: QWidget | None = None) -> None:
@@ -216,7 +216,7 @@ class DetailsPage(_Page):
         self.audience.setEditable(True)
         self.audience.addItems([self.tr(a) for a in RECIPIENTS])
         self.audience.setCurrentIndex(-1)
-        self._add_row(form, self.tr("Prepared &for"), self.audience)
+        self._add_row(form, self.tr("Prep&ared for"), self.audience)
         line_edit = self.audience.lineEdit()
         if line_edit is not None:  # always, for an editable combo box
             line_edit.setAccessibleName(self.audience.accessibleName())
@@ -228,7 +228,7 @@ class DetailsPage(_Page):
         self.date.setObjectName("meta:assessment_date")
         self.date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.date.setMaximumWidth(160)
-        self._add_row(form, self.tr("Assessment &date"), self.date)
+        self._add_row(form, self.tr("Assess&ment date"), self.date)
         self._watch("assessment_date", self.date)
         self.box.addLayout(form)
         self.date_note = muted(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -25,7 +26,7 @@ from pia_wizard.ui.preferences_dialog import PreferencesDialog
 from pia_wizard.ui.section_list import DETAILS
 from pia_wizard.ui.settings import Preferences
 from pia_wizard.ui.text import without_mnemonic
-from pia_wizard.ui.widgets import LinkButton
+from pia_wizard.ui.widgets import DisclosureButton, LinkButton
 
 from .helpers_ui import answers, card, focus
 
@@ -380,3 +381,88 @@ def test_tab_stops_per_question(qtbot, window_widgets) -> None:
     stops = tabs - 1
     print(f"{len(cards)} questions, {stops} Tab stops")
     assert stops <= 2.5 * len(cards), (stops, len(cards))
+
+
+def _alt_keys(texts: list[str]) -> list[str]:
+    keys = []
+    for text in texts:
+        plain = text.replace("&&", "")
+        if "&" in plain and plain.index("&") + 1 < len(plain):
+            keys.append(plain[plain.index("&") + 1].lower())
+    return keys
+
+
+def _shown_keys(root: QWidget) -> list[str]:
+    """The Alt+letter keys one window or dialog offers: its buttons, its labels with a buddy, its tabs."""
+    texts = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or widget.window() is not root:
+            continue
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            if not (isinstance(widget, QLabel) and widget.textFormat() == Qt.TextFormat.RichText):
+                texts.append(widget.text())
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+    return _alt_keys(texts)
+
+
+def _menus(menu: QMenu) -> list[QMenu]:
+    menu.aboutToShow.emit()  # the recent files and examples are listed when the menu opens
+    found = [menu]
+    for action in menu.actions():
+        if action.menu() is not None:
+            found += _menus(action.menu())
+    return found
+
+
+def test_every_menu_window_and_dialog_gives_each_alt_letter_once(qtbot, make_window) -> None:
+    """Alt+E once opened the Examples list instead of the Edit menu: each Alt+letter is used once per
+    menu, per window state (start screen; every section of the shipped questionnaire) and per dialog."""
+    from pia_wizard.core.library import shipped_library
+    from pia_wizard.ui.guide import GuideDialog
+    from pia_wizard.ui.sources_dialog import SourcesDialog
+    from pia_wizard.ui.summary import SummaryDialog
+
+    library = shipped_library()
+    window = make_window(library, files=None)
+    problems = []
+
+    def check(where: str, keys: list[str]) -> None:
+        doubled = sorted({k for k in keys if keys.count(k) > 1})
+        if doubled:
+            problems.append(f"{where}: {doubled}")
+
+    menus = [action.menu() for action in window.menuBar().actions()]
+    for menu in menus:
+        for each in _menus(menu):
+            check(f"menu {each.title()}", _alt_keys([a.text() for a in each.actions()]))
+    bar = [a.text() for a in window.menuBar().actions()]
+    check("start screen", _alt_keys(bar) + _shown_keys(window))
+    window.new_assessment("biometric-deployment")
+    for section in [DETAILS, *window.document.compiled.sections]:
+        window.go_to_section(section)
+        for found in window.page.findChildren(QAbstractButton):  # every panel open, as it could be
+            if isinstance(found, DisclosureButton):
+                found.setChecked(True)
+        check(f"section {section}", _alt_keys(bar) + _shown_keys(window))
+    dialogs = [
+        PreferencesDialog(Preferences()),
+        EvidenceDialog("Pick", None, {}),
+        SourcesDialog(library.sources, library.glossary, "en"),
+        SummaryDialog(),
+        GuideDialog(),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        check(type(dialog).__name__, _shown_keys(dialog))
+    templates = {"briefing": "Council briefing", "information-request": "Request for information"}
+    export = ExportDialog(templates, ["en"], ["Pick"], window.examples_dir / "x.pdf")
+    qtbot.addWidget(export)
+    export.show()
+    for index in range(export.template.count()):  # the letter shows its own fields
+        export.template.setCurrentIndex(index)
+        check(f"export: {export.template.currentText()}", _shown_keys(export))
+    assert export.letter.isVisible()
+    assert len(menus) == 5
+    assert problems == [], "\n".join(problems)
