@@ -58,6 +58,7 @@ from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui import settings
 from pia_wizard.ui.app_icon import app_icon
 from pia_wizard.ui.document import AssessmentDocument
+from pia_wizard.ui.edges import edge_style
 from pia_wizard.ui.evaluator import Evaluator
 from pia_wizard.ui.focus_ring import FocusRing
 from pia_wizard.ui.migration_notice import MigrationNotice
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start_screen)
         self.setCentralWidget(self.stack)
         self.focus_ring = FocusRing(self)
+        self.setStyleSheet(edge_style(self.palette()))  # "" unless a dark palette hides edges
 
         self.recovery = RecoverySession(recovery_folder(data_folder or settings.user_data_dir()))
         self.autosave_timer = QTimer(self)

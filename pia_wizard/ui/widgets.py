@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QAccessibleActionInterface,
     QAccessibleInterface,
     QAccessibleStateChangeEvent,
+    QColor,
     QFont,
     QMouseEvent,
     QPainter,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pia_wizard.ui.focus_ring import contrast
 from pia_wizard.ui.text import VERDICT_COLOURS, mnemonic_safe, verdict_name, without_mnemonic
 
 
@@ -71,10 +73,34 @@ def heading(text: str, parent: QWidget | None = None, scale: float = 1.35) -> QL
     return label
 
 
+MIN_TEXT_CONTRAST = 4.5  # WCAG 1.4.3, normal text
+
+
+def _mix(first: QColor, second: QColor, share: float) -> QColor:
+    """`share` of `first` over the rest of `second`."""
+    channels = zip(first.getRgbF()[:3], second.getRgbF()[:3], strict=True)
+    return QColor.fromRgbF(*(share * a + (1 - share) * b for a, b in channels))
+
+
+def readable(wanted: QColor, palette: QPalette, minimum: float = MIN_TEXT_CONTRAST) -> QColor:
+    """`wanted` as painted (a translucent colour over the background) if it reads at `minimum`:1 on both
+    the window's and the fields' background, else the nearest mix toward the text colour that does."""
+    backgrounds = (palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base))
+    text = palette.color(QPalette.ColorRole.WindowText)
+    painted = _mix(wanted, backgrounds[0], wanted.alphaF())
+    for step in range(11):
+        colour = _mix(text, painted, step / 10)
+        if all(contrast(colour, b) >= minimum for b in backgrounds):
+            return colour
+    return text
+
+
 def muted(label: QLabel) -> QLabel:
-    """Secondary text: the palette's placeholder colour, so it follows light and dark themes."""
+    """Secondary text: the palette's placeholder colour, so it follows light and dark themes, darkened
+    (or lightened) as far as it takes to stay readable: Fusion's grey on its light window was 3.6:1,
+    and a high-contrast theme that sets no placeholder colour left it black on black."""
     palette = label.palette()
-    palette.setColor(label.foregroundRole(), palette.placeholderText().color())
+    palette.setColor(label.foregroundRole(), readable(palette.placeholderText().color(), palette))
     label.setPalette(palette)
     return label
 
