@@ -46,6 +46,7 @@ from pia_wizard.core.answers.uses import (
     use_names,
     use_view,
 )
+from pia_wizard.core.evaluation.period import long_date
 from pia_wizard.core.evaluation.results import Evaluation
 from pia_wizard.core.files.atomic_file import SaveError, remove_stale_temps
 from pia_wizard.core.files.problems import LoadError
@@ -827,7 +828,7 @@ class MainWindow(QMainWindow):
             note = self.tr("Judged as the rules stand on %1, the assessment date.")
         else:
             note = self.tr("Judged as the rules stand today, %1 (no assessment date set).")
-        self.editor.verdicts.show_evaluation(evaluation, note.replace("%1", evaluation.date.isoformat()))
+        self.editor.verdicts.show_evaluation(evaluation, note.replace("%1", long_date(evaluation.date)))
         self._refresh_summary()
 
     def _show_explored(self, evaluation: Evaluation) -> None:

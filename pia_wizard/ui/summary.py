@@ -11,6 +11,7 @@ import html
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from pia_wizard.core.evaluation.period import long_date
 from pia_wizard.core.evaluation.results import AnswerRef, Evaluation, Finding, Gap
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
@@ -73,7 +74,7 @@ def summary_html(
     title = assessment.metadata.title or translate("Untitled assessment", "Summary")
     parts = [f"<h2>{_e(title)}</h2>"]
     judged = translate("Judged as the rules stand on %1.", "Summary").replace(
-        "%1", evaluation.date.isoformat()
+        "%1", long_date(evaluation.date)
     )
     parts.append(f"<p>{_e(judged)} {_e(_progress(compiled, assessment, texts))}</p>")
 

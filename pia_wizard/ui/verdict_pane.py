@@ -274,11 +274,20 @@ class RulebookView(QFrame):
         title.setFont(scaled_font(title, 1.0, bold=True))
         self.findings_layout.addWidget(title)
         self.findings_layout.addWidget(plain_label(finding.text, parent, selectable=True))
-        if finding.answers:
+        asked = [ref for ref in finding.answers if ref.state != "hidden"]
+        if asked:
             self.findings_layout.addWidget(muted(plain_label(self.tr("Answers that led to it:"), parent)))
-            for ref in finding.answers:
+            for ref in asked:
                 button = self._finding_links.add(self.texts.answer_ref(ref), ref.question, parent, self.go_to)
                 self.findings_layout.addWidget(button)
+        # Questions the rule reads that earlier answers hide: named, not linked (a link went to no card
+        # a person could see, or showed a question the questionnaire does not ask).
+        hidden = [self.texts.label(ref.question) for ref in finding.answers if ref.state == "hidden"]
+        if hidden:
+            line = self.tr("Not asked, as earlier answers make them not apply: %1").replace(
+                "%1", "; ".join(hidden)
+            )
+            self.findings_layout.addWidget(muted(plain_label(line, parent)))
         if finding.sources:
             # Readable names and the tag in words: an id ("AIA-3-45/46") or a bare "V" explains nothing.
             shown = "; ".join(f"{s.name or s.id} ({translate_tag(s.tag)})" for s in finding.sources)

@@ -126,3 +126,26 @@ def test_the_verdicts_words_link_to_the_glossary(qtbot, make_window) -> None:
     assert dialog is not None and dialog.isVisible()
     row = dialog.terms.currentRow()
     assert dialog.tabs.currentIndex() == 1 and dialog.terms.item(row, 0).text().startswith("DPIA")
+
+
+def test_questions_not_asked_are_named_but_not_links(qtbot, make_window) -> None:
+    """A rule reads questions that earlier answers hide; the pane listed them as links ("… — not
+    asked") that led to no question a person could see. They are named on a line of their own."""
+    window = make_window(shipped_library(), files=None, examples_dir=ROOT / "examples")
+    assert window.open_path(ROOT / "examples" / "council-cctv-antisocial-behaviour.pia.json")
+    hidden = {
+        (result.id, ref.question)
+        for result in window.evaluation.rulebooks
+        for finding in result.findings
+        for ref in finding.answers
+        if ref.state == "hidden"
+    }
+    assert hidden
+    for rulebook, question in hidden:
+        view = window.editor.verdicts.views[rulebook]
+        assert view.findChild(LinkButton, f"goto:{question}") is None
+        label = window.editor.verdicts.texts.label(question)
+        lines = [w.text() for w in view.findChildren(QLabel) if w.text().startswith("Not asked")]
+        assert any(label in line for line in lines), (label, lines)
+    assert "—" not in window.editor.verdicts.date_label.text()
+    assert "23 November 2026" in window.editor.verdicts.date_label.text()  # as the reports write dates
