@@ -32,6 +32,8 @@ def edge_style(palette: QPalette) -> str:
         " QRadioButton::indicator { border-radius: 8px; }"
         " QRadioButton::indicator:checked { background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5,"
         f" fx: 0.5, fy: 0.5, stop: 0 {mark}, stop: 0.5 {mark}, stop: 0.6 {ground}, stop: 1 {ground}); }}"
-        f" QCheckBox::indicator:checked {{ background: {mark}; border-color: {mark}; }}"
+        # A ticked box: a square of the text colour inside its edge (a style sheet draws no tick).
+        f" QCheckBox::indicator:checked {{ background: {mark}; background-clip: content; padding: 2px;"
+        " width: 8px; height: 8px; }"
         f" QLineEdit, QPlainTextEdit, QTextEdit, QListView {{ border: 1px solid {edge}; }}"
     )
