@@ -345,7 +345,7 @@ def test_metadata_is_edited_on_the_details_page(qtbot, window) -> None:
     metadata = window.document.assessment.metadata
     assert metadata.title == "Stadium cameras" and str(metadata.assessment_date) == "2030-06-01"
     assert window.windowTitle().startswith("Stadium cameras[*]")
-    assert "2030-06-01, the assessment date" in window.editor.verdicts.date_label.text()
+    assert "1 June 2030, the assessment date" in window.editor.verdicts.date_label.text()
     page.date.clear()
     qtbot.keyClicks(page.date, "June")
     qtbot.keyClick(page.date, Qt.Key.Key_Return)
