@@ -466,3 +466,18 @@ def test_every_menu_window_and_dialog_gives_each_alt_letter_once(qtbot, make_win
     assert export.letter.isVisible()
     assert len(menus) == 5
     assert problems == [], "\n".join(problems)
+
+
+def test_the_verdicts_and_reasons_are_readable_as_text_in_the_summary(qtbot, window) -> None:
+    """The pane's badges and reasons are labels, which a screen reader cannot read word by word (no
+    text interface); the summary (Ctrl+Shift+Y, or Summary… in the pane) holds them as a text."""
+    window.activateWindow()
+    press(qtbot, Qt.Key.Key_Y, CTRL_SHIFT)
+    dialog = window._summary_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = QAccessible.queryAccessibleInterface(dialog.text).textInterface()
+    assert text is not None
+    said = text.text(0, text.characterCount())
+    for result in window.evaluation.rulebooks:
+        assert result.title in said
+        assert window.editor.verdicts.views[result.id].badge.text() in said
