@@ -418,7 +418,7 @@ def _menus(menu: QMenu) -> list[QMenu]:
 def test_every_menu_window_and_dialog_gives_each_alt_letter_once(qtbot, make_window) -> None:
     """Alt+E once opened the Examples list instead of the Edit menu: each Alt+letter is used once per
     menu, per window state (start screen; every section of the shipped questionnaire) and per dialog."""
-    from pia_wizard.core.library import shipped_library
+    from pia_wizard.core.load.library import shipped_library
     from pia_wizard.ui.guide import GuideDialog
     from pia_wizard.ui.sources_dialog import SourcesDialog
     from pia_wizard.ui.summary import SummaryDialog

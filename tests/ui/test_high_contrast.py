@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pia_wizard.core.library import shipped_library
+from pia_wizard.core.load.library import shipped_library
 from pia_wizard.ui.focus_ring import contrast
 from pia_wizard.ui.widgets import DisclosureButton, LinkButton
 
