@@ -251,7 +251,7 @@ class ExportDialog(QDialog):
         self.output.textEdited.connect(self._follow_suffix)
 
         # Sign the PDF with a key (PKCS#12): the passphrase is asked here, used once, and never kept.
-        self.sign = QGroupBox(self.tr("&Sign the PDF"), self)
+        self.sign = QGroupBox(self.tr("Si&gn the PDF"), self)
         self.sign.setObjectName("exportSign")
         self.sign.setCheckable(True)
         self.sign.setChecked(False)
@@ -265,7 +265,7 @@ class ExportDialog(QDialog):
         self.passphrase = QLineEdit(self.sign)
         self.passphrase.setObjectName("export-passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self._row(sign_form, self.tr("Pass&phrase"), self.passphrase)
+        self._row(sign_form, self.tr("Passp&hrase"), self.passphrase)
         self.sign_note = muted(
             plain_label(
                 self.tr(

@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
             self.tr("Save as scenar&io…"), self.save_as_scenario, None, "scenarioAction"
         )
         self.review_action = self._action(
-            self.tr("&Review and sign-off…"), self.show_review, None, "reviewAction"
+            self.tr("Re&view and sign-off…"), self.show_review, None, "reviewAction"
         )
         self.clear_recent_action = self._action(
             self.tr("&Clear recent files"), self.clear_recent, None, "clearRecentAction"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
@@ -403,6 +404,8 @@ def _shown_keys(root: QWidget) -> list[str]:
                 texts.append(widget.text())
         if isinstance(widget, QTabWidget):
             texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QGroupBox):  # a group box's title takes Alt+letter too
+            texts.append(widget.title())
     return _alt_keys(texts)
 
 
@@ -452,10 +455,15 @@ def test_every_menu_window_and_dialog_gives_each_alt_letter_once(qtbot, make_win
         SummaryDialog(),
         GuideDialog(),
     ]
+    from pia_wizard.ui.about_dialog import AboutDialog
+
+    dialogs.append(AboutDialog(library, {"settings": None, "recovery": None, "cache": None, "program": None}))
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
         check(type(dialog).__name__, _shown_keys(dialog))
+    window.show_review()  # the review panel, on the open assessment
+    check("review panel", _shown_keys(window._review_panel))
     templates = {"briefing": "Council briefing", "information-request": "Request for information"}
     export = ExportDialog(templates, ["en"], ["Pick"], window.examples_dir / "x.pdf")
     qtbot.addWidget(export)
