@@ -46,7 +46,6 @@ from pia_wizard.core.answers.uses import (
     use_names,
     use_view,
 )
-from pia_wizard.core.evaluation.period import long_date
 from pia_wizard.core.evaluation.results import Evaluation
 from pia_wizard.core.files.atomic_file import SaveError, remove_stale_temps
 from pia_wizard.core.files.problems import LoadError
@@ -54,6 +53,7 @@ from pia_wizard.core.files.resources import data_dir
 from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file, save_assessment
 from pia_wizard.core.load.library import Library
 from pia_wizard.core.load.loading import ASSESSMENT_SUFFIX
+from pia_wizard.core.models.base import long_date
 from pia_wizard.core.models.questionnaire import GroupQuestion
 from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui import settings

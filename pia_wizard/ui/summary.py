@@ -11,9 +11,9 @@ import html
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from pia_wizard.core.evaluation.period import long_date
 from pia_wizard.core.evaluation.results import AnswerRef, Evaluation, Finding, Gap
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.base import long_date
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui.text import Texts, translate, verdict_meaning, verdict_name
