@@ -11,6 +11,7 @@ is long, runs in a process instead).
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -55,6 +56,11 @@ class Evaluator(QObject):
         self._assessment: Assessment | None = None
         self._running = False
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pia-explore")
+        # Held while the worker hands a result over and while shutdown() closes the door: once
+        # shutdown() returns, no emit can start, so deleting the evaluator then is safe (an emit
+        # racing the deletion crashed the process when an assessment closed while exploring).
+        self._handover = threading.Lock()
+        self._closed = False
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(EXPLORE_PAUSE_MS)
@@ -113,10 +119,13 @@ class Evaluator(QObject):
             result: object = future.result()
         except Exception as exc:  # noqa: BLE001 - any failure is reported in the pane, not raised in a thread
             result = exc
-        try:
-            self._finished.emit(generation, result)
-        except RuntimeError:  # the evaluator was deleted while the job ran
-            pass
+        with self._handover:
+            if self._closed:
+                return
+            try:
+                self._finished.emit(generation, result)  # queued: posts an event, returns at once
+            except RuntimeError:  # the evaluator was deleted while the job ran
+                pass
 
     def _on_finished(self, generation: int, result: object) -> None:
         self._running = False
@@ -133,5 +142,7 @@ class Evaluator(QObject):
         self.explored.emit(result)
 
     def shutdown(self) -> None:
+        with self._handover:
+            self._closed = True
         self._pause.stop()
         self._executor.shutdown(wait=False, cancel_futures=True)

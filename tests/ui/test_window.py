@@ -419,3 +419,21 @@ def test_section_list_counts_answers_in_plain_words(qtbot, window) -> None:
     assert item.text().endswith("✓ answered")
     choose(qtbot, window, "q_b1", True)
     assert item.text().endswith("1 of 2 answered")
+
+
+def test_a_job_that_ends_after_shutdown_hands_nothing_over(qtbot, window) -> None:
+    """The explored evaluation runs on a thread; closing the assessment deleted the evaluator while the
+    thread could still hand its result over, which crashed the process (seen in the suite: a
+    segmentation fault in the hand-over). After shutdown() a job that ends hands nothing over."""
+    from concurrent.futures import Future
+
+    evaluator = window.evaluator
+    wait_explored(qtbot, window)
+    heard: list[object] = []
+    evaluator.explored.connect(heard.append)
+    late: Future = Future()
+    late.set_result(evaluator.latest)
+    evaluator.shutdown()
+    evaluator._done(evaluator._generation, late)  # what the thread does when its job ends
+    QApplication.processEvents()
+    assert heard == []
