@@ -198,10 +198,13 @@ def _rule_titles(book: Rulebook, fmt: Formatter) -> dict[str, dict[str, Any]]:
             }
     for test in book.tests:
         for step in test.steps:
+            # A gap blocks a step that is still open, so it is named by its title for that outcome
+            # ("Not yet shown: …"); its passing title would read as if the point were settled.
+            open_title = fmt.text(step.unknown_title or step.title)
             rules[step.id] = {
-                "title": f"{fmt.text(test.title)} — {fmt.text(step.title)}",
-                "short": f"{fmt.text(test.title)} — {fmt.text(step.title)}",
-                "point": fmt.text(step.title),  # the step alone, for the letter's short "why"
+                "title": f"{fmt.text(test.title)} — {open_title}",
+                "short": f"{fmt.text(test.title)} — {open_title}",
+                "point": open_title,  # the step alone, for the letter's short "why"
                 "refs": step.refs,
             }
     return rules

@@ -13,6 +13,7 @@ from report_cases import read_pdf
 
 from pia_wizard.core.load.assessment_io import load_assessment_file
 from pia_wizard.core.load.library import shipped_library
+from pia_wizard.core.models.base import localise
 from pia_wizard.report.headlines import headline
 from pia_wizard.report.options import ReportOptions
 from pia_wizard.report.render import Report, prepare_report, render_pdf
@@ -239,3 +240,25 @@ def test_prepared_for_prints_the_recipient_and_never_the_name_of_a_report() -> N
     submission = " ".join(_fixture_pdf("NGO submission", "submission", "Committee on civil liberties"))
     assert "Submitted to Committee on civil liberties." in submission
     assert "Submitted to" not in " ".join(_fixture_pdf("Formal submission", "submission"))
+
+
+def test_a_gap_names_the_open_point_it_decides_not_its_passing_title() -> None:
+    """Issue 14: "it decides: … A valid GDPR Art. 9(2) condition is shown" read as if the condition were
+    shown; a gap blocks a step that is still open, so the step is named by its unknown title."""
+    report, pages = _report("council-cctv-antisocial-behaviour")
+    library = shipped_library()
+    steps = {
+        step.id: step for book in library.rulebooks.values() for test in book.tests for step in test.steps
+    }
+    checked = 0
+    for gap in report.context["gaps"]:
+        for why in gap["why"]:
+            step = steps.get(why["rule"])
+            if step is None or step.unknown_title is None:
+                continue
+            open_title = localise(step.unknown_title, "en", "en")
+            assert why["point"] == open_title
+            assert why["title"].endswith(open_title)
+            checked += 1
+    assert checked
+    assert "A valid GDPR Art. 9(2) condition is shown" not in " ".join(pages)
