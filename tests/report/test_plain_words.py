@@ -113,3 +113,17 @@ def test_the_briefing_names_sources_readably_before_its_annex(example: Path) -> 
 def test_every_shipped_source_has_a_readable_short_name() -> None:
     missing = [s.id for s in LIBRARY.sources.sources if not s.short]
     assert missing == []
+
+
+def test_timeline_names_carry_no_raw_verification_tags() -> None:
+    """A timeline's name is printed in every report's "About this report" with its tag drawn beside it;
+    "[S+: read in …]" or "[V]" inside the name printed raw brackets a reader cannot decode."""
+    library = shipped_library()
+    raw = [
+        (book.id, timeline.id, text)
+        for book in library.rulebooks.values()
+        for timeline in book.timelines
+        for text in timeline.title.values()
+        if re.search(r"\[(V|S|U)\+?\b", text)
+    ]
+    assert raw == []
