@@ -211,14 +211,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _comparison_sample(folder: Path, library: Library, pdftoppm: str) -> dict[str, object]:
-    """The comparison report of the example and a scenario of it; the scenario file is written beside
-    it (it is the comparison's input, so `pia-wizard report … --compare` remakes the same PDF)."""
-    from pia_wizard.commands.compare import build
+def compared_scenario(library: Library):  # type: ignore[no-untyped-def]
+    """The example the comparison sample starts from, and its scenario made from one of its own
+    counterfactuals (the one that sets COMPARED_QUESTION), as "Try this as a scenario" makes it.
+    The sample comparison report and the comparison screenshot both show this pair."""
     from pia_wizard.core.evaluation.evaluate import evaluate
-    from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file
+    from pia_wizard.core.load.assessment_io import load_assessment_file
     from pia_wizard.core.work.scenarios import counterfactual_scenario
-    from pia_wizard.report.comparison import print_pdf, render_html, report_context
 
     origin = ROOT / "examples" / f"{COMPARED_EXAMPLE}.pia.json"
     loaded = load_assessment_file(origin, library)
@@ -229,7 +228,17 @@ def _comparison_sample(folder: Path, library: Library, pdftoppm: str) -> dict[st
     changes = next(
         c.changes for c in result.counterfactuals if any(x.question == COMPARED_QUESTION for x in c.changes)
     )
-    scenario = counterfactual_scenario(compiled, loaded.assessment, changes, SCENARIO_NAME, origin.name)
+    return origin, counterfactual_scenario(compiled, loaded.assessment, changes, SCENARIO_NAME, origin.name)
+
+
+def _comparison_sample(folder: Path, library: Library, pdftoppm: str) -> dict[str, object]:
+    """The comparison report of the example and a scenario of it; the scenario file is written beside
+    it (it is the comparison's input, so `pia-wizard report … --compare` remakes the same PDF)."""
+    from pia_wizard.commands.compare import build
+    from pia_wizard.core.load.assessment_io import assessment_bytes
+    from pia_wizard.report.comparison import print_pdf, render_html, report_context
+
+    origin, scenario = compared_scenario(library)
     scenario_file = folder / f"{COMPARED_EXAMPLE}--scenario.pia.json"
     scenario_file.write_bytes(assessment_bytes(scenario))
     context = report_context(build(origin, scenario_file, None))

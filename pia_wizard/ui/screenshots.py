@@ -120,28 +120,16 @@ def _compare_and_review(window, app, folder: Path, temp: Path) -> list[str]:  # 
     and the review panel with a reviewer's open comment and a request for changes."""
     from pia_wizard.core.answers.review import add_comment, record_step
     from pia_wizard.core.load.assessment_io import save_assessment
-    from pia_wizard.core.work.scenarios import counterfactual_scenario
-    from pia_wizard.report.samples import COMPARED_QUESTION, SCENARIO_NAME
+    from pia_wizard.report.samples import COMPARED_EXAMPLE, COMPARED_QUESTION, compared_scenario
     from pia_wizard.ui.compare_dialog import CompareDialog, comparison_for
 
-    name = EXAMPLES[0]
-    if not window.open_path(ROOT / "examples" / f"{name}.pia.json") or window.evaluator is None:
+    origin, scenario = compared_scenario(window.library)
+    if not window.open_path(origin) or window.evaluator is None:
         return []
     while window.evaluator.busy:
         _settle(app, 0.05)
-    from pia_wizard.core.evaluation.evaluate import evaluate
-
     document, library = window.document, window.library
-    books = [r for r in library.rulebooks.values() if r.questionnaire == document.compiled.id]
-    evaluation = evaluate(document.compiled, books, document.assessment, None, sources=library.sources)
-    changes = next(
-        c.changes
-        for r in evaluation.rulebooks
-        for c in r.counterfactuals
-        if any(x.question == COMPARED_QUESTION for x in c.changes)
-    )
-    scenario = counterfactual_scenario(document.compiled, document.assessment, changes, SCENARIO_NAME)
-    other = temp / f"{name}--scenario.pia.json"
+    other = temp / f"{COMPARED_EXAMPLE}--scenario.pia.json"
     save_assessment(other, scenario)
     result = comparison_for(
         library, document.compiled, document.assessment, window.document_name(), other, None
@@ -154,7 +142,7 @@ def _compare_and_review(window, app, folder: Path, temp: Path) -> list[str]:  # 
         dialog.grab().save(str(folder / "compare-dialog.png"))
         dialog.close()
         written.append("compare-dialog.png")
-    question = changes[0].question
+    question = COMPARED_QUESTION
     document.edit(
         "Review",
         lambda a: record_step(
