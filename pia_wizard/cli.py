@@ -52,6 +52,20 @@ def _parser() -> argparse.ArgumentParser:
         help="a certificate you trust (PEM or DER): a signed report is checked against it (repeatable)",
     )
 
+    translations = commands.add_parser(
+        "translations",
+        help="list the content texts a language has not translated (or --update its files)",
+    )
+    translations.add_argument(
+        "folder", nargs="?", type=Path, help="a questionnaires folder (default: the shipped one)"
+    )
+    translations.add_argument("--language", metavar="CODE", help="only this language (e.g. de)")
+    translations.add_argument(
+        "--update",
+        action="store_true",
+        help="rewrite the language's files in FOLDER/i18n/CODE/: an entry for every text, under its English",
+    )
+
     score = commands.add_parser("score", help="evaluate an assessment under the rulebooks")
     score.add_argument("file", type=Path, help="an assessment file (*.pia.json)")
     score.add_argument("--rulebook", action="append", default=[], metavar="ID", help="only this rulebook")
@@ -178,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
         from pia_wizard.commands.validate import run_validate
 
         return run_validate(args.paths, args.trust)
+    if args.command == "translations":
+        from pia_wizard.commands.translations import run_translations
+
+        return run_translations(args.folder, args.language, args.update)
     if args.command == "score":
         from pia_wizard.commands.score import run_score
 

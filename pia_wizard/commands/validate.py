@@ -59,6 +59,14 @@ def run_validate(paths: list[Path], trust: list[Path] | None = None) -> int:
     warnings = [str(w) for w in report.warnings] if report is not None else []
     for warning in warnings:
         print(warning)
+    if report is not None and library.translations:
+        from pia_wizard.commands.translations import status_lines
+
+        for status in library.translations.values():
+            summary, *gaps = status_lines(status, limit=10)
+            print(summary, file=sys.stderr)
+            for line in gaps:
+                print(line)
     for path in others:
         found = _check_review_signatures(path, library, anchors)
         problems.extend(found)

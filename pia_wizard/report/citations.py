@@ -12,8 +12,9 @@ from pia_wizard.report.wording import TAGS
 class Citations:
     """Looks sources up and remembers which were cited, for the source table in the annex."""
 
-    def __init__(self, sources: SourcesFile | None) -> None:
+    def __init__(self, sources: SourcesFile | None, language: str = "en") -> None:
         self._table = {s.id: s for s in sources.sources} if sources else {}
+        self.language = language
         self.cited: list[str] = []
 
     def cite(self, ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -49,7 +50,8 @@ class Citations:
         brief = f"{instrument}, {source.pinpoint}" if source.pinpoint else instrument
         return {
             "brief": brief,
-            "name": source.short or brief,  # the readable short name, where a reader would see an id
+            # the readable short name, where a reader would see an id
+            "name": source.name(self.language) if source.short else brief,
             "id": source.id,
             "title": source.title,
             "pinpoint": source.pinpoint,

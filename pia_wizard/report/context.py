@@ -71,7 +71,7 @@ def build_report_context(
     """The plain dict a template renders, from the redacted assessment and its evaluation; the review
     from the full assessment (`full`, before redaction) and its state."""
     fmt = Formatter(compiled, options.language)
-    citations = Citations(library.sources)
+    citations = Citations(library.sources, options.language)
     books = {b.id: b for b in rulebooks}
     meta = assessment.metadata
     spec = options.spec

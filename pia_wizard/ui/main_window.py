@@ -757,7 +757,7 @@ class MainWindow(QMainWindow):
         texts = Texts(
             compiled,
             self.preferences.language,
-            {source.id: source.short for source in self.library.sources.sources if source.short},
+            {s.id: s.name(self.preferences.language) for s in self.library.sources.sources if s.short},
         )
         self.texts = texts
         rulebooks = [b for b in self.library.rulebooks.values() if b.questionnaire == compiled.id]

@@ -104,7 +104,7 @@ def test_the_briefing_names_sources_readably_before_its_annex(example: Path) -> 
         loaded.assessment, loaded.questionnaire, LIBRARY, ReportOptions(template="briefing")
     )
     body = readable(report.html.split('<section class="annex" id="annex">')[0])
-    assert source_ids_in(body, [s.id for s in LIBRARY.sources.sources if s.id not in s.short]) == []
+    assert source_ids_in(body, [s.id for s in LIBRARY.sources.sources if s.id not in s.name()]) == []
     if "(" in body and re.search(r"\s[VSU]\s", body):
         legend = body.index("Sources are marked")
         assert legend < re.search(r"\s[VSU]\s+\)|\s[VSU]\s+;", body).start()

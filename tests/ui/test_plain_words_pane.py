@@ -43,7 +43,7 @@ def test_the_verdict_pane_names_no_internal_id(qtbot, make_window, example: Path
     found = [hit for text in texts for hit in internal_names(text, list(library.rulebooks))]
     assert found == []
     # Sources by their readable names, the tag in words: no "AIA-3-45/46 (V)".
-    sources = [s.id for s in library.sources.sources if s.id not in s.short]  # "WP248" is its name
+    sources = [s.id for s in library.sources.sources if s.id not in s.name()]  # "WP248" is its name
     assert [hit for text in texts for hit in source_ids_in(text, sources)] == []
     assert not [t for t in texts if re.search(r"\((?:V|S|U)\)", t)]
 
@@ -66,7 +66,7 @@ def test_question_cards_name_their_sources_in_words(make_window, tmp_path) -> No
     """A card's source links read "AI Act Art. 3(4)", not "AIA-3-4" (an id on screen says nothing to a
     councillor); the link still opens that source."""
     library = shipped_library()
-    names = {s.id: s.short for s in library.sources.sources}
+    names = {s.id: s.name() for s in library.sources.sources if s.short}
     window = make_window(library, files=None)
     window.new_assessment()
     shown: list[str] = []

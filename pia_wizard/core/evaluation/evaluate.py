@@ -99,7 +99,7 @@ def _evaluate_use(
 ) -> Evaluation:
     """One use (or the only one) judged under each rulebook."""
     tags = {s.id: s.tag for s in sources.sources} if sources else {}
-    names = {s.id: s.short or s.title for s in sources.sources} if sources else {}
+    names = {s.id: s.name(language) if s.short else s.title for s in sources.sources} if sources else {}
 
     memo = AnswersMemo()  # shared by the rulebooks judged on the assessment's own answers
 

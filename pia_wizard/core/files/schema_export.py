@@ -15,6 +15,7 @@ from pia_wizard.core.models.migrations import QuestionnaireMigrations
 from pia_wizard.core.models.questionnaire import Questionnaire
 from pia_wizard.core.models.rulebook import FactsFile, Rulebook
 from pia_wizard.core.models.sources import Glossary, SourcesFile
+from pia_wizard.core.models.translation import TermsFile, TranslationFile
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "questionnaire": Questionnaire,
@@ -24,6 +25,8 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "glossary": Glossary,
     "assessment": Assessment,
     "migrations": QuestionnaireMigrations,
+    "translation": TranslationFile,
+    "terms": TermsFile,
 }
 
 

@@ -39,11 +39,13 @@ from pia_wizard.core.load.loading import (
     validate_assessment,
     yaml_kind,
 )
+from pia_wizard.core.load.translations import LanguageStatus, LoadedTranslation, Translator
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.migrations import QuestionnaireMigrations
 from pia_wizard.core.models.questionnaire import Questionnaire
 from pia_wizard.core.models.rulebook import DerivedFact, FactsFile, Rulebook
 from pia_wizard.core.models.sources import Glossary, SourcesFile
+from pia_wizard.core.models.translation import TermsFile, TranslationFile
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire, compile_questionnaire
 from pia_wizard.core.rules.rulebook_check import check_facts_file, check_rulebook
 
@@ -56,6 +58,10 @@ class Library:
     rulebooks: dict[str, Rulebook] = field(default_factory=dict)
     facts: dict[str, FactsFile] = field(default_factory=dict)
     migrations: dict[str, QuestionnaireMigrations] = field(default_factory=dict)  # by questionnaire id
+    # Content translations: what each language lacks (the texts themselves are in the models above),
+    # and each language's table of official legal terms.
+    translations: dict[str, LanguageStatus] = field(default_factory=dict)
+    terms: dict[str, TermsFile] = field(default_factory=dict)
 
     @property
     def source_ids(self) -> frozenset[str]:
@@ -97,6 +103,8 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
             dict(base.rulebooks),
             dict(base.facts),
             dict(base.migrations),
+            dict(base.translations),
+            dict(base.terms),
         )
     )
     report = CheckReport()
@@ -107,6 +115,8 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
         "facts": [],
         "rulebook": [],
         "migrations": [],
+        "translation": [],
+        "terms": [],
     }
     assessments: list[Path] = []
     schemas: list[Path] = []
@@ -126,17 +136,29 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
             except LoadError as exc:
                 report.problems.extend(exc.problems)
 
+    translations = by_kind["translation"]
+    translator = Translator(
+        LoadedTranslation(x.path, x.model) for x in translations if isinstance(x.model, TranslationFile)
+    )
+    report.problems.extend(translator.problems)
+    for loaded in by_kind["terms"]:
+        if isinstance(loaded.model, TermsFile):
+            library.terms[loaded.model.language] = loaded.model
     for loaded in by_kind["sources"]:
-        library.sources = loaded.model  # type: ignore[assignment]
+        library.sources = translator.apply(loaded.model, "sources", None)
         report.problems.extend(_duplicate_ids(loaded, "sources", "id"))
     for loaded in by_kind["glossary"]:
-        library.glossary = loaded.model  # type: ignore[assignment]
+        glossary = loaded.model
+        if isinstance(glossary, Glossary):
+            library.glossary = translator.apply(glossary, "glossary", None, glossary.default_language)
         report.problems.extend(_duplicate_ids(loaded, "terms", "id"))
     for loaded in by_kind["questionnaire"]:
         if not isinstance(loaded.model, Questionnaire):  # pragma: no cover - sorted by kind above
             continue
         try:
-            compiled = compile_questionnaire(loaded.model, loaded.document)
+            model = loaded.model
+            model = translator.apply(model, "questionnaire", model.id, model.default_language)
+            compiled = compile_questionnaire(model, loaded.document)
             library.questionnaires[compiled.id] = compiled
         except LoadError as exc:
             report.problems.extend(exc.problems)
@@ -150,7 +172,7 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
         issues = check_migrations(migrations, compiled)
         report.problems.extend(loaded.document.problem(p, m) for p, m in issues)
         if not issues:
-            library.migrations[compiled.id] = migrations
+            library.migrations[compiled.id] = translator.apply(migrations, "migrations", compiled.id)
     for loaded in by_kind["facts"]:
         facts_file = loaded.model
         if not isinstance(facts_file, FactsFile):  # pragma: no cover - sorted by kind above
@@ -161,7 +183,7 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
         issues = check_facts_file(facts_file, compiled)
         report.problems.extend(loaded.document.problem(p, m) for p, m in issues)
         if not issues:
-            library.facts[facts_file.id] = facts_file
+            library.facts[facts_file.id] = translator.apply(facts_file, "facts", facts_file.id)
     for loaded in by_kind["rulebook"]:
         rulebook = loaded.model
         if not isinstance(rulebook, Rulebook):  # pragma: no cover - sorted by kind above
@@ -188,12 +210,18 @@ def check_files(paths: list[Path], base: Library | None = None) -> tuple[Library
         issues = check_rulebook(rulebook, compiled, tuple(shared))
         report.problems.extend(loaded.document.problem(p, m) for p, m in issues)
         if not issues:
+            rulebook = translator.apply(rulebook, "rulebook", rulebook.id)
             # The engine sees one list of facts: the shared ones first, then the rulebook's own.
             library.rulebooks[rulebook.id] = rulebook.model_copy(update={"facts": (*shared, *rulebook.facts)})
     if library.sources is not None:
         citing = ("questionnaire", "facts", "rulebook", "glossary")
         for loaded in [x for kind in citing for x in by_kind[kind]]:
             report.problems.extend(_unknown_refs(loaded, library.source_ids))
+    # The status of the translation files checked here (a base library's files are not re-checked).
+    library.translations = translator.status
+    for status in translator.status.values():
+        report.warnings.extend(status.unused)
+    report.warnings.extend(translator.unmatched())
     for path in assessments:
         try:
             document = read_assessment_document(path)

@@ -27,6 +27,12 @@ from pia_wizard.core.models.sources import (
     Glossary,
     SourcesFile,
 )
+from pia_wizard.core.models.translation import (
+    TERMS_SCHEMA_VERSION,
+    TRANSLATION_SCHEMA_VERSION,
+    TermsFile,
+    TranslationFile,
+)
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire, compile_questionnaire
 
 YAML_KINDS: dict[str, tuple[type[BaseModel], int]] = {
@@ -36,6 +42,8 @@ YAML_KINDS: dict[str, tuple[type[BaseModel], int]] = {
     "sources": (SourcesFile, SOURCES_SCHEMA_VERSION),
     "glossary": (Glossary, GLOSSARY_SCHEMA_VERSION),
     "migrations": (QuestionnaireMigrations, MIGRATIONS_SCHEMA_VERSION),
+    "translation": (TranslationFile, TRANSLATION_SCHEMA_VERSION),
+    "terms": (TermsFile, TERMS_SCHEMA_VERSION),
 }
 M = TypeVar("M", bound=BaseModel)
 ASSESSMENT_SUFFIX = ".pia.json"

@@ -103,6 +103,13 @@ FREE_TEXT_MAX = 200_000
 FreeText = Annotated[str, FreeTextMarker(), StringConstraints(max_length=FREE_TEXT_MAX)]
 
 
+class LocalisedMarker:
+    """Marks localised text, so translation finds every such field (core/models/translation.py)."""
+
+    def __repr__(self) -> str:
+        return "Localised"
+
+
 def _plain_string_is_default_language(value: Any) -> Any:
     return {"": value} if isinstance(value, str) else value
 
@@ -112,6 +119,7 @@ def _plain_string_is_default_language(value: Any) -> Any:
 LocalisedText = Annotated[
     FrozenMap[LanguageCode, Annotated[str, StringConstraints(min_length=1, max_length=20_000)]],
     BeforeValidator(_plain_string_is_default_language, json_schema_input_type=str | dict[str, str]),
+    LocalisedMarker(),
 ]
 
 

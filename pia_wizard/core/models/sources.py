@@ -28,17 +28,20 @@ HttpAddress = Annotated[
 
 class Source(Frozen):
     id: SourceId
-    short: str = Field(
-        default="",
-        max_length=120,
+    short: LocalisedText | None = Field(
+        default=None,
         description='A readable short name ("AI Act Art. 3(45)–(46)"): what a reader sees where the '
-        "id would otherwise appear; the id stays for the source table.",
+        "id would otherwise appear; the id stays for the source table. Translated like other content.",
     )
     title: str = Field(min_length=1, max_length=500)
     pinpoint: str = Field(default="", max_length=500, description="Article, paragraph or page.")
     address: HttpAddress | None = None
     tag: VerificationTag
     note: str = Field(default="", max_length=5000)
+
+    def name(self, language: str = "en") -> str:
+        """The readable short name in `language` (English when untranslated), else the id."""
+        return localise(self.short, language, "en") if self.short else self.id
 
 
 class SourcesFile(Frozen):
