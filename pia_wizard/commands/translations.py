@@ -5,7 +5,8 @@ migrations that has no translation (missing) or whose English changed since it w
 and exits 1 while any is left. `--update` rewrites the language's files in FOLDER/i18n/<lang>/ so a
 translator has one entry for every text, each under its English: translations whose English is unchanged
 are kept, a changed one moves to `previous`, and a new language starts from empty texts. A new language is
-this command and a text editor: no Python change.
+this command and a text editor: no Python change. Where the language has a terminology table
+(i18n/terms-<lang>.yaml), texts that word a defined legal term otherwise are listed too.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from pia_wizard.core.load.translations import (
     I18N_FOLDER,
     LanguageStatus,
     content_name,
+    content_pairs,
     skeleton,
+    term_problems,
     translation_path,
 )
 from pia_wizard.core.models.translation import TranslationFile
@@ -100,7 +103,11 @@ def run_translations(folder: Path | None, language: str | None, update: bool) ->
         print("\n".join(status_lines(status)))
         for problem in status.unused:
             print(problem)
-        incomplete = incomplete or not status.complete
+        wording = library.terms.get(code)
+        misworded = term_problems(content_pairs(library.content(), code), wording) if wording else []
+        for found in misworded:
+            print(f"  term: {found.where}: {found.message}")
+        incomplete = incomplete or not status.complete or bool(misworded)
     return EXIT_INCOMPLETE if incomplete else EXIT_OK
 
 

@@ -165,7 +165,14 @@ class Texts:
         return self.source_names.get(source_id, source_id)
 
     def __call__(self, text: Mapping[str, str] | None) -> str:
-        return "" if text is None else localise(text, self.language, self.default)
+        """The text in the window's language; English where its translation is missing or stale,
+        marked "[EN]" so a reader knows it is untranslated (and a translator sees what is left)."""
+        if not text:
+            return ""
+        shown = localise(text, self.language, self.default)
+        if self.language != self.default and self.language not in text and self.language[:2] != "en":
+            return f"[{self.default.upper()}] {shown}"
+        return shown
 
     def label(self, question_id: str) -> str:
         entry = self.compiled.entries.get(question_id)

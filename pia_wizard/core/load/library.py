@@ -63,6 +63,22 @@ class Library:
     translations: dict[str, LanguageStatus] = field(default_factory=dict)
     terms: dict[str, TermsFile] = field(default_factory=dict)
 
+    def content(self) -> list[tuple[str, BaseModel, str]]:
+        """Every content model with its name and default language: what translations translate."""
+        found: list[tuple[str, BaseModel, str]] = []
+        if self.sources is not None:
+            found.append(("sources", self.sources, "en"))
+        if self.glossary is not None:
+            found.append(("glossary", self.glossary, self.glossary.default_language))
+        for key, compiled in self.questionnaires.items():
+            found.append(
+                (f"questionnaire {key}", compiled.questionnaire, compiled.questionnaire.default_language)
+            )
+        found.extend((f"facts {k}", m, "en") for k, m in self.facts.items())
+        found.extend((f"rulebook {k}", m, "en") for k, m in self.rulebooks.items())
+        found.extend((f"migrations {k}", m, "en") for k, m in self.migrations.items())
+        return found
+
     @property
     def source_ids(self) -> frozenset[str]:
         return frozenset(s.id for s in self.sources.sources) if self.sources else frozenset()

@@ -10,6 +10,7 @@ not added, and the English shows instead. What is missing or stale is counted pe
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from pia_wizard.core.files.problems import Problem
 from pia_wizard.core.models.translation import (
     TRANSLATION_SCHEMA_VERSION,
     Entry,
+    TermsFile,
     TranslationFile,
     english,
     localised_texts,
@@ -167,7 +169,7 @@ def skeleton(
         f"schema_version: {TRANSLATION_SCHEMA_VERSION}",
         f"language: {language}",
         f"translates: {json.dumps(translates)}",
-        "texts:",
+        "texts:" if texts else "texts: {}",
     ]
     for address, text in texts.items():
         source = english(text, default_language)
@@ -197,3 +199,50 @@ def _comment(text: str) -> Iterator[str]:
 def _scalar(text: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is one)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+# -- The terminology table ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TermProblem:
+    where: str
+    term: str
+    message: str
+
+
+def term_problems(pairs: Iterable[tuple[str, str, str]], terms: TermsFile) -> list[TermProblem]:
+    """Each (where, English, translation) whose English uses a defined term while the translation lacks
+    its official wording, or whose translation uses a wording the table rules out for that term."""
+    compiled = [
+        (
+            term,
+            [re.compile(p, re.IGNORECASE) for p in term.english],
+            [re.compile(p, re.IGNORECASE) for p in term.forms],
+            [re.compile(p, re.IGNORECASE) for p in term.not_],
+        )
+        for term in terms.terms
+    ]
+    found = []
+    for where, source, translation in pairs:
+        if not translation:
+            continue
+        for term, english_patterns, forms, refused in compiled:
+            uses_term = any(p.search(source) for p in english_patterns)
+            if uses_term and not any(f.search(translation) for f in forms):
+                message = f"“{term.en}” is not translated as „{term.official}“"
+                found.append(TermProblem(where, term.id, message))
+            for pattern in refused:
+                match = pattern.search(translation)
+                if match:
+                    message = f"„{match.group(0)}“ is another wording of „{term.official}“ ({term.where})"
+                    found.append(TermProblem(where, term.id, message))
+    return found
+
+
+def content_pairs(models: Iterable[tuple[str, Any, str]], language: str) -> Iterator[tuple[str, str, str]]:
+    """(where, English, translation) for every translated text of the given (name, model, default) triples."""
+    for name, model, default in models:
+        for address, text in localised_texts(model).items():
+            if language in text:
+                yield f"{name} {address}", english(text, default), text[language]

@@ -30,7 +30,7 @@ HASH_LENGTH = 12
 _ELEMENT_KEYS = ("id", "value", "to_version")
 
 SourceHash = Annotated[str, StringConstraints(pattern=rf"^[0-9a-f]{{{HASH_LENGTH}}}$")]
-Address = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:()/-]{1,300}$")]
+Address = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:()/%-]{1,300}$")]
 
 
 class Translated(Frozen):
@@ -67,7 +67,10 @@ class Term(Frozen):
     en: str = Field(min_length=1, description="The English term as the instrument defines it.")
     official: str = Field(min_length=1, description="The official term, as the instrument words it.")
     where: str = Field(min_length=1, description='The instrument and article: "AI Act Art. 3(41)".')
-    address: str = Field(default="", description="Where the official text was read (EUR-Lex page).")
+    tag: Literal["V", "S", "U"] = Field(
+        description="V: read in the official text; S: read in a secondary source quoting it; U: not checked."
+    )
+    address: str = Field(default="", description="Where the official wording was read.")
     english: tuple[str, ...] = Field(
         min_length=1, description="Regular expressions that find the term in English text (any case)."
     )
@@ -141,7 +144,7 @@ def _element_key(item: Any, index: int) -> str:
     for attribute in _ELEMENT_KEYS:
         value = getattr(item, attribute, None)
         if isinstance(value, str) and value:
-            return value
+            return value.replace("%", "%25").replace("/", "%2F")  # a source id may hold "/"
     return str(index)
 
 
