@@ -31,6 +31,7 @@ from pia_wizard.core.evaluation.results import (
 from pia_wizard.core.models.assessment import Answer
 from pia_wizard.core.models.base import localise, trusted
 from pia_wizard.core.models.conditions import All, ConditionNode, FactRef, QuestionTest
+from pia_wizard.core.models.messages import Messages, messages
 from pia_wizard.core.models.rulebook import Applicability, Gate, RedLine, Rulebook, Step
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.rules.condition_check import referenced_facts, referenced_questions
@@ -171,6 +172,11 @@ class Context:
     def rulebook(self) -> Rulebook:
         return self.index.rulebook
 
+    @property
+    def msg(self) -> Messages:
+        """The engine's own sentences in the reader's language (content text comes from `text`)."""
+        return messages(self.language, "engine")
+
     def text(self, value: Mapping[str, str] | None) -> str:
         if value is None or not self.explain:
             return ""
@@ -246,7 +252,7 @@ class Context:
             elif isinstance(value, Span | Possible) or value == math.inf:
                 value = as_written(self.answers[question_id].value)
             elif entry.question.type == "group":
-                value = f"{len(value)} item(s)"
+                value = self.msg.gettext("%(num)d item(s)") % {"num": len(value)}
             return build(question=question_id, state="value", value=value, evidence_level=level)
         name = "unknown" if state is UNKNOWN else "unanswered"
         return build(question=question_id, state=name, value=None, evidence_level=level)
@@ -419,8 +425,11 @@ def judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
             finding = finding.model_copy(
                 update={
                     "severity": "undetermined",
-                    "text": f"{finding.text} Whether this rule binds this deployment depends on answers "
-                    "that are unknown.",
+                    "text": finding.text
+                    + " "
+                    + ctx.msg.gettext(
+                        "Whether this rule binds this deployment depends on answers that are unknown."
+                    ),
                 }
             )
         return RedLineOutcome(rule, "undetermined", finding, outcome.reads | reach_reads, outcome.gates)
@@ -436,7 +445,10 @@ def _judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
     if not in_force:
         if truth is Truth.FALSE:
             return RedLineOutcome(rule, "not_in_force", None, reads)
-        later = f"Not yet in force on {ctx.date.isoformat()}: applies from {start}."
+        later = ctx.msg.gettext("Not yet in force on %(date)s: applies from %(start)s.") % {
+            "date": ctx.date.isoformat(),
+            "start": start,
+        }
         finding = _finding(
             ctx,
             **base,
@@ -465,25 +477,28 @@ def _judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
     gates = tuple(gate_status(ctx, g) for g in rule.exceptions)
     gate_reads = frozenset().union(*(g.questions for g in gates)) if gates else frozenset()
     if gates and all(g.shown for g in gates):
+        shown = ctx.msg.gettext("An exception is claimed and every one of its conditions is shown.")
         finding = _finding(
             ctx,
             **base,
             kind="exception",
             severity="info",
-            text=f"{text} An exception is claimed and every one of its conditions is shown.",
-            short="An exception is claimed and every one of its conditions is shown.",
+            text=f"{text} {shown}",
+            short=shown,
             answers=ctx.answer_refs(reads | gate_reads),
         )
         return RedLineOutcome(rule, "exception_shown", finding, reads | gate_reads, gates)
     missing = tuple(g.gate.id for g in gates if not g.shown)
     detail = ""
     if gates:
-        reasons = {"no": "not met", "unknown": "not shown (unknown)", "evidence": "evidence too weak"}
-        detail = (
-            " The exception does not hold: "
-            + "; ".join(f"{ctx.text(g.gate.title)} — {reasons[g.reason]}" for g in gates if not g.shown)
-            + "."
-        )
+        m = ctx.msg
+        reasons = {
+            "no": m.gettext("%(gate)s — not met"),
+            "unknown": m.gettext("%(gate)s — not shown (unknown)"),
+            "evidence": m.gettext("%(gate)s — evidence too weak"),
+        }
+        listed = "; ".join(reasons[g.reason] % {"gate": ctx.text(g.gate.title)} for g in gates if not g.shown)
+        detail = " " + m.gettext("The exception does not hold: %(gates)s.") % {"gates": listed}
     finding = _finding(
         ctx,
         **base,
@@ -517,7 +532,9 @@ def _still_open(ctx: Context, rule: RedLine) -> str:
         if isinstance(part, FactRef):
             label = ctx.text(facts[part.fact].label)
         elif isinstance(part, QuestionTest):
-            label = f"“{ctx.text(ctx.compiled.entries[part.question].question.label)}”"
+            label = ctx.msg.gettext("“%(label)s”") % {
+                "label": ctx.text(ctx.compiled.entries[part.question].question.label)
+            }
         else:
             label = ""
         if truth is Truth.UNKNOWN:
@@ -527,13 +544,16 @@ def _still_open(ctx: Context, rule: RedLine) -> str:
                 others += 1
         elif label:
             known.append(label)
+    m = ctx.msg
     if others:
-        still.append("a further condition" if others == 1 else f"{others} further conditions")
-    text = "Whether this applies depends on answers not yet known."
+        still.append(m.ngettext("a further condition", "%(num)d further conditions", others))
+    text = m.gettext("Whether this applies depends on answers not yet known.")
     if still:
-        text += " Still open: " + "; ".join(still) + "."
+        text += " " + m.gettext("Still open: %(parts)s.") % {"parts": "; ".join(still)}
     if known:
-        text += " Already established by the answers: " + "; ".join(known) + "."
+        text += " " + m.gettext("Already established by the answers: %(parts)s.") % {
+            "parts": "; ".join(known)
+        }
     return text
 
 
@@ -577,20 +597,27 @@ def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
     reads = ctx.index.step_reads(step)
     status, why = step_status(ctx, step)
     title = ctx.text(_outcome_title(step, status))
+    m = ctx.msg
     reasons = {
-        "later": f"applies from {ctx.in_force(step.applies_from)[1]}",
-        "not_applicable": "does not apply to this deployment",
-        "fail": ctx.text(step.fail_text) or title,
-        "unknown": "depends on answers that are unknown",
-        "not_assessed": ctx.text(step.not_assessed_text) or "this product cannot judge it: a lawyer should",
-        "applies_unknown": "would fail, but whether it applies to this deployment is unknown",
-        "evidence": _evidence_reason(ctx, step) if why == "evidence" else "",
-        "pass": ctx.text(step.pass_text) or title,
-        "conditional": ctx.text(step.conditional_text)
-        or "passes only once the planned safeguards are in place",
+        "later": lambda: m.gettext("applies from %(date)s") % {"date": ctx.in_force(step.applies_from)[1]},
+        "not_applicable": lambda: m.gettext("does not apply to this deployment"),
+        "fail": lambda: ctx.text(step.fail_text) or title,
+        "unknown": lambda: m.gettext("depends on answers that are unknown"),
+        "not_assessed": lambda: (
+            ctx.text(step.not_assessed_text) or m.gettext("this product cannot judge it: a lawyer should")
+        ),
+        "applies_unknown": lambda: m.gettext(
+            "would fail, but whether it applies to this deployment is unknown"
+        ),
+        "evidence": lambda: _evidence_reason(ctx, step),
+        "pass": lambda: ctx.text(step.pass_text) or title,
+        "conditional": lambda: (
+            ctx.text(step.conditional_text)
+            or m.gettext("passes only once the planned safeguards are in place")
+        ),
     }
     decisive = ctx.step_decisive(step)
-    reason = reasons[why]
+    reason = reasons[why]()
     if step.decisive and not decisive and status in ("fail", "undetermined", "conditional"):
         reason = f"{reason} {ctx.not_binding_text(step.applies_from)}".strip()
     result = trusted(
@@ -617,9 +644,16 @@ def _outcome_title(step: Step, status: str) -> Mapping[str, str]:
 
 def _evidence_reason(ctx: Context, step: Step) -> str:
     short = evidence_short(ctx, step.min_evidence, step_claims(ctx, step))
-    labels = "; ".join(f"“{ctx.text(ctx.compiled.entries[q].question.label)}”" for q in short)
-    level = step.min_evidence
-    return f"the answer needs evidence at level {level} or higher (a document, not a claim): {labels}"
+    m = ctx.msg
+    labels = "; ".join(
+        m.gettext("“%(label)s”") % {"label": ctx.text(ctx.compiled.entries[q].question.label)} for q in short
+    )
+    return m.gettext(
+        "the answer needs evidence at level %(level)d or higher (a document, not a claim): %(labels)s"
+    ) % {
+        "level": step.min_evidence,
+        "labels": labels,
+    }
 
 
 _STEP_RANK = {"fail": 0, "undetermined": 1, "conditional": 2, "pass": 3}

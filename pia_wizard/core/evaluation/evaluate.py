@@ -83,7 +83,7 @@ def evaluate(
         return one(assessment)
     names = use_names(compiled, assessment)
     each = [one(use_view(compiled, assessment, i)) for i in range(len(names))]
-    return combine_uses(compiled, names, each)
+    return combine_uses(compiled, names, each, language)
 
 
 def _evaluate_use(
@@ -125,7 +125,7 @@ def _evaluate_use(
         )
 
     view = AnswerView(compiled, assessment.answers)
-    period = planned_period(compiled, view)
+    period = planned_period(compiled, view, language)
     judgements = []
     for book in books:
         ctx = context(book, assessment.answers, view)

@@ -15,9 +15,10 @@ from typing import Any
 
 from pia_wizard.core.answers.answer_check import NONE_CHOICE
 from pia_wizard.core.evaluation.engine import Context, Judgement, better, evidence_short, step_claims
-from pia_wizard.core.evaluation.results import VERDICT_LABELS, Change, Counterfactual, Gap, Verdict
+from pia_wizard.core.evaluation.results import Change, Counterfactual, Gap, Verdict, verdict_label
 from pia_wizard.core.models.assessment import Answer, Evidence
 from pia_wizard.core.models.conditions import All, AllItems, AnyItem, AnyOf, ConditionNode, Not, QuestionTest
+from pia_wizard.core.models.messages import SOURCE_LANGUAGE, Messages, messages
 from pia_wizard.core.models.rulebook import Rulebook, Step
 from pia_wizard.core.rules.logic import UNKNOWN, Known, Possible, Span, Truth
 from pia_wizard.core.rules.partial import as_written
@@ -176,24 +177,52 @@ def _change(ctx: Context, question_id: str, value: Any, level: int) -> Change:
     )
 
 
-def _describe(ctx: Context, change: Change) -> str:
+def _describe(ctx: Context, change: Change, m: Messages) -> str:
+    """One change in words, in the language of `m` (the label is the question's, in the same language)."""
     entry = ctx.compiled.entries[change.question]
     labels = {c.value: ctx.text(c.label) for c in entry.choices}
     value = change.value
     if isinstance(value, tuple):
-        shown = ", ".join(labels.get(v, str(v)) for v in value) or "none"
+        shown = ", ".join(labels.get(v, str(v)) for v in value) or m.gettext("none")
     elif isinstance(value, bool):
-        shown = "yes" if value else "no"
+        shown = m.gettext("yes") if value else m.gettext("no")
     else:
         shown = labels.get(value, str(value))
     state = ctx.view.state(change.question)
+    words = {"answer": shown, "label": change.label, "level": change.evidence_level or 0}
     if change.evidence_level and isinstance(state, Known) and _same(state.value, value):
-        level = change.evidence_level
-        return f"the answer “{shown}” to “{change.label}” were shown by evidence at level {level} or higher"
-    text = f"“{change.label}” answered “{shown}”"
+        return (
+            m.gettext(
+                "the answer “%(answer)s” to “%(label)s” were shown by evidence at level %(level)d or higher"
+            )
+            % words
+        )
     if change.evidence_level:
-        text += f" (with evidence at level {change.evidence_level} or higher)"
-    return text
+        with_level = m.gettext(
+            "“%(label)s” answered “%(answer)s” (with evidence at level %(level)d or higher)"
+        )
+        return with_level % words
+    return m.gettext("“%(label)s” answered “%(answer)s”") % words
+
+
+def _counterfactual_text(
+    ctx: Context, changes: tuple[Change, ...], current: Verdict, verdict: Verdict, kind: str, m: Messages
+) -> str:
+    """The whole sentence: "If … and …, this verdict would move from “A” to “B”." """
+    words = {
+        "changes": m.gettext(" and ").join(_describe(ctx, c, m) for c in changes),
+        "before": verdict_label(current, m.language),
+        "after": verdict_label(verdict, m.language),
+    }
+    if kind == "fact":
+        return (
+            m.gettext(
+                "If %(changes)s, this verdict would move from “%(before)s” to “%(after)s” "
+                "(this changes a fact, not a decision of the operator)."
+            )
+            % words
+        )
+    return m.gettext("If %(changes)s, this verdict would move from “%(before)s” to “%(after)s”.") % words
 
 
 def counterfactuals(
@@ -210,6 +239,8 @@ def counterfactuals(
     order = ctx.compiled.order
     candidates = sorted(judgement.decisive_reads, key=order.__getitem__)
     found: dict[tuple[Any, ...], Counterfactual] = {}
+    english: dict[int, str] = {}  # the English text of each, by id: the order never depends on the language
+    source = messages(SOURCE_LANGUAGE, "engine")
 
     def consider(changes: tuple[Change, ...]) -> None:
         key = tuple((c.question, repr(c.value)) for c in sorted(changes, key=lambda c: c.question))
@@ -221,13 +252,7 @@ def counterfactuals(
         # Documenting an answer already given is in the operator's hands, whatever the question.
         natures = {"actionable" if _documents_only(ctx, c) else c.nature for c in changes}
         kind = "mixed" if len(natures) > 1 else natures.pop()
-        text = (
-            "If "
-            + " and ".join(_describe(ctx, c) for c in changes)
-            + f", this verdict would move from “{VERDICT_LABELS[current]}” to “{VERDICT_LABELS[verdict]}”"
-            + (" (this changes a fact, not a decision of the operator)" if kind == "fact" else "")
-            + "."
-        )
+        text = _counterfactual_text(ctx, changes, current, verdict, kind, ctx.msg)
         found[key] = Counterfactual(
             rulebook=ctx.rulebook.id,
             changes=changes,
@@ -235,6 +260,9 @@ def counterfactuals(
             to_verdict=verdict,
             kind=kind,  # type: ignore[arg-type]
             text=text,
+        )
+        english[id(found[key])] = (
+            text if ctx.msg is source else _counterfactual_text(ctx, changes, current, verdict, kind, source)
         )
 
     singles: dict[str, list[Change]] = {}
@@ -291,7 +319,7 @@ def counterfactuals(
     # One suggestion per question and outcome: "any of 50 states" is one idea, not 50.
     seen: set[tuple[str, str]] = set()
     distinct = []
-    for counterfactual in sorted(found.values(), key=lambda c: (-_gain(c), c.text)):
+    for counterfactual in sorted(found.values(), key=lambda c: (-_gain(c), english[id(c)])):
         if len(counterfactual.changes) == 1:
             key = (counterfactual.changes[0].question, counterfactual.to_verdict)
             if key in seen:
@@ -304,7 +332,7 @@ def counterfactuals(
             len(c.changes),
             {"actionable": 0, "mixed": 1, "fact": 2}[c.kind],
             -_gain(c),
-            c.text,
+            english[id(c)],
         ),
     )
     return tuple(ranked[:MAX_COUNTERFACTUALS])
@@ -560,13 +588,18 @@ def gap_questions(ctx: Context, judgement: Judgement) -> dict[str, tuple[str, se
 def make_gap(ctx: Context, question_id: str, state: str, blocks: set[str], impact: int) -> Gap:
     question = ctx.compiled.entries[question_id].question
     label = ctx.text(question.label)
-    ask = ctx.text(question.ask) if question.ask else f"Please state: {label}"
+    m = ctx.msg
+    ask = ctx.text(question.ask) if question.ask else m.gettext("Please state: %(label)s") % {"label": label}
     if state == "evidence":
-        ask = f"Please provide a document that shows the answer to: {label}"
+        ask = m.gettext("Please provide a document that shows the answer to: %(label)s") % {"label": label}
     elif state == "range":
-        ask = f"Please narrow this range — the decision depends on where in it the answer lies: {label}"
+        ask = m.gettext(
+            "Please narrow this range — the decision depends on where in it the answer lies: %(label)s"
+        ) % {"label": label}
     elif state == "one_of":
-        ask = f"Please say which of the possibilities given it is — the decision depends on it: {label}"
+        ask = m.gettext(
+            "Please say which of the possibilities given it is — the decision depends on it: %(label)s"
+        ) % {"label": label}
     return Gap(
         question=question_id,
         label=label,

@@ -10,9 +10,12 @@ from __future__ import annotations
 import itertools
 import math
 
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
 from pia_wizard.core.evaluation.results import DpiaIndicator, Figure, FigureInput, Figures, Inconsistency
 from pia_wizard.core.models.base import localise, trusted
 from pia_wizard.core.models.conditions import All, AnyOf, ConditionNode
+from pia_wizard.core.models.messages import SOURCE_LANGUAGE, Messages, catalog_languages, messages
 from pia_wizard.core.models.questionnaire import FalseAlertInputs
 from pia_wizard.core.models.questionnaire import Figures as FigureSpec
 from pia_wizard.core.models.rulebook import DerivedFact
@@ -30,6 +33,7 @@ class _Reader:
         self.compiled = compiled
         self.view = view
         self.language = language
+        self.msg = messages(language, "engine")
 
     def label(self, question_id: str) -> str:
         text = self.compiled.entries[question_id].question.label
@@ -76,10 +80,13 @@ def _as_number(value: object) -> Number | None:
     return value if isinstance(value, Span) else float(value)  # type: ignore[arg-type]
 
 
-def _about(value: Number) -> str:
+def _about(value: Number, m: Messages) -> str:
     if isinstance(value, Span):
-        return f"between {_fmt(value.low)} and {_fmt(value.high)}"
-    return f"about {_fmt(value)}"
+        return m.gettext("between %(low)s and %(high)s") % {
+            "low": _fmt(value.low, m),
+            "high": _fmt(value.high, m),
+        }
+    return m.gettext("about %(value)s") % {"value": _fmt(value, m)}
 
 
 def _result(figure_id: str, label: str, value: Number, unit: str, formula: str, inputs, text: str) -> Figure:  # type: ignore[no-untyped-def]
@@ -101,14 +108,22 @@ def _result(figure_id: str, label: str, value: Number, unit: str, formula: str, 
     )
 
 
-def _fmt(value: float) -> str:
+def _fmt(value: float, m: Messages) -> str:
+    """Whole numbers from 100, one decimal from 1, three significant digits below; the separators
+    are the language's ("1,234.5" in English, "1.234,5" in German)."""
     if value == math.inf:
-        return "no limit"
+        return m.gettext("no limit")
     if value >= 100:
-        return f"{value:,.0f}"
-    if value >= 1:
-        return f"{value:,.1f}".rstrip("0").rstrip(".")
-    return f"{value:.3g}"
+        shown = f"{value:,.0f}"
+    elif value >= 1:
+        shown = f"{value:,.1f}".rstrip("0").rstrip(".")
+    else:
+        shown = f"{value:.3g}"
+    if m.language == SOURCE_LANGUAGE:
+        return shown
+    locale = m.language.replace("-", "_")
+    marks = {",": get_group_symbol(locale), ".": get_decimal_symbol(locale)}
+    return "".join(marks.get(char, char) for char in shown)
 
 
 def compute_figures(compiled: CompiledQuestionnaire, view: AnswerView, language: str = "en") -> Figures:
@@ -122,7 +137,7 @@ def compute_figures(compiled: CompiledQuestionnaire, view: AnswerView, language:
     inputs = spec.false_alerts
     if inputs.applies_when is not None and evaluate(inputs.applies_when, view) is Truth.FALSE:
         return result.model_copy(
-            update={"false_alerts_per_day": _not_applicable(), "people_scanned_per_year": None}
+            update={"false_alerts_per_day": _not_applicable(reader.msg), "people_scanned_per_year": None}
         )
     alerts = _false_alerts(reader, spec.false_alerts)
     return result.model_copy(
@@ -146,7 +161,7 @@ def _people(reader: _Reader, inputs: FalseAlertInputs) -> tuple[Number | None, l
     if value is None and items is not None:
         total = group_sum(reader.view, items.group, items.question)
         if total is not None:
-            label = f"{reader.label(items.question)} (all sites)"
+            label = reader.msg.gettext("%(label)s (all sites)") % {"label": reader.label(items.question)}
             shown_total = {"low": total.low, "high": total.high} if isinstance(total, Span) else total
             return total, [FigureInput(question=items.group, label=label, state="value", value=shown_total)]
         if shown.state == "hidden":
@@ -174,23 +189,24 @@ def _missing_items(reader: _Reader, group: str, question: str) -> list[FigureInp
             missing.append(
                 FigureInput(
                     question=question,
-                    label=f"{reader.label(question)} at {item} {number}",
+                    label=reader.msg.gettext("%(label)s at %(item)s %(number)d")
+                    % {"label": reader.label(question), "item": item, "number": number},
                     state="unknown" if term is UNKNOWN else "unanswered",
                 )
             )
     return missing
 
 
-def _not_applicable() -> Figure:
+def _not_applicable(m: Messages) -> Figure:
     return Figure(
         id="false_alerts_per_day",
-        label="Expected false alerts per day",
+        label=m.gettext("Expected false alerts per day"),
         value=None,
-        unit="alerts/day",
-        formula="only identification against a watchlist gives false alerts of this kind",
+        unit=m.gettext("alerts/day"),
+        formula=m.gettext("only identification against a watchlist gives false alerts of this kind"),
         inputs=(),
         applicable=False,
-        text="not applicable: the system does not search a watchlist",
+        text=m.gettext("not applicable: the system does not search a watchlist"),
     )
 
 
@@ -198,7 +214,9 @@ def _needs(inputs: list[FigureInput]) -> tuple[str, ...]:
     return tuple(i.label for i in inputs if i.state != "value")
 
 
-def _unknown(figure_id: str, label: str, unit: str, formula: str, inputs: list[FigureInput]) -> Figure:
+def _unknown(
+    m: Messages, figure_id: str, label: str, unit: str, formula: str, inputs: list[FigureInput]
+) -> Figure:
     needs = _needs(inputs)
     return Figure(
         id=figure_id,
@@ -208,23 +226,24 @@ def _unknown(figure_id: str, label: str, unit: str, formula: str, inputs: list[F
         formula=formula,
         inputs=tuple(inputs),
         needs=needs,
-        text=f"unknown — needs: {'; '.join(needs)}",
+        text=m.gettext("unknown — needs: %(needs)s") % {"needs": "; ".join(needs)},
     )
 
 
 def _false_alerts(reader: _Reader, inputs: FalseAlertInputs) -> Figure:
-    label = "Expected false alerts per day"
+    m = reader.msg
+    label, per_day = m.gettext("Expected false alerts per day"), m.gettext("alerts/day")
     people, people_in = _people(reader, inputs)
     rate, rate_in = reader.read(inputs.false_match_rate)
     unit, unit_in = reader.read(inputs.rate_unit)
     if unit == inputs.per_search:
-        formula = "people scanned per day × false-match rate per search"
+        formula = m.gettext("people scanned per day × false-match rate per search")
         used = [*people_in, rate_in, unit_in]
         if people is None or _as_number(rate) is None:
-            return _unknown("false_alerts_per_day", label, "alerts/day", formula, used)
+            return _unknown(m, "false_alerts_per_day", label, per_day, formula, used)
         value = _times(people, _as_number(rate))  # type: ignore[arg-type]
     else:
-        formula = "people scanned per day × watchlist size × false-match rate per comparison"
+        formula = m.gettext("people scanned per day × watchlist size × false-match rate per comparison")
         size, size_in = reader.read(inputs.watchlist_size)
         used = [*people_in, size_in, rate_in, unit_in]
         if (
@@ -234,18 +253,25 @@ def _false_alerts(reader: _Reader, inputs: FalseAlertInputs) -> Figure:
             or _as_number(size) is None
         ):
             if unit is not None and unit not in (inputs.per_comparison, inputs.per_search):
-                formula = "depends on what the false-match rate is per (comparison or search)"
-            return _unknown("false_alerts_per_day", label, "alerts/day", formula, used)
+                formula = m.gettext("depends on what the false-match rate is per (comparison or search)")
+            return _unknown(m, "false_alerts_per_day", label, per_day, formula, used)
         value = _times(people, _as_number(size), _as_number(rate))  # type: ignore[arg-type]
-    text = f"{_about(value)} false alerts per day ({formula})"
-    return _result("false_alerts_per_day", label, value, "alerts/day", formula, used, text)
+    text = m.gettext("%(about)s false alerts per day (%(formula)s)") % {
+        "about": _about(value, m),
+        "formula": formula,
+    }
+    return _result("false_alerts_per_day", label, value, per_day, formula, used, text)
 
 
 def _wrong_share(reader: _Reader, inputs: FalseAlertInputs, alerts: Figure) -> Figure | None:
     if inputs.watchlisted_per_day is None:
         return None
-    label = "Of every 100 alerts, how many point at the wrong person"
-    formula = (
+    m = reader.msg
+    label, unit = (
+        m.gettext("Of every 100 alerts, how many point at the wrong person"),
+        m.gettext("of 100 alerts"),
+    )
+    formula = m.gettext(
         "100 × false alerts ÷ (false alerts + watchlisted people passing), if every one of them is found"
     )
     true_hits, hits_in = reader.read(inputs.watchlisted_per_day)
@@ -253,13 +279,13 @@ def _wrong_share(reader: _Reader, inputs: FalseAlertInputs, alerts: Figure) -> F
     hits = _as_number(true_hits)
     false = alerts.value if alerts.value is not None else alerts.low
     if false is None or hits is None:
-        return _unknown("wrong_alerts_per_100", label, "of 100 alerts", formula, used)
+        return _unknown(m, "wrong_alerts_per_100", label, unit, formula, used)
     # The share grows with false alerts and shrinks with true hits: its bounds pair them crosswise.
     low = _share(false, _hi(hits))
     high = _share(alerts.high if alerts.high is not None else false, _lo(hits))
     share: Number = low if low == high else Span(low, high)
-    text = f"of every 100 alerts, {_about(share)} point at the wrong person"
-    return _result("wrong_alerts_per_100", label, share, "of 100 alerts", formula, used, text)
+    text = m.gettext("of every 100 alerts, %(about)s point at the wrong person") % {"about": _about(share, m)}
+    return _result("wrong_alerts_per_100", label, share, unit, formula, used, text)
 
 
 def _share(false: float, hits: float) -> float:
@@ -272,16 +298,17 @@ def _share(false: float, hits: float) -> float:
 def _people_per_year(reader: _Reader, inputs: FalseAlertInputs) -> Figure | None:
     if inputs.days_per_year is None:
         return None
-    label = "People scanned per year"
-    formula = "people scanned per day × days of operation per year"
+    m = reader.msg
+    label, unit = m.gettext("People scanned per year"), m.gettext("people/year")
+    formula = m.gettext("people scanned per day × days of operation per year")
     people, people_in = _people(reader, inputs)
     days, days_in = reader.read(inputs.days_per_year)
     used = [*people_in, days_in]
     if people is None or _as_number(days) is None:
-        return _unknown("people_scanned_per_year", label, "people/year", formula, used)
+        return _unknown(m, "people_scanned_per_year", label, unit, formula, used)
     value = _times(people, _as_number(days))  # type: ignore[arg-type]
-    text = f"{_about(value)} people scanned per year"
-    return _result("people_scanned_per_year", label, value, "people/year", formula, used, text)
+    text = m.gettext("%(about)s people scanned per year") % {"about": _about(value, m)}
+    return _result("people_scanned_per_year", label, value, unit, formula, used, text)
 
 
 def _claimed_accuracy(reader: _Reader, inputs: FalseAlertInputs) -> Figure | None:
@@ -292,26 +319,28 @@ def _claimed_accuracy(reader: _Reader, inputs: FalseAlertInputs) -> Figure | Non
     accuracy, accuracy_in = reader.read(inputs.claimed_accuracy)
     if accuracy is None:
         return None  # optional: no claim, no figure
-    label = "False alerts per day if the vendor's accuracy claim meant the rest were wrong alerts"
-    formula = "people scanned per day × (1 − claimed accuracy)"
+    m = reader.msg
+    label = m.gettext("False alerts per day if the vendor's accuracy claim meant the rest were wrong alerts")
+    per_day = m.gettext("alerts/day")
+    formula = m.gettext("people scanned per day × (1 − claimed accuracy)")
     people, people_in = _people(reader, inputs)
     used = [*people_in, accuracy_in]
     claimed = _as_number(accuracy)
     if people is None or claimed is None:
-        return _unknown("claimed_accuracy_alerts", label, "alerts/day", formula, used)
+        return _unknown(m, "claimed_accuracy_alerts", label, per_day, formula, used)
     left = Span(1 - _hi(claimed), 1 - _lo(claimed)) if isinstance(claimed, Span) else 1 - claimed
     value = _times(people, left)
     share = (
-        _fmt(100 * _lo(left))
+        _fmt(100 * _lo(left), m)
         if not isinstance(left, Span)
-        else f"{_fmt(100 * left.low)}–{_fmt(100 * left.high)}"
+        else f"{_fmt(100 * left.low, m)}–{_fmt(100 * left.high, m)}"
     )
-    text = (
-        f"if the {share} % that “{_fmt(100 * _hi(claimed))} % accurate” leaves were people wrongly flagged: "
-        f"{_about(value)} false alerts per day. The claim does not say which errors it counts or at "
+    text = m.gettext(
+        "if the %(share)s %% that “%(accuracy)s %% accurate” leaves were people wrongly flagged: "
+        "%(about)s false alerts per day. The claim does not say which errors it counts or at "
         "which threshold; only the false-match rate at the threshold used settles it"
-    )
-    return _result("claimed_accuracy_alerts", label, value, "alerts/day", formula, used, text)
+    ) % {"share": share, "accuracy": _fmt(100 * _hi(claimed), m), "about": _about(value, m)}
+    return _result("claimed_accuracy_alerts", label, value, per_day, formula, used, text)
 
 
 def dpia_indicator_condition(spec: FigureSpec) -> ConditionNode | None:
@@ -333,11 +362,15 @@ def figure_facts(compiled: CompiledQuestionnaire) -> tuple[DerivedFact, ...]:
     condition = None if spec is None else dpia_indicator_condition(spec)
     if spec is None or condition is None:
         return ()
+    # Worded here, not in a file: the label in every language that has an engine catalog.
+    default = compiled.questionnaire.default_language
     label = {
-        compiled.questionnaire.default_language: (
-            f"At least {spec.dpia_threshold} of the WP248 criteria that indicate a high risk are met "
+        language: messages(language, "engine").gettext(
+            "At least %(threshold)d of the WP248 criteria that indicate a high risk are met "
             "(the DPIA indicator among the figures)"
         )
+        % {"threshold": spec.dpia_threshold}
+        for language in dict.fromkeys((default, *catalog_languages()))
     }
     refs = spec.dpia_refs or ("WP248",)
     return (trusted(DerivedFact, id=DPIA_FACT, label=label, when=condition, refs=refs),)
@@ -358,19 +391,29 @@ def _dpia(compiled, view, criteria, threshold, language) -> DpiaIndicator | None
             unknown.append(label)
     indicated = {Truth.TRUE: "yes", Truth.UNKNOWN: "unknown", Truth.FALSE: "no"}[evaluate(condition, view)]
     count, open_ = len(met), len(unknown)
-    text = {
-        "yes": f"{count} of the nine high-risk criteria of the EU guidelines on impact assessments (WP248) "
-        f"are met; from {threshold} a data protection impact assessment (DPIA) is usually needed",
-        "unknown": f"{_criteria(count)} met and {open_} unknown: whether a DPIA is needed depends on them",
-        "no": f"{_criteria(count)} met (fewer than {threshold}); one criterion can be enough in some cases",
-    }[indicated]
+    m = messages(language, "engine")
+    if indicated == "yes":
+        text = m.gettext(
+            "%(num)d of the nine high-risk criteria of the EU guidelines on impact assessments (WP248) "
+            "are met; from %(threshold)d a data protection impact assessment (DPIA) is usually needed"
+        ) % {"num": count, "threshold": threshold}
+    elif indicated == "unknown":
+        text = m.ngettext(
+            "%(num)d criterion met and %(open)d unknown: whether a DPIA is needed depends on them",
+            "%(num)d criteria met and %(open)d unknown: whether a DPIA is needed depends on them",
+            count,
+            open=open_,
+        )
+    else:
+        text = m.ngettext(
+            "%(num)d criterion met (fewer than %(threshold)d); one criterion can be enough in some cases",
+            "%(num)d criteria met (fewer than %(threshold)d); one criterion can be enough in some cases",
+            count,
+            threshold=threshold,
+        )
     return DpiaIndicator(
         met=tuple(met), unknown=tuple(unknown), threshold=threshold, indicated=indicated, text=text
     )
-
-
-def _criteria(count: int) -> str:
-    return f"{count} criterion" if count == 1 else f"{count} criteria"
 
 
 def find_inconsistencies(

@@ -15,20 +15,21 @@ from collections.abc import Callable, Iterable
 
 from pia_wizard.core.evaluation.engine import Context, Judgement, judge
 from pia_wizard.core.evaluation.results import Finding, LaterVerdict, Period, RulebookResult
-from pia_wizard.core.models.base import long_date, trusted
+from pia_wizard.core.models.base import trusted
+from pia_wizard.core.models.messages import N_, messages
 from pia_wizard.core.models.rulebook import Applicability
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.rules.logic import UNKNOWN, Known, Span
 from pia_wizard.core.rules.visibility import AnswerView
 
-# What each verdict means, in the plain words the text of a later verdict uses.
+# What each verdict means, in the plain words the text of a later verdict uses: "On that date …".
 VERDICT_WORDS = {
-    "red_line": "a red line is crossed",
-    "fails": "a decisive test fails",
-    "insufficient_information": "it cannot be decided on what is known",
-    "conditional": "it passes only once the planned safeguards are in place",
-    "passes": "every decisive test passes on the evidence given",
-    "not_applicable": "these rules do not cover it",
+    "red_line": N_("a red line is crossed"),
+    "fails": N_("a decisive test fails"),
+    "insufficient_information": N_("it cannot be decided on what is known"),
+    "conditional": N_("it passes only once the planned safeguards are in place"),
+    "passes": N_("every decisive test passes on the evidence given"),
+    "not_applicable": N_("these rules do not cover it"),
 }
 
 
@@ -45,22 +46,23 @@ def _date_of(view: AnswerView, question_id: str, start: str = "") -> tuple[dt.da
     return None, "unknown" if state is UNKNOWN else "none"
 
 
-def planned_period(compiled: CompiledQuestionnaire, view: AnswerView) -> Period | None:
+def planned_period(compiled: CompiledQuestionnaire, view: AnswerView, language: str = "en") -> Period | None:
     """The planned period of use, or None when the questionnaire names no period questions."""
     spec = compiled.questionnaire.period
     if spec is None:
         return None
+    m = messages(language, "engine")
     start, _ = _date_of(view, spec.start, spec.start)
     end, end_state = _date_of(view, spec.end)
     if end_state == "date" and end is not None:
-        text = f"Judged over the planned period, up to its end on {long_date(end)}."
+        text = m.gettext("Judged over the planned period, up to its end on %(date)s.") % {"date": m.date(end)}
     elif end_state == "unknown":
-        text = (
+        text = m.gettext(
             "The planned end was not disclosed: the deployment is judged as if it runs on, up to the "
             "latest date from which rules apply."
         )
     else:
-        text = (
+        text = m.gettext(
             "No end date was given: the deployment is judged as if it runs on, up to the latest date "
             "from which rules apply."
         )
@@ -143,18 +145,28 @@ def _text(
     new: tuple[Finding, ...],
     items: list[Applicability],
 ) -> str:
-    when = f"From {long_date(day)}"
+    m = ctx.msg
+    words = {
+        "date": m.date(day),
+        "what": "; ".join(_starting(ctx, item) for item in items),
+        "verdict": m.gettext(VERDICT_WORDS[result.verdict]),
+    }
     if period.start is not None and period.start > day:
-        start, law = long_date(period.start), long_date(day)
-        when = f"From its planned start on {start} (these rules apply from {law})"
-    what = "; ".join(_starting(ctx, item) for item in items)
-    text = f"{when}, this deployment is also bound by: {what}. On that date {VERDICT_WORDS[result.verdict]}"
+        words["start"] = m.date(period.start)
+        text = m.gettext(
+            "From its planned start on %(start)s (these rules apply from %(date)s), this deployment is also "
+            "bound by: %(what)s. On that date %(verdict)s."
+        )
+    else:
+        text = m.gettext(
+            "From %(date)s, this deployment is also bound by: %(what)s. On that date %(verdict)s."
+        )
+    text %= words
     open_ = ("red_line", "fail", "undetermined", "conditional")
     needs = [f.title.rstrip(".") for f in new if f.severity in open_]
     if needs:
-        text += ". Open from that date: " + "; ".join(needs)
-    text += "."
+        text += " " + m.gettext("Open from that date: %(needs)s.") % {"needs": "; ".join(needs)}
     notes = [n for n in dict.fromkeys(_note(ctx, item) for item in items) if n]
     if notes:
-        text += " About this date: " + " ".join(notes)
+        text += " " + m.gettext("About this date: %(notes)s") % {"notes": " ".join(notes)}
     return text

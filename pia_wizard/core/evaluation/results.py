@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from pia_wizard.core.models.base import Frozen
+from pia_wizard.core.models.messages import N_, messages
 
 Verdict = Literal["red_line", "fails", "insufficient_information", "conditional", "passes", "not_applicable"]
 # Worst first: the order in which a rulebook's verdict is decided.
@@ -24,14 +25,34 @@ VERDICT_ORDER: tuple[Verdict, ...] = (
     "not_applicable",
 )
 # What a reader sees for each verdict, wherever prose names one (the ids are for `score --json` only).
+# English here; `verdict_label` gives them in the reader's language.
 VERDICT_LABELS: dict[str, str] = {
-    "red_line": "Red line",
-    "fails": "Fails",
-    "insufficient_information": "Insufficient information",
-    "conditional": "Conditional",
-    "passes": "Passes",
-    "not_applicable": "Not applicable",
+    "red_line": N_("Red line"),
+    "fails": N_("Fails"),
+    "insufficient_information": N_("Insufficient information"),
+    "conditional": N_("Conditional"),
+    "passes": N_("Passes"),
+    "not_applicable": N_("Not applicable"),
 }
+
+# The same inside a sentence ("“Street stops” fails"): lower case in English, as each language writes it.
+VERDICT_IN_TEXT: dict[str, str] = {
+    "red_line": N_("red line"),
+    "fails": N_("fails"),
+    "insufficient_information": N_("insufficient information"),
+    "conditional": N_("conditional"),
+    "passes": N_("passes"),
+    "not_applicable": N_("not applicable"),
+}
+
+
+def verdict_label(verdict: str, language: str = "en", in_text: bool = False) -> str:
+    """A verdict as a reader sees it, in `language` ("Red line", "Rote Linie"); `in_text`: inside a
+    sentence ("red line" in English, "Rote Linie" in German, whose nouns keep their capital)."""
+    labels = VERDICT_IN_TEXT if in_text else VERDICT_LABELS
+    return messages(language, "engine").gettext(labels[verdict])
+
+
 StepStatus = Literal["pass", "fail", "undetermined", "conditional", "not_applicable", "not_in_force"]
 TestStatus = Literal["pass", "fail", "undetermined", "conditional", "not_reached", "not_applicable"]
 AnswerStateName = Literal["value", "unknown", "unanswered", "hidden"]

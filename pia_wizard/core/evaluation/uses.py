@@ -24,16 +24,20 @@ from pia_wizard.core.evaluation.results import (
     UseResult,
 )
 from pia_wizard.core.models.base import trusted
+from pia_wizard.core.models.messages import messages
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 
 
 def combine_uses(
-    compiled: CompiledQuestionnaire, names: Sequence[str], evaluations: Sequence[Evaluation]
+    compiled: CompiledQuestionnaire,
+    names: Sequence[str],
+    evaluations: Sequence[Evaluation],
+    language: str = "en",
 ) -> Evaluation:
     """One evaluation from one per use (same rulebooks, same date, in use order)."""
     first = evaluations[0]
     rulebooks = tuple(
-        _combine_rulebook(compiled, names, [e.rulebooks[k] for e in evaluations])
+        _combine_rulebook(compiled, names, [e.rulebooks[k] for e in evaluations], language)
         for k in range(len(first.rulebooks))
     )
     uses = tuple(
@@ -55,7 +59,7 @@ def worst_use(results: Sequence[RulebookResult]) -> int:
 
 
 def _combine_rulebook(
-    compiled: CompiledQuestionnaire, names: Sequence[str], results: Sequence[RulebookResult]
+    compiled: CompiledQuestionnaire, names: Sequence[str], results: Sequence[RulebookResult], language: str
 ) -> RulebookResult:
     worst = worst_use(results)
     order = [worst, *(i for i in range(len(results)) if i != worst)]
@@ -72,8 +76,9 @@ def _combine_rulebook(
         f.model_copy(update={"uses": tuple(n for n in names if n in u)})
         for f, u in zip(findings, from_uses, strict=True)
     )
+    for_use = messages(language, "engine").gettext("For the use “%(use)s”: %(text)s")
     counterfactuals = tuple(
-        cf.model_copy(update={"use": names[i], "text": f"For the use “{names[i]}”: {cf.text}"})
+        cf.model_copy(update={"use": names[i], "text": for_use % {"use": names[i], "text": cf.text}})
         for i in order
         if results[i].verdict == results[worst].verdict
         for cf in results[i].counterfactuals

@@ -68,9 +68,10 @@ class Messages:
     def gettext(self, message: str) -> str:
         return self._catalog.gettext(message)
 
-    def ngettext(self, singular: str, plural: str, count: int) -> str:
-        """The form for `count` by the language's own plural rule; `%(num)d` is filled in."""
-        return self._catalog.ngettext(singular, plural, count) % {"num": count}
+    def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """The form for `count` by the language's own plural rule; `%(num)d` is filled in, and any
+        other named placeholder from `values` (a sentence may have more than the one number)."""
+        return self._catalog.ngettext(singular, plural, count) % {"num": count, **values}
 
     def pgettext(self, context: str, message: str) -> str:
         return self._catalog.pgettext(context, message)
