@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--rulebook", action="append", default=[], metavar="ID", help="only this rulebook")
     score.add_argument("--date", help="evaluation date YYYY-MM-DD (default: the assessment's date)")
     score.add_argument("--json", action="store_true", help="print the documented JSON structure")
+    score.add_argument(
+        "--language",
+        default="en",
+        metavar="CODE",
+        help="language of the text output and of the worded fields of --json (en, de; default: en)",
+    )
 
     report = commands.add_parser(
         "report", help="write a PDF report (or a Word, Markdown or HTML copy) of an assessment"
@@ -102,7 +108,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="briefing (default), submission, factsheet or information-request",
     )
-    report.add_argument("--lang", default="en", metavar="CODE", help="language of questions and rules")
+    report.add_argument(
+        "--language",
+        "--lang",
+        dest="language",
+        default="en",
+        metavar="CODE",
+        help="language of the report (en, de; default: en); --lang is the same",
+    )
     report.add_argument("--draft", action="store_true", help="mark every page as a draft")
     report.add_argument(
         "--omit",
@@ -199,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "score":
         from pia_wizard.commands.score import run_score
 
-        return run_score(args.file, args.rulebook, args.date, args.json)
+        return run_score(args.file, args.rulebook, args.date, args.json, args.language)
     if args.command == "compare":
         from pia_wizard.commands.compare import run_compare
 
@@ -215,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             args.file,
             args.output,
             template=args.template,
-            language=args.lang,
+            language=args.language,
             draft=args.draft,
             omit=args.omit,
             html=args.html,
