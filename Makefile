@@ -16,7 +16,7 @@ DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon
 DEBIAN_TEST_PACKAGES := $(DEBIAN_RUN_PACKAGES) xvfb xauth dbus-x11 at-spi2-core python3-pyatspi desktop-file-utils
 
 .PHONY: venv run test lint schemas clean debian-packages test-packages bench docs examples screenshots samples dist test-dist \
-	decisions
+	decisions messages
 
 venv: $(STAMP)
 
@@ -56,6 +56,12 @@ clean:
 # docs/questionnaire.md, generated from the questionnaire for a lawyer's review (a test fails when stale).
 docs: venv
 	$(VENV)/bin/python -m pia_wizard.core.load.questionnaire_doc
+
+# pia_wizard/locale/: re-extract each message domain's .pot from the code and update every language's .po
+# (a changed English sentence becomes fuzzy, i.e. stale; a test fails while any is stale or missing).
+MESSAGE_DOMAINS ?= engine
+messages: venv
+	for domain in $(MESSAGE_DOMAINS); do $(VENV)/bin/python tools/messages.py $$domain || exit 1; done
 
 # examples/*.pia.json, built from tools/build_examples.py (a test fails when they are stale).
 examples: venv
