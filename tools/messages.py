@@ -83,7 +83,7 @@ def message_ids(catalog: Catalog) -> set[tuple]:
 
 def _entries(catalog: Catalog) -> list[tuple]:
     """What a catalog says, header and dates aside: ids, contexts and locations."""
-    return sorted((repr(_key(m)), tuple(m.locations)) for m in catalog if m.id)
+    return sorted((repr(_key(m)), tuple(sorted(m.locations))) for m in catalog if m.id)
 
 
 def read(path: Path, language: str | None = None) -> Catalog:

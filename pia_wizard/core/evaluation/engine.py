@@ -31,7 +31,7 @@ from pia_wizard.core.evaluation.results import (
 from pia_wizard.core.models.assessment import Answer
 from pia_wizard.core.models.base import localise, trusted
 from pia_wizard.core.models.conditions import All, ConditionNode, FactRef, QuestionTest
-from pia_wizard.core.models.messages import Messages, messages
+from pia_wizard.core.models.messages import SOURCE_LANGUAGE, Messages, messages
 from pia_wizard.core.models.rulebook import Applicability, Gate, RedLine, Rulebook, Step
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.rules.condition_check import referenced_facts, referenced_questions
@@ -176,6 +176,12 @@ class Context:
     def msg(self) -> Messages:
         """The engine's own sentences in the reader's language (content text comes from `text`)."""
         return messages(self.language, "engine")
+
+    def day(self, day: dt.date | None) -> str:
+        """A date inside a finding: ISO in English (as it always was), the language's long date otherwise."""
+        if day is None or self.language == SOURCE_LANGUAGE:
+            return str(day)
+        return self.msg.date(day)
 
     def text(self, value: Mapping[str, str] | None) -> str:
         if value is None or not self.explain:
@@ -446,8 +452,8 @@ def _judge_red_line(ctx: Context, rule: RedLine) -> RedLineOutcome:
         if truth is Truth.FALSE:
             return RedLineOutcome(rule, "not_in_force", None, reads)
         later = ctx.msg.gettext("Not yet in force on %(date)s: applies from %(start)s.") % {
-            "date": ctx.date.isoformat(),
-            "start": start,
+            "date": ctx.day(ctx.date),
+            "start": ctx.day(start),
         }
         finding = _finding(
             ctx,
@@ -599,7 +605,9 @@ def judge_step(ctx: Context, step: Step) -> tuple[StepResult, frozenset[str]]:
     title = ctx.text(_outcome_title(step, status))
     m = ctx.msg
     reasons = {
-        "later": lambda: m.gettext("applies from %(date)s") % {"date": ctx.in_force(step.applies_from)[1]},
+        "later": lambda: (
+            m.gettext("applies from %(date)s") % {"date": ctx.day(ctx.in_force(step.applies_from)[1])}
+        ),
         "not_applicable": lambda: m.gettext("does not apply to this deployment"),
         "fail": lambda: ctx.text(step.fail_text) or title,
         "unknown": lambda: m.gettext("depends on answers that are unknown"),

@@ -22,14 +22,14 @@ from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.rules.logic import UNKNOWN, Known, Span
 from pia_wizard.core.rules.visibility import AnswerView
 
-# What each verdict means, in the plain words the text of a later verdict uses: "On that date …".
+# What each verdict means, in the plain words the text of a later verdict uses (whole sentences).
 VERDICT_WORDS = {
-    "red_line": N_("a red line is crossed"),
-    "fails": N_("a decisive test fails"),
-    "insufficient_information": N_("it cannot be decided on what is known"),
-    "conditional": N_("it passes only once the planned safeguards are in place"),
-    "passes": N_("every decisive test passes on the evidence given"),
-    "not_applicable": N_("these rules do not cover it"),
+    "red_line": N_("On that date a red line is crossed."),
+    "fails": N_("On that date a decisive test fails."),
+    "insufficient_information": N_("On that date it cannot be decided on what is known."),
+    "conditional": N_("On that date it passes only once the planned safeguards are in place."),
+    "passes": N_("On that date every decisive test passes on the evidence given."),
+    "not_applicable": N_("On that date these rules do not cover it."),
 }
 
 
@@ -155,13 +155,11 @@ def _text(
         words["start"] = m.date(period.start)
         text = m.gettext(
             "From its planned start on %(start)s (these rules apply from %(date)s), this deployment is also "
-            "bound by: %(what)s. On that date %(verdict)s."
+            "bound by: %(what)s."
         )
     else:
-        text = m.gettext(
-            "From %(date)s, this deployment is also bound by: %(what)s. On that date %(verdict)s."
-        )
-    text %= words
+        text = m.gettext("From %(date)s, this deployment is also bound by: %(what)s.")
+    text = f"{text % words} {words['verdict']}"
     open_ = ("red_line", "fail", "undetermined", "conditional")
     needs = [f.title.rstrip(".") for f in new if f.severity in open_]
     if needs:
