@@ -150,3 +150,35 @@ def test_german_plural_and_numbers_in_the_figures() -> None:
     assert figures.people_scanned_per_year.unit == "Personen/Jahr"
     english = compute_figures(COMPILED, _view(sites=[1_000, 3_000], q_rate=0.01, q_unit="search", q_days=100))
     assert english.people_scanned_per_year.text == "about 400,000 people scanned per year"
+
+
+def test_score_says_an_unused_answer_in_german(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The legal ground under the GDPR is asked only of users that are not the police: an answer to it
+    in a police case is kept but not used, and `score --language de` says so in German on stderr."""
+    import json
+
+    data = json.loads((ROOT / "examples" / "police-lfr-van-football.pia.json").read_text(encoding="utf-8"))
+    data["answers"]["q707"] = {"value": "consent"}
+    path = tmp_path / "hidden.pia.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["score", str(path), "--language", "de"]) == 0
+    err = capsys.readouterr().err
+    assert "— aufbewahrt, aber nicht verwendet: die Frage wird bei den Antworten auf „" in err
+    assert "kept but not used" not in err
+    assert main(["score", str(path)]) == 0
+    assert "— kept but not used: it is not asked with the answers given to “" in capsys.readouterr().err
+
+
+def test_a_migration_headline_in_german() -> None:
+    from pia_wizard.core.answers.questionnaire_versions import QuestionnaireMigration
+
+    migration = QuestionnaireMigration("1.0", "2.0", (), (), (), ("q1", "q2"))
+    assert (
+        migration.headline()
+        == "written for questionnaire version 1.0; read as version 2.0: 2 new questions to answer"
+    )
+    assert migration.headline("de") == (
+        "für Fragebogen-Version 1.0 geschrieben; gelesen als Version 2.0: 2 neue Fragen zu beantworten"
+    )
+    one = QuestionnaireMigration("1.0", "2.0", (), (), (), ("q1",))
+    assert one.headline("de").endswith(": 1 neue Frage zu beantworten")

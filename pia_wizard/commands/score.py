@@ -66,7 +66,7 @@ def run_score(
             loaded, report_date = from_report
             when = when or report_date
         else:
-            loaded = load_assessment_file(path, library)
+            loaded = load_assessment_file(path, library, language)
             for warning in loaded.warnings:  # stderr: with --json, stdout holds the JSON only
                 print(warning, file=sys.stderr)
     except LoadError as exc:

@@ -18,6 +18,7 @@ from pia_wizard.core.answers.review import carry_review
 from pia_wizard.core.files.documents import Path_
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.base import localise
+from pia_wizard.core.models.messages import messages
 from pia_wizard.core.models.migrations import (
     DropChoice,
     DropQuestion,
@@ -83,30 +84,46 @@ class QuestionnaireMigration:
     dropped: tuple[DroppedAnswer, ...]
     new_questions: tuple[str, ...]  # ids of questions added since, shown and not answered yet
 
-    def headline(self) -> str:
+    def headline(self, language: str = "en") -> str:
+        """One line in `language`. (The texts of dropped answers and the summaries are worded when the
+        file is read, in the questionnaire's language.)"""
+        m = messages(language, "engine")
         count = len(self.new_questions)
         new = (
-            f"{count} new question{'s' if count != 1 else ''} to answer"
+            m.ngettext("%(num)d new question to answer", "%(num)d new questions to answer", count)
             if count
-            else "no new question to answer"
+            else m.gettext("no new question to answer")
         )
-        dropped = f", {len(self.dropped)} answer(s) dropped" if self.dropped else ""
+        words = {"from": self.from_version, "to": self.to_version, "new": new, "dropped": len(self.dropped)}
+        if self.dropped:
+            return (
+                m.gettext(
+                    "written for questionnaire version %(from)s; read as version %(to)s: %(new)s, "
+                    "%(dropped)d answer(s) dropped"
+                )
+                % words
+            )
         return (
-            f"written for questionnaire version {self.from_version}; read as version "
-            f"{self.to_version}: {new}{dropped}"
+            m.gettext("written for questionnaire version %(from)s; read as version %(to)s: %(new)s") % words
         )
 
-    def lines(self, compiled: CompiledQuestionnaire) -> list[str]:
+    def lines(self, compiled: CompiledQuestionnaire, language: str = "en") -> list[str]:
         """Everything a person should know, in plain words (labels, never ids)."""
-        lines = [self.headline(), *self.summaries]
-        lines += [f"dropped: {d.text}" for d in self.dropped]
-        lines += [f"new: {question_label(compiled, q)}" for q in self.new_questions]
+        m = messages(language, "engine")
+        lines = [self.headline(language), *self.summaries]
+        lines += [m.gettext("dropped: %(text)s") % {"text": d.text} for d in self.dropped]
+        lines += [
+            m.gettext("new: %(label)s") % {"label": question_label(compiled, q, language)}
+            for q in self.new_questions
+        ]
         return lines
 
 
-def question_label(compiled: CompiledQuestionnaire, question_id: str) -> str:
-    language = compiled.questionnaire.default_language
-    return f"“{localise(compiled.entries[question_id].question.label, language, language)}”"
+def question_label(compiled: CompiledQuestionnaire, question_id: str, language: str = "") -> str:
+    """A question as a person knows it: its label in quotes (in `language`, else the questionnaire's)."""
+    default = compiled.questionnaire.default_language
+    label = localise(compiled.entries[question_id].question.label, language or default, default)
+    return messages(language or "en", "engine").gettext("“%(label)s”") % {"label": label}
 
 
 def migrate_answers(

@@ -28,7 +28,7 @@ from pia_wizard.core.models.assessment import (
     ReviewStatus,
     ReviewStep,
 )
-from pia_wizard.core.models.base import long_date
+from pia_wizard.core.models.messages import messages
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 
 STATUSES: tuple[str, ...] = get_args(ReviewStatus)
@@ -128,14 +128,19 @@ class ReviewState:
         }
 
 
-def stale_approval_message(state: ReviewState) -> str:
+def stale_approval_message(state: ReviewState, language: str = "en") -> str:
     """What `validate` and `score` say when the last step approved answers that changed since."""
     step = state.approval
-    who = f" by {step.by} on {long_date(step.date)}" if step is not None else ""
-    return (
-        f"the approval{who} is no longer current: the answers, notes or evidence changed after it "
-        "(approve again to cover them)"
-    )
+    m = messages(language, "engine")
+    if step is None:
+        return m.gettext(
+            "the approval is no longer current: the answers, notes or evidence changed after it "
+            "(approve again to cover them)"
+        )
+    return m.gettext(
+        "the approval by %(by)s on %(date)s is no longer current: the answers, notes or evidence changed "
+        "after it (approve again to cover them)"
+    ) % {"by": step.by, "date": m.date(step.date)}
 
 
 def review_state(assessment: Assessment) -> ReviewState:

@@ -58,9 +58,12 @@ def save_assessment(path: Path, assessment: Assessment) -> None:
     write_atomic(path, content, keep_backup=True)
 
 
-def load_assessment_file(path: Path, library: Library | None = None) -> LoadedAssessment:
-    """Load, migrate and check an assessment; LoadError names every problem's place."""
+def load_assessment_file(
+    path: Path, library: Library | None = None, language: str = "en"
+) -> LoadedAssessment:
+    """Load, migrate and check an assessment; LoadError names every problem's place. The warnings
+    (answers kept but not used) are worded in `language`; the errors are for the file's author."""
     document = read_assessment_document(path)
     assessment, compiled, migration = migrated_assessment(document, library or shipped_library())
-    warnings = tuple(assessment_warnings(document, assessment, compiled))
+    warnings = tuple(assessment_warnings(document, assessment, compiled, language))
     return LoadedAssessment(assessment, compiled, path, warnings, migration)

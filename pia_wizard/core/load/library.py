@@ -326,15 +326,15 @@ def migration_notices(
 
 
 def assessment_warnings(
-    document: Document, assessment: Assessment, compiled: CompiledQuestionnaire
+    document: Document, assessment: Assessment, compiled: CompiledQuestionnaire, language: str = "en"
 ) -> list[Problem]:
     """What a loaded assessment holds that is not used (answers to hidden questions), and an approval
-    that no longer covers its answers, as warnings."""
-    found = list(hidden_answer_warnings(compiled, assessment))
+    that no longer covers its answers, as warnings (worded in `language`)."""
+    found = list(hidden_answer_warnings(compiled, assessment, language))
     state = review_state(assessment)
     if state.approval is not None and not state.current and assessment.review is not None:
         where = ("review", "steps", len(assessment.review.steps) - 1)
-        found.append((where, stale_approval_message(state)))
+        found.append((where, stale_approval_message(state, language)))
     return [replace(document.problem(path, message), warning=True) for path, message in found]
 
 
