@@ -104,11 +104,31 @@ class BundlePlan:
     exe_icon: str | None
     app_id: str = APP_ID
     info_plist: dict[str, object] = field(default_factory=dict)
+    drop: tuple[str, ...] = ()  # further patterns, e.g. Babel's data for languages the product lacks
 
     def keep(self, destination: str) -> bool:
-        """False for the Qt files left out (DROP_PATTERNS), by their place in the bundle."""
+        """False for the files left out (DROP_PATTERNS and `drop`), by their place in the bundle."""
         place = destination.replace(os.sep, "/")
-        return not any(re.search(pattern, place) for pattern in DROP_PATTERNS)
+        return not any(re.search(pattern, place) for pattern in (*DROP_PATTERNS, *self.drop))
+
+
+def product_languages(root: Path) -> list[str]:
+    """English and every language with a message catalog or content translations in the checkout."""
+    found = {"en"}
+    for folder, marker in (
+        (root / "pia_wizard" / "locale", "LC_MESSAGES"),
+        (root / "questionnaires" / "i18n", ""),
+    ):
+        if folder.is_dir():
+            found |= {p.name for p in folder.iterdir() if (p / marker).is_dir()}
+    return sorted(found)
+
+
+def babel_drop_pattern(languages: list[str]) -> str:
+    """Babel's CLDR data (35 MB, PyInstaller's babel hook collects all of it) except the root locale and
+    the product's languages with their regional variants: adding a language's files adds its data."""
+    kept = "|".join(["root", *(re.escape(code.replace("-", "_")) for code in languages)])
+    return rf"(^|/)babel/locale-data/(?!({kept})(_[A-Za-z0-9_]+)?\.dat$)[^/]+$"
 
 
 def find_fonts(environ: dict[str, str] | None = None) -> Path:
@@ -154,6 +174,8 @@ def bundle_plan(root: Path, platform: str) -> BundlePlan:
         (str(root / "examples"), "pia_wizard/_data/examples"),
         (str(root / "docs" / "user-guide.md"), "pia_wizard/_data/docs"),
         (str(root / "pia_wizard" / "ui" / "icons"), "pia_wizard/ui/icons"),
+        # The engine's and the reports' message catalogs (.po, read as they are; core/models/messages.py).
+        (str(root / "pia_wizard" / "locale"), "pia_wizard/locale"),
         (str(root / "installer" / "fonts.conf"), "fonts"),
         *[(str(fonts / name), "fonts") for name in FONT_FILES],
     ]
@@ -167,6 +189,7 @@ def bundle_plan(root: Path, platform: str) -> BundlePlan:
         excludes=list(EXCLUDES),
         exe_icon=str(root / "installer" / "icons" / icon) if icon else None,
         info_plist=_info_plist(),
+        drop=(babel_drop_pattern(product_languages(root)),),
     )
 
 

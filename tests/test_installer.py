@@ -142,6 +142,14 @@ def test_bundle_puts_the_data_where_the_wheel_does(monkeypatch: pytest.MonkeyPat
             where if Path(source).is_dir() or (ROOT / source).is_dir() else f"{where}/{Path(source).name}"
         ) == target
     assert placed["pia_wizard/ui/icons"] == "pia_wizard/ui/icons"
+    assert placed["pia_wizard/locale"] == "pia_wizard/locale"
+    # Babel's data: the root locale and the product's languages (with their regions), nothing else.
+    assert "de" in bundle_plan.product_languages(ROOT)
+    for kept in ("root", "en", "en_GB", "de", "de_AT"):
+        assert plan.keep(f"babel/locale-data/{kept}.dat"), kept
+    for dropped in ("sw", "dua", "zh_Hant_HK"):
+        assert not plan.keep(f"babel/locale-data/{dropped}.dat"), dropped
+    assert plan.keep("babel/global.dat")
     assert sorted(Path(s).name for s, t in plan.datas if t == "fonts") == sorted(
         [*bundle_plan.FONT_FILES, "fonts.conf"]
     )

@@ -60,7 +60,7 @@ def run_score(
     try:
         library = shipped_library()
         if path.suffix.lower() == ".pdf":
-            from_report = _from_report(path, library)
+            from_report = _from_report(path, library, m)
             if from_report is None:
                 return EXIT_BAD_INPUT
             loaded, report_date = from_report
@@ -97,7 +97,7 @@ def run_score(
     return EXIT_OK
 
 
-def _from_report(path: Path, library: Library) -> tuple[LoadedAssessment, dt.date | None] | None:
+def _from_report(path: Path, library: Library, m: Messages) -> tuple[LoadedAssessment, dt.date | None] | None:
     """The assessment embedded in a report PDF, and the date the report judged it at; None (after
     saying why) when there is none to score. Says on stderr where it comes from and whether the
     fingerprint holds."""
@@ -108,8 +108,13 @@ def _from_report(path: Path, library: Library) -> tuple[LoadedAssessment, dt.dat
         for line in check.problems:
             print(line, file=sys.stderr)
         return None
-    when = f", judged as of {check.evaluated_on.isoformat()}" if check.evaluated_on else ""
-    print(f"{path}: scoring the assessment embedded in this report{when}", file=sys.stderr)
+    if check.evaluated_on:
+        line = m.gettext("scoring the assessment embedded in this report, judged as of %(date)s") % {
+            "date": _day(m, check.evaluated_on)
+        }
+    else:
+        line = m.gettext("scoring the assessment embedded in this report")
+    print(f"{path}: {line}", file=sys.stderr)
     print(f"{path}: {check.fingerprint_line()}", file=sys.stderr)
     return LoadedAssessment(check.assessment, check.compiled, path), check.evaluated_on
 
