@@ -118,6 +118,15 @@ def test_score_json_keeps_its_keys_and_words_its_texts(capsys: pytest.CaptureFix
     texts = [c["text"] for book in german["rulebooks"] for c in book["counterfactuals"]]
     assert texts and all(text.startswith("Wenn ") for text in texts)
 
+    def suggested(body: dict) -> list:  # the same suggestions in the same order, whatever the language
+        return [
+            [(change["question"], change["value"]) for change in c["changes"]]
+            for book in body["rulebooks"]
+            for c in book["counterfactuals"]
+        ]
+
+    assert suggested(german) == suggested(english)
+
 
 COMPILED = fixture_library().questionnaires["mini"]
 

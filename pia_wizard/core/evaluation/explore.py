@@ -17,6 +17,7 @@ from pia_wizard.core.answers.answer_check import NONE_CHOICE
 from pia_wizard.core.evaluation.engine import Context, Judgement, better, evidence_short, step_claims
 from pia_wizard.core.evaluation.results import Change, Counterfactual, Gap, Verdict, verdict_label
 from pia_wizard.core.models.assessment import Answer, Evidence
+from pia_wizard.core.models.base import localise
 from pia_wizard.core.models.conditions import All, AllItems, AnyItem, AnyOf, ConditionNode, Not, QuestionTest
 from pia_wizard.core.models.messages import SOURCE_LANGUAGE, Messages, messages
 from pia_wizard.core.models.rulebook import Rulebook, Step
@@ -178,9 +179,15 @@ def _change(ctx: Context, question_id: str, value: Any, level: int) -> Change:
 
 
 def _describe(ctx: Context, change: Change, m: Messages) -> str:
-    """One change in words, in the language of `m` (the label is the question's, in the same language)."""
+    """One change in words, in the language of `m`, the question's and choices' labels too (the English
+    sentence ranks the counterfactuals the same way in every language)."""
     entry = ctx.compiled.entries[change.question]
-    labels = {c.value: ctx.text(c.label) for c in entry.choices}
+    default = ctx.compiled.questionnaire.default_language
+
+    def text(value: Mapping[str, str]) -> str:
+        return ctx.text(value) if m.language == ctx.language else localise(value, m.language, default)
+
+    labels = {c.value: text(c.label) for c in entry.choices}
     value = change.value
     if isinstance(value, tuple):
         shown = ", ".join(labels.get(v, str(v)) for v in value) or m.gettext("none")
@@ -189,7 +196,7 @@ def _describe(ctx: Context, change: Change, m: Messages) -> str:
     else:
         shown = labels.get(value, str(value))
     state = ctx.view.state(change.question)
-    words = {"answer": shown, "label": change.label, "level": change.evidence_level or 0}
+    words = {"answer": shown, "label": text(entry.question.label), "level": change.evidence_level or 0}
     if change.evidence_level and isinstance(state, Known) and _same(state.value, value):
         return (
             m.gettext(
