@@ -191,3 +191,9 @@ def test_a_migration_headline_in_german() -> None:
     )
     one = QuestionnaireMigration("1.0", "2.0", (), (), (), ("q1",))
     assert one.headline("de").endswith(": 1 neue Frage zu beantworten")
+
+
+def test_score_refuses_a_language_it_has_no_messages_in(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", str(EXAMPLE), "--language", "xx"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--language: no messages in 'xx' (known: en, de" in captured.err

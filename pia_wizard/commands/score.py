@@ -25,7 +25,7 @@ from pia_wizard.core.files.problems import LoadError
 from pia_wizard.core.load.assessment_io import LoadedAssessment, load_assessment_file
 from pia_wizard.core.load.library import Library, shipped_library
 from pia_wizard.core.models.base import localise, long_date
-from pia_wizard.core.models.messages import N_, SOURCE_LANGUAGE, Messages, messages
+from pia_wizard.core.models.messages import N_, SOURCE_LANGUAGE, Messages, catalog_languages, messages
 from pia_wizard.core.models.rulebook import Rulebook
 
 EXIT_OK = 0
@@ -46,6 +46,10 @@ SEVERITY_WORDS = (
 def run_score(
     path: Path, rulebook_ids: list[str], date: str | None, as_json: bool, language: str = SOURCE_LANGUAGE
 ) -> int:
+    if language not in catalog_languages():
+        known = ", ".join(catalog_languages())
+        print(f"--language: no messages in {language!r} (known: {known})", file=sys.stderr)
+        return EXIT_BAD_INPUT
     m = messages(language, "engine")
     when = None
     if date is not None:
