@@ -102,8 +102,10 @@ def update_template(domain: str) -> tuple[Catalog, bool]:
     """The fresh template; True when the .pot on disk had to be rewritten."""
     fresh = extract(domain)
     path = template_path(domain)
-    if path.is_file() and _entries(read(path)) == _entries(fresh):
-        return fresh, False
+    if path.is_file():
+        kept = read(path)
+        if _entries(kept) == _entries(fresh):
+            return kept, False  # unchanged: its creation date too, so the .po files stay as they are
     fresh.creation_date = dt.datetime.now(dt.UTC)
     write(path, fresh)
     return fresh, True
