@@ -197,3 +197,30 @@ def test_score_refuses_a_language_it_has_no_messages_in(capsys: pytest.CaptureFi
     assert main(["score", str(EXAMPLE), "--language", "xx"]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "--language: no messages in 'xx' (known: en, de" in captured.err
+
+
+def test_german_engine_messages_use_the_official_terms() -> None:
+    """The same check as the content's (tests/i18n/test_terms.py): a defined legal term in the English
+    is worded in its official German form, one wording per term."""
+    from pia_wizard.core.files.documents import read_yaml
+    from pia_wizard.core.load.loading import load_yaml_as
+    from pia_wizard.core.load.translations import term_problems
+    from pia_wizard.core.models.translation import TermsFile
+
+    table = load_yaml_as(read_yaml(ROOT / "questionnaires" / "i18n" / "terms-de.yaml"), TermsFile)
+    pairs = []
+    for message in _catalog("de"):
+        if message.pluralizable:
+            pairs += [
+                (message.id[0], message.id[0], message.string[0]),
+                (message.id[1], message.id[1], message.string[1]),
+            ]
+        elif message.id:
+            pairs.append((message.id, message.id, message.string))
+    problems = term_problems(pairs, table)
+    assert problems == [], "\n".join(f"{p.where}: {p.message}" for p in problems)
+    # The check reads the English: a finding about a DPIA must say DSFA in German.
+    wrong = [
+        ("x", "a data protection impact assessment (DPIA) is needed", "eine Folgenabschätzung ist nötig")
+    ]
+    assert term_problems(wrong, table)
