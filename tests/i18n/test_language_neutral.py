@@ -20,7 +20,10 @@ def structure(result: dict) -> dict:
             {
                 "id": r["id"],
                 "verdict": r["verdict"],
-                "findings": [(f["rule"], f["kind"], f["severity"], f["answers"]) for f in r["findings"]],
+                "findings": [
+                    (f["rule"], f["kind"], f["severity"], [(a["question"], a["state"]) for a in f["answers"]])
+                    for f in r["findings"]
+                ],
                 "gaps": [(g["question"], g["state"]) for g in r["gaps"]],
                 "counterfactuals": len(r["counterfactuals"]),
             }

@@ -247,7 +247,11 @@ class Context:
         if entry.group is not None:
             items = self._item_refs(question_id, entry.group.id)
             return build(
-                question=question_id, state="value", value="(per item)", evidence_level=0, items=items
+                question=question_id,
+                state="value",
+                value=self.msg.gettext("(per item)"),
+                evidence_level=0,
+                items=items,
             )
         state = self.view.state(question_id)
         level = self.evidence_level(question_id)
