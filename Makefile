@@ -16,7 +16,7 @@ DEBIAN_RUN_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon
 DEBIAN_TEST_PACKAGES := $(DEBIAN_RUN_PACKAGES) xvfb xauth dbus-x11 at-spi2-core python3-pyatspi desktop-file-utils
 
 .PHONY: venv run test lint schemas clean debian-packages test-packages bench docs examples screenshots samples dist test-dist \
-	decisions messages
+	decisions messages translations
 
 venv: $(STAMP)
 
@@ -71,6 +71,17 @@ examples: venv
 # fails when it is stale or a disagreement is unexplained).
 decisions: venv
 	$(VENV)/bin/python tools/decisions_table.py
+
+# pia_wizard/ui/i18n/: the window's catalogs. Re-extracts every .ts from pia_wizard/ui/*.py (English's
+# holds only the plural forms) and builds the .qm files the window loads; both are committed, so the app
+# and its bundle need no build tool (a test says when they are stale). See docs/translating.md.
+UI_SOURCES = $(sort $(wildcard pia_wizard/ui/*.py))
+translations: venv
+	@for ts in pia_wizard/ui/i18n/pia_wizard_*.ts; do \
+		case $$ts in *_en.ts) only=-pluralonly ;; *) only= ;; esac; \
+		$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations none $$only $(UI_SOURCES) -ts $$ts || exit 1; \
+	done
+	$(VENV)/bin/pyside6-lrelease -silent -removeidentical pia_wizard/ui/i18n/pia_wizard_*.ts
 
 # docs/screenshots/: the main window at 1280x800 for three examples (a test says when they are stale).
 screenshots: venv

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from pia_wizard import app_info
 from pia_wizard.core.load.library import Library
-from pia_wizard.core.models.base import long_date
 from pia_wizard.ui.app_icon import app_icon
+from pia_wizard.ui.language import long_date
 
 
 def _place(path: Path | None, missing: str) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pia_wizard.core.load.library import Library
 from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
+from pia_wizard.ui.text import translate
 
 CHANGED = QColor("#fff3c4")  # a pale yellow that keeps black text readable
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
@@ -154,12 +155,20 @@ def _escape(text: str) -> str:
 def _other_changes(context: dict[str, Any]) -> str:
     """Findings, open questions and figures that changed, in a few plain lines."""
     parts = []
-    for key, heading in (("only_b", "New findings in B"), ("only_a", "Findings in A only")):
+    findings = (
+        ("only_b", translate("Compare", "New findings in B")),
+        ("only_a", translate("Compare", "Findings in A only")),
+    )
+    for key, heading in findings:
         items = context["findings"][key]
         if items:
             shown = "; ".join(_escape(f"{f['severity_label']}: {f['title']}") for f in items[:6])
             parts.append(f"<b>{heading}:</b> {shown}{' …' if len(items) > 6 else ''}")
-    for key, heading in (("closed", "Answered in B"), ("opened", "Newly open in B")):
+    gaps = (
+        ("closed", translate("Compare", "Answered in B")),
+        ("opened", translate("Compare", "Newly open in B")),
+    )
+    for key, heading in gaps:
         items = context["gaps"][key]
         if items:
             shown = "; ".join(_escape(g["label"]) for g in items[:4])
@@ -189,7 +198,9 @@ def comparison_for(
     except BadInput as exc:
         return str(exc)
     if other.loaded.questionnaire.id != compiled.id:
-        return f"{path.name} answers a different questionnaire, so it cannot be compared with this one."
+        return translate(
+            "Compare", "%1 answers a different questionnaire, so it cannot be compared with this one."
+        ).replace("%1", path.name)
     books = [r for r in library.rulebooks.values() if r.questionnaire == compiled.id]
     try:
         eval_a = evaluate(compiled, books, assessment, date, sources=library.sources)

@@ -226,8 +226,8 @@ class ExportDialog(QDialog):
         if missing_required:
             self.final.setEnabled(False)
             self.final_note.setText(
-                self.tr("A final report needs every required answer; %1 still open.").replace(
-                    "%1", str(len(missing_required))
+                self.tr(
+                    "A final report needs every required answer; %n still open.", "", len(missing_required)
                 )
             )
             self.final_note.setToolTip(plain_tooltip("\n".join(missing_required)))
@@ -306,7 +306,7 @@ class ExportDialog(QDialog):
         self.reply_wanted = QCheckBox(self.tr("Ask for a re&ply by"), self.letter)
         self.reply_by = QDateEdit(self.letter)
         self.reply_by.setCalendarPopup(True)
-        self.reply_by.setDisplayFormat("d MMMM yyyy")
+        self.reply_by.setDisplayFormat(QCoreApplication.translate("Date", "d MMMM yyyy"))
         self.reply_by.setAccessibleName(self.tr("Reply by"))
         start = today or dt.date.today()
         self.reply_by.setDate(QDate(start.year, start.month, start.day).addDays(REPLY_AFTER_DAYS))

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from pia_wizard.ui.marks import QT_TRANSLATE_NOOP
+
 RENDERER = "pia_wizard.ui.export_worker:render_export"
 IDLE_SECONDS = 600.0  # a kept worker gives its memory (~130 MB) back after ten idle minutes
 WATCH_SECONDS = 1.0  # how often an idle worker looks whether the window's process still runs
@@ -147,15 +149,15 @@ def render_export(request: ExportRequest, progress: Progress) -> Path:
     from pia_wizard.core.evaluation.evaluate import evaluate
     from pia_wizard.core.files.atomic_file import write_atomic
 
-    progress(0.05, "Loading the questionnaire and rulebooks")
+    progress(0.05, QT_TRANSLATE_NOOP("Export", "Loading the questionnaire and rulebooks"))
     library, compiled, assessment, books = load(request)
     date = dt.date.fromisoformat(request.date)
     rendered = _render_pdf(request, library, compiled, assessment, books, date, progress)
     if rendered is not None:
-        progress(1.0, "Done")
+        progress(1.0, QT_TRANSLATE_NOOP("Export", "Done"))
         return rendered
     # No report layer: the evaluation as JSON, next to where the PDF would have gone.
-    progress(0.35, "Evaluating")
+    progress(0.35, QT_TRANSLATE_NOOP("Export", "Evaluating"))
     evaluation = evaluate(
         compiled, books, assessment, date, sources=library.sources, language=request.language
     )
@@ -170,7 +172,7 @@ def render_export(request: ExportRequest, progress: Progress) -> Path:
     write_atomic(
         output, (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), keep_backup=False
     )
-    progress(1.0, "Done")
+    progress(1.0, QT_TRANSLATE_NOOP("Export", "Done"))
     return output
 
 
@@ -204,7 +206,7 @@ def _render_pdf(request, library, compiled, assessment, books, date, progress): 
         ),
         prepared_for=str(request.options.get("prepared_for") or ""),
     )
-    progress(0.2, "Evaluating and writing the report")
+    progress(0.2, QT_TRANSLATE_NOOP("Export", "Evaluating and writing the report"))
     # The window sent the assessment without private notes: the review is judged as it stood in full.
     review = request.options.get("review") or {}
     state = None
@@ -227,14 +229,14 @@ def _render_pdf(request, library, compiled, assessment, books, date, progress): 
     output = Path(request.output)
     editable = editable_format(output.suffix)
     if editable is not None:  # an editable copy in the same words (no WeasyPrint)
-        progress(0.8, "Saving the editable copy")
+        progress(0.8, QT_TRANSLATE_NOOP("Export", "Saving the editable copy"))
         write_atomic(output, editable_bytes(report.context, editable), keep_backup=False)
         return output
     if output.suffix.lower() in HTML_SUFFIXES:  # a web page to print from a browser (no WeasyPrint)
-        progress(0.95, "Saving the web page")
+        progress(0.95, QT_TRANSLATE_NOOP("Export", "Saving the web page"))
         write_atomic(output, report.html.encode("utf-8"), keep_backup=False)
         return output
-    progress(0.5, "Printing the PDF")
+    progress(0.5, QT_TRANSLATE_NOOP("Export", "Printing the PDF"))
     try:
         pdf = print_report(report).pdf
     except MissingLibrariesError as exc:
@@ -242,11 +244,11 @@ def _render_pdf(request, library, compiled, assessment, books, date, progress): 
     if request.options.get("sign_key"):  # signed before anything is written: a failure writes nothing
         from pia_wizard.report.signing import load_signer, read_key, sign_pdf
 
-        progress(0.9, "Signing the PDF")
+        progress(0.9, QT_TRANSLATE_NOOP("Export", "Signing the PDF"))
         key = Path(str(request.options["sign_key"]))
         passphrase = str(request.options.get("passphrase", "")).encode("utf-8")
         signer = load_signer(read_key(key), passphrase, str(key))
         pdf = sign_pdf(pdf, signer)
-    progress(0.95, "Saving the PDF")
+    progress(0.95, QT_TRANSLATE_NOOP("Export", "Saving the PDF"))
     write_atomic(output, pdf, keep_backup=False)
     return output

@@ -40,6 +40,7 @@ from pia_wizard.core.models.assessment import NoLimit, NumberRange, Possibilitie
 from pia_wizard.core.models.questionnaire import NumberQuestion, TextQuestion
 from pia_wizard.core.rules.compiled import QuestionEntry
 from pia_wizard.ui import date_text
+from pia_wizard.ui.language import month_names
 from pia_wizard.ui.text import Texts, number_text, plain_tooltip, translate
 from pia_wizard.ui.widgets import ChoiceLabel, muted, plain_label, quiet_popup
 
@@ -180,7 +181,7 @@ class _PossibilitiesRow(QWidget):
         layout.setContentsMargins(0, 2, 0, 0)
         self.toggle = QToolButton(self)
         self.toggle.setObjectName(f"one-of:{qid}")
-        self.toggle.setText(translate("Not sure which? One of these, not known which…", "Input"))
+        self.toggle.setText(translate("Input", "Not sure which? One of these, not known which…"))
         self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(True)
         self.toggle.setAccessibleName(f"{owner.label}: {self.toggle.text()}")
@@ -189,7 +190,7 @@ class _PossibilitiesRow(QWidget):
         panel = QVBoxLayout(self.panel)
         panel.setContentsMargins(16, 0, 0, 0)
         panel.addWidget(
-            muted(plain_label(translate("Tick every choice it could be (at least two):", "Input"), self))
+            muted(plain_label(translate("Input", "Tick every choice it could be (at least two):"), self))
         )
         self.boxes: dict[str, QCheckBox] = {}
         for choice in owner.entry.choices:
@@ -247,7 +248,7 @@ class SingleChoiceInput(_ButtonsInput):
 
 
 def not_answered_item() -> str:
-    return translate("— not answered —", "Input")
+    return translate("Input", "— not answered —")
 
 
 class DropDownChoiceInput(AnswerInput):
@@ -277,7 +278,7 @@ class DropDownChoiceInput(AnswerInput):
 
     def show_unknown(self, unknown: bool) -> None:
         # The first entry stands for "no value": it says which kind of no value the answer is.
-        text = translate("— unknown / not disclosed —", "Input") if unknown else not_answered_item()
+        text = translate("Input", "— unknown / not disclosed —") if unknown else not_answered_item()
         self.combo.setItemText(0, text)
 
     def focus_widgets(self) -> list[QWidget]:
@@ -317,7 +318,7 @@ class YesNoInput(_ButtonsInput):
     def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(entry, texts, parent)
         # Yes and No side by side: two short words need no row of their own.
-        options = [(True, translate("Yes", "Input"), ""), (False, translate("No", "Input"), "")]
+        options = [(True, translate("Input", "Yes"), ""), (False, translate("Input", "No"), "")]
         self._add_buttons(options, QRadioButton, columns=2, compact=True)
         self.buttons[True].setObjectName(f"answer:{self.question_id}:yes")
         self.buttons[False].setObjectName(f"answer:{self.question_id}:no")
@@ -406,7 +407,7 @@ class _LineInput(_TypedInput):
     def show_unknown(self, unknown: bool) -> None:
         if self._hint is None:  # the type's own hint (a range, YYYY-MM-DD), set after this class's init
             self._hint = self.line.placeholderText()
-        self.line.setPlaceholderText(translate("Unknown / not disclosed", "Input") if unknown else self._hint)
+        self.line.setPlaceholderText(translate("Input", "Unknown / not disclosed") if unknown else self._hint)
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.line]
@@ -427,7 +428,7 @@ class NumberInput(_LineInput):
         low, high = question.minimum, question.maximum
         self.share = low == 0 and high == 1  # a fraction: "1 %" is accepted and means 0.01
         if self.share:
-            hint = translate("0 – 1, or a percentage: 0.1 %", "Input")
+            hint = translate("Input", "0 – 1, or a percentage: 0.1 %")
         elif low is not None and high is not None:
             hint = f"{number_text(low)} – {number_text(high)}"
         elif low is not None:
@@ -439,8 +440,8 @@ class NumberInput(_LineInput):
         self.line.setPlaceholderText(hint)
         self.line.setToolTip(
             translate(
-                "A number, or a range such as 1000–9999 when a document gives only a rough figure",
                 "Input",
+                "A number, or a range such as 1000–9999 when a document gives only a rough figure",
             )
         )
         unit = texts(question.unit)
@@ -472,22 +473,22 @@ class NumberInput(_LineInput):
             low, high = proposed_bounds(centre, self.question.integer)
             self._set_proposal(NumberRange(low=low, high=high, as_stated=stripped))
             raise ValueError(
-                translate("“%1” is not one number: which range do you mean?", "Input").replace("%1", stripped)
+                translate("Input", "“%1” is not one number: which range do you mean?").replace("%1", stripped)
             )
         parts = RANGE_DASH.split(stripped)
         if len(parts) == 2 and parts[0].strip() and parts[1].strip():
             low, high = (self._number(part, stripped) for part in parts)
             if low > high:
-                raise ValueError(translate("Type the smaller number first, for example 1000–9999.", "Input"))
+                raise ValueError(translate("Input", "Type the smaller number first, for example 1000–9999."))
             return self._checked_range(NumberRange(low=low, high=high, as_stated=self._stated))
         return self._number(text, text)
 
     def _checked_range(self, value: NumberRange) -> NumberRange:
         for bound in (value.low, value.high):
             if self.question.minimum is not None and bound is not None and bound < self.question.minimum:
-                raise ValueError(translate("A bound is below the smallest answer allowed.", "Input"))
+                raise ValueError(translate("Input", "A bound is below the smallest answer allowed."))
             if self.question.maximum is not None and bound is not None and bound > self.question.maximum:
-                raise ValueError(translate("A bound is above the largest answer allowed.", "Input"))
+                raise ValueError(translate("Input", "A bound is above the largest answer allowed."))
         if value.low == value.high:
             return value.low  # type: ignore[return-value]
         return value
@@ -497,7 +498,7 @@ class NumberInput(_LineInput):
         self.propose.setVisible(proposal is not None)
         if proposal is not None:
             shown = f"{number_text(proposal.low)}–{number_text(proposal.high)}"
-            self.propose.setText(translate("Use %1", "Input").replace("%1", shown))
+            self.propose.setText(translate("Input", "Use %1").replace("%1", shown))
 
     def _use_proposal(self) -> None:
         """The person confirms the proposed bounds: they, not the tool, decide what "about" means."""
@@ -539,27 +540,27 @@ class NumberInput(_LineInput):
         percent = cleaned.endswith("%")
         if percent:
             if not self.share:
-                raise ValueError(translate("Type the number itself, without %.", "Input"))
+                raise ValueError(translate("Input", "Type the number itself, without %."))
             cleaned = cleaned.removesuffix("%")
         if "," in cleaned:
             raise ValueError(
-                translate("Type digits, with a point for decimals (for example 0.0001), no commas.", "Input")
+                translate("Input", "Type digits, with a point for decimals (for example 0.0001), no commas.")
             )
         try:
             value = float(cleaned)
         except ValueError:
             raise ValueError(
-                translate("“%1” is not a number.", "Input").replace("%1", whole.strip())
+                translate("Input", "“%1” is not a number.").replace("%1", whole.strip())
             ) from None
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(translate("“%1” is not a number.", "Input").replace("%1", whole.strip()))
+            raise ValueError(translate("Input", "“%1” is not a number.").replace("%1", whole.strip()))
         if percent:
             # Decimal arithmetic: 0.1 % must be 0.001 exactly, not 0.0010000000000000002.
             value = float(Decimal(repr(value)) / 100)
         if value == int(value) and abs(value) < 1e15:
             return int(value)
         if self.question.integer:
-            raise ValueError(translate("Type a whole number.", "Input"))
+            raise ValueError(translate("Input", "Type a whole number."))
         return value
 
     def format(self, value: Any) -> str:
@@ -605,22 +606,24 @@ class DateInput(_LineInput):
 
     def __init__(self, entry: QuestionEntry, texts: Texts, parent: QWidget | None = None) -> None:
         super().__init__(entry, texts, parent)
-        self.line.setPlaceholderText(translate(date_text.HINT, "Input"))
+        hint = translate("Input", date_text.HINT)
+        self.months = month_names()  # typed and shown in the window's language too ("März 2026")
+        self.line.setPlaceholderText(hint)
         self.line.setToolTip(
             translate(
+                "Input",
                 "A full date, or only the month or the year when a document gives no more "
                 "(for example March 2026 or 2026)",
-                "Input",
             )
         )
-        self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance(date_text.HINT) + 24)
+        self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance(hint) + 24)
         self.line.setMaximumWidth(self.line.minimumWidth() + 40)
         self.pick = QToolButton(self)
-        self.pick.setText(translate("Calendar…", "Input"))
+        self.pick.setText(translate("Input", "Calendar…"))
         self.pick.setObjectName(f"calendar:{self.question_id}")
-        self.pick.setAccessibleName(translate("Calendar…", "Input") + f" — {self.label}")
+        self.pick.setAccessibleName(translate("Input", "Calendar…") + f" — {self.label}")
         self.pick.setAccessibleDescription(
-            translate("Pick the date of “%1” in a calendar", "Input").replace("%1", self.label)
+            translate("Input", "Pick the date of “%1” in a calendar").replace("%1", self.label)
         )
         self.pick.clicked.connect(self._pick)
         self.row.addWidget(self.pick)
@@ -628,12 +631,12 @@ class DateInput(_LineInput):
 
     def parse(self, text: str) -> Any:
         try:
-            return date_text.parse_date(text)
+            return date_text.parse_date(text, self.months)
         except ValueError as exc:
-            raise ValueError(translate(str(exc), "Input").replace("%1", text.strip())) from None
+            raise ValueError(translate("Input", str(exc)).replace("%1", text.strip())) from None
 
     def format(self, value: Any) -> str:
-        return date_text.date_words(value if isinstance(value, str) else None)
+        return date_text.date_words(value if isinstance(value, str) else None, self.months)
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.line, self.pick]
@@ -656,15 +659,15 @@ class DateInput(_LineInput):
         for key, words in zip(
             date_text.PRECISIONS,
             (
-                translate("The exact day", "Input"),
-                translate("Only the month is known", "Input"),
-                translate("Only the year is known", "Input"),
+                translate("Input", "The exact day"),
+                translate("Input", "Only the month is known"),
+                translate("Input", "Only the year is known"),
             ),
             strict=True,
         ):
             precision.addItem(words, key)
         precision.setCurrentIndex(date_text.PRECISIONS.index(date_text.precision_of(current)))
-        precision.setAccessibleName(translate("How precisely the date is known", "Input"))
+        precision.setAccessibleName(translate("Input", "How precisely the date is known"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
         )
@@ -678,7 +681,8 @@ class DateInput(_LineInput):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             picked = calendar.selectedDate()
             day = dt.date(picked.year(), picked.month(), picked.day())
-            self.line.setText(date_text.date_words(date_text.with_precision(day, precision.currentData())))
+            chosen = date_text.with_precision(day, precision.currentData())
+            self.line.setText(date_text.date_words(chosen, self.months))
             self._commit(quiet=False)
 
 
@@ -711,7 +715,7 @@ class MultilineTextInput(_TypedInput):
 
     def parse(self, text: str) -> Any:
         if len(text) > self.max_length:
-            raise ValueError(translate("At most %1 characters.", "Input").replace("%1", str(self.max_length)))
+            raise ValueError(translate("Input", "At most %1 characters.").replace("%1", str(self.max_length)))
         return text if text.strip() else None
 
     def text(self) -> str:
@@ -725,7 +729,7 @@ class MultilineTextInput(_TypedInput):
             self._setting = False
 
     def show_unknown(self, unknown: bool) -> None:
-        self.edit.setPlaceholderText(translate("Unknown / not disclosed", "Input") if unknown else "")
+        self.edit.setPlaceholderText(translate("Input", "Unknown / not disclosed") if unknown else "")
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.edit]

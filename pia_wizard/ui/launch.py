@@ -183,6 +183,9 @@ def _run_gui(path: Path | None) -> int:
     from pia_wizard.ui.app_icon import app_icon
 
     app.setWindowIcon(app_icon())
+    from pia_wizard.ui.language import install_language
+
+    install_language(remembered_language())  # before any widget takes its words
 
     start = _Startup(app, path)
     start.begin()
@@ -327,13 +330,13 @@ def watch_paint(window, then):  # type: ignore[no-untyped-def]
 
 def _placeholder():  # type: ignore[no-untyped-def]
     """What the main window looks like before it is filled: its size and title, and a word of waiting."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QLabel, QMainWindow
 
     window = QMainWindow()
     window.setObjectName("startupWindow")
     window.setWindowTitle(APP_NAME)
-    label = QLabel(window.tr("Loading the questionnaires…"), window)
+    label = QLabel(QCoreApplication.translate("Startup", "Loading the questionnaires…"), window)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setEnabled(False)  # the muted text colour of the style, light or dark
@@ -354,6 +357,15 @@ def remembered_geometry():  # type: ignore[no-untyped-def]
     store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
     value = store.value("window/geometry")
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def remembered_language() -> str:
+    """The window's language from Preferences, read as `settings.load_preferences` reads it (same
+    store, same key) without importing that module before the first paint."""
+    from PySide6.QtCore import QSettings
+
+    store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+    return str(store.value("preferences/language", "en") or "en")
 
 
 def _library():  # type: ignore[no-untyped-def]

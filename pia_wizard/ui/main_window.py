@@ -53,7 +53,6 @@ from pia_wizard.core.files.resources import data_dir
 from pia_wizard.core.load.assessment_io import assessment_bytes, load_assessment_file, save_assessment
 from pia_wizard.core.load.library import Library
 from pia_wizard.core.load.loading import ASSESSMENT_SUFFIX
-from pia_wizard.core.models.base import long_date
 from pia_wizard.core.models.questionnaire import GroupQuestion
 from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui import settings
@@ -62,6 +61,7 @@ from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.edges import edge_style
 from pia_wizard.ui.evaluator import Evaluator
 from pia_wizard.ui.focus_ring import FocusRing
+from pia_wizard.ui.language import ensure_language, long_date
 from pia_wizard.ui.migration_notice import MigrationNotice
 from pia_wizard.ui.prompts import MAX_PROBLEMS_SHOWN, Prompts, back_to, problems_text
 from pia_wizard.ui.question_card import QUESTION_KEYS, QuestionCard
@@ -70,7 +70,7 @@ from pia_wizard.ui.search import SearchBox
 from pia_wizard.ui.section_list import DETAILS, SectionList
 from pia_wizard.ui.section_page import DetailsPage, SectionPage, _Page
 from pia_wizard.ui.start_screen import StartScreen
-from pia_wizard.ui.text import Texts, shown_name
+from pia_wizard.ui.text import Texts, shown_name, upper_first
 from pia_wizard.ui.use_bar import UseBar
 from pia_wizard.ui.verdict_pane import VerdictPane
 from pia_wizard.ui.widgets import plain_label, scaled_font
@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
         self.scenario_windows: list[MainWindow] = []  # opened by "Try this as a scenario"
         self._review_panel: ReviewPanel | None = None
         self.preferences = settings.load_preferences()
+        # Start-up (launch.py) installs the language before the first window; a window made otherwise
+        # (a test, the screenshots) gets the preferred one here, so that even English has its plurals.
+        ensure_language(self.preferences.language)
         self.prompts = Prompts(self)
         self.document: AssessmentDocument | None = None
         self.editor: Editor | None = None
@@ -854,8 +857,8 @@ class MainWindow(QMainWindow):
         """The review's status in the verdict pane: an approval that no longer covers the answers
         says so at once, and is current again when the change is undone."""
         from pia_wizard.core.answers.review import review_state
-        from pia_wizard.core.models.base import long_date
         from pia_wizard.report.approval_signing import check_step
+        from pia_wizard.ui.language import long_date
         from pia_wizard.ui.text import review_line, review_signature_line
 
         document, editor = self.document, self.editor
@@ -998,7 +1001,7 @@ class MainWindow(QMainWindow):
                 lambda a: add_use(document.compiled, a, name),
             )
         except UseError as exc:
-            self.statusBar().showMessage(str(exc).capitalize(), 8000)
+            self.statusBar().showMessage(upper_first(str(exc)), 8000)
             return False
         if done:
             self.choose_use(use_count(document.assessment) - 1)
@@ -1019,7 +1022,7 @@ class MainWindow(QMainWindow):
                 lambda a: rename_use(document.compiled, a, index, name),
             )
         except UseError as exc:
-            self.statusBar().showMessage(str(exc).capitalize(), 8000)
+            self.statusBar().showMessage(upper_first(str(exc)), 8000)
             return False
 
     def remove_use(self) -> bool:

@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pia_wizard.ui.language import available_languages
 from pia_wizard.ui.section_page import AUDIENCES
 from pia_wizard.ui.settings import Preferences
 from pia_wizard.ui.widgets import muted, path_field, plain_label
-
-# Languages the window's own strings exist in. Questionnaire texts fall back to their default language.
-LANGUAGES = {"en": "English"}
 
 
 class PreferencesDialog(QDialog):
@@ -33,7 +31,8 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
 
         self.language = QComboBox(self)
-        for code, name in LANGUAGES.items():
+        # Every language the window has a catalog for, each named in itself ("Deutsch").
+        for code, name in available_languages().items():
             self.language.addItem(name, code)
         index = self.language.findData(preferences.language)
         self.language.setCurrentIndex(max(index, 0))
@@ -65,7 +64,11 @@ class PreferencesDialog(QDialog):
         layout.addWidget(
             muted(
                 plain_label(
-                    self.tr("Only English ships for now; the window's texts are ready for translation."), self
+                    self.tr(
+                        "A new language applies when pia-wizard next starts. Questions and rules not yet "
+                        "translated are shown in English."
+                    ),
+                    self,
                 )
             )
         )

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from pia_wizard.ui.text import shown_name
+from pia_wizard.ui.text import shown_name, translate
 
-ASSESSMENT_FILTER = "pia-wizard assessments (*.pia.json)"
+ASSESSMENT_FILTER = QT_TRANSLATE_NOOP("Prompts", "pia-wizard assessments (*.pia.json)")
 MAX_PROBLEMS_SHOWN = 6
 
 
@@ -177,7 +177,8 @@ def problems_text(name: Path, problems: list[str]) -> tuple[str, str]:
     """A short message naming the first problems, and the full list for the details."""
     shown = problems[:MAX_PROBLEMS_SHOWN]
     more = len(problems) - len(shown)
-    lines = [f"“{shown_name(name)}” cannot be opened:", *(f"• {p}" for p in shown)]
+    opened = translate("Prompts", "“%1” cannot be opened:").replace("%1", shown_name(name))
+    lines = [opened, *(f"• {p}" for p in shown)]
     if more > 0:
-        lines.append(f"… and {more} more (see the details).")
+        lines.append(translate("Prompts", "… and %1 more (see the details).").replace("%1", str(more)))
     return "\n".join(lines), "\n".join(problems)

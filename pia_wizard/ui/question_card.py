@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,7 +40,14 @@ from pia_wizard.core.rules.compiled import CompiledQuestionnaire, QuestionEntry
 from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.inputs import TYPING_PAUSE_MS, AnswerInput, _TypedInput, make_input
-from pia_wizard.ui.text import Texts, evidence_level_name, mnemonic_safe, plain_tooltip, translate
+from pia_wizard.ui.text import (
+    Plural,
+    Texts,
+    evidence_level_name,
+    mnemonic_safe,
+    plain_tooltip,
+    translate,
+)
 from pia_wizard.ui.widgets import DisclosureButton, LinkButton, muted, plain_label, problem_label, scaled_font
 
 if TYPE_CHECKING:  # the dialog itself is imported when evidence is first added or edited
@@ -50,7 +57,7 @@ CARD_STYLE = (
     "QFrame#questionCard { border: 1px solid palette(mid); border-radius: 6px; }"
     'QFrame#questionCard[highlight="true"] { border: 2px solid palette(highlight); }'
 )
-UNKNOWN_TEXT = "Unknown / not disclosed"
+UNKNOWN_TEXT = QT_TRANSLATE_NOOP("Card", "Unknown / not disclosed")
 # The keys of the Question menu, which act on the question with the focus. Clear, Help, Note and the
 # source links are out of the Tab chain (they took 3 to 6 of a question's 5 to 8 Tab stops); these
 # keys reach them, and the menu, the buttons' tooltips and their accessible descriptions show them.
@@ -62,17 +69,21 @@ QUESTION_KEYS = {
     "sources": "Ctrl+Shift+O",
 }
 MAX_EVIDENCE_ROWS = 4
-UNKNOWN_TIP = "An honest answer: it is shown as an information gap to put to the operator."
-UNKNOWN_PRESSED_TIP = "Marked unknown. Clicking again removes this answer (Edit › Undo brings it back)."
+UNKNOWN_TIP = QT_TRANSLATE_NOOP(
+    "Card", "An honest answer: it is shown as an information gap to put to the operator."
+)
+UNKNOWN_PRESSED_TIP = QT_TRANSLATE_NOOP(
+    "Card", "Marked unknown. Clicking again removes this answer (Edit › Undo brings it back)."
+)
 
 
 def state_text(answered: bool, unknown: bool) -> str:
     """The answer's state in words, on every card and item: a choice list cannot show "unknown"."""
     if unknown:
-        return translate("Answer: unknown / not disclosed", "Card")
+        return translate("Card", "Answer: unknown / not disclosed")
     if answered:
-        return translate("Answered", "Card")
-    return translate("Not answered yet", "Card")
+        return translate("Card", "Answered")
+    return translate("Card", "Not answered yet")
 
 
 class _Edits:
@@ -253,7 +264,7 @@ class NotePanel(QWidget):
         text, private = self.note.toPlainText(), self.private.isChecked()
         set_note = self.target.set_note
         self.apply(
-            translate("note on “%1”", "Undo").replace("%1", self.label),
+            translate("Undo", "note on “%1”").replace("%1", self.label),
             lambda a: set_note(a, text, private),
             merge_key=f"note:{self.target.key}",
         )
@@ -277,10 +288,10 @@ class NotePanel(QWidget):
                 if item.address:
                     text += f" — {item.address}"
                 if item.attachment:
-                    text += " — " + translate("attached file", "Evidence")
+                    text += " — " + translate("Evidence", "attached file")
                 if item.choices:
                     names = ", ".join(self.target.choice_labels.get(v, v) for v in item.choices)
-                    text += " — " + translate("shows: %1", "Evidence").replace("%1", names)
+                    text += " — " + translate("Evidence", "shows: %1").replace("%1", names)
                 entry = QListWidgetItem(text)
                 entry.setToolTip(plain_tooltip(item.quote or item.title))
                 self.evidence_list.addItem(entry)
@@ -334,7 +345,7 @@ class NotePanel(QWidget):
         result = given or self._run_dialog(None)
         if result is not None:
             self.apply(
-                translate("evidence on “%1”", "Undo").replace("%1", self.label),
+                translate("Undo", "evidence on “%1”").replace("%1", self.label),
                 _evidence_edit(self.target, None, result),
             )
 
@@ -345,7 +356,7 @@ class NotePanel(QWidget):
         result = given or self._run_dialog(self._evidence[row])
         if result is not None:
             self.apply(
-                translate("evidence on “%1”", "Undo").replace("%1", self.label),
+                translate("Undo", "evidence on “%1”").replace("%1", self.label),
                 _evidence_edit(self.target, row, result),
             )
 
@@ -354,21 +365,20 @@ class NotePanel(QWidget):
         if 0 <= row < len(self._evidence):
             remove = self.target.remove_evidence
             self.apply(
-                translate("remove evidence from “%1”", "Undo").replace("%1", self.label),
+                translate("Undo", "remove evidence from “%1”").replace("%1", self.label),
                 lambda a: remove(a, row),
             )
 
 
 def note_summary(has_note: bool, count: int) -> tuple[str, str]:
     """A short count for the toggle ("note + 2") and the same in words for its tooltip."""
-    short = " + ".join(([translate("note", "Card")] if has_note else []) + ([str(count)] if count else []))
+    short = " + ".join(([translate("Card", "note")] if has_note else []) + ([str(count)] if count else []))
     words = []
     if has_note:
-        words.append(translate("a note", "Card"))
+        words.append(translate("Card", "a note"))
     if count:
-        text = "1 document" if count == 1 else "%1 documents"
-        words.append(translate(text, "Card").replace("%1", str(count)))
-    return short, " and ".join(words)
+        words.append(Plural().documents(count))
+    return short, translate("Card", " and ").join(words)
 
 
 class NoteSlot(QWidget):
@@ -429,14 +439,14 @@ class NoteSlot(QWidget):
 
 def with_key(text: str, key: str) -> str:
     """A control's tooltip or description with the key that reaches it: "Show the help (Shift+F1)"."""
-    hint = translate("key: %1", "Card").replace("%1", key)
+    hint = translate("Card", "key: %1").replace("%1", key)
     return f"{text} ({hint})" if text else hint
 
 
 def show_note_summary(button: DisclosureButton, panel: NoteSlot, key: str = "") -> None:
     """Put the note's contents on its toggle in words: "Note and evidence: a note and 1 document"."""
     _short, words = panel.summary()
-    base = translate("Note and evidence", "Card")
+    base = translate("Card", "Note and evidence")
     shown = f"{base}: {words}" if words else base
     button.set_label(shown, f"{shown} — {panel.label}")
     tip = with_key(words, key) if key else words
@@ -486,7 +496,7 @@ class GroupEditor(QWidget):
         self.texts = texts
         self.document = document
         self.apply = _Edits(document, show_problem)
-        self.item_name = texts(question.item_label) or translate("item", "Group")
+        self.item_name = texts(question.item_label) or translate("Group", "item")
         self.label = texts(question.label)
         self._count = -1
         self.items_box = QVBoxLayout()
@@ -497,9 +507,9 @@ class GroupEditor(QWidget):
         self.notes: list[dict[str, tuple[DisclosureButton, NoteSlot]]] = []
         self.remove_buttons: list[QPushButton] = []
         self.empty_label = muted(
-            plain_label(translate("No %1 yet.", "Group").replace("%1", self.item_name), self)
+            plain_label(translate("Group", "No %1 yet.").replace("%1", self.item_name), self)
         )
-        add_text = translate("Add %1", "Group").replace("%1", self.item_name)
+        add_text = translate("Group", "Add %1").replace("%1", self.item_name)
         self.add_button = QPushButton(mnemonic_safe(add_text), self)
         self.add_button.setObjectName(f"addItem:{question.id}")
         self.add_button.setAccessibleName(f"{add_text} — {self.label}")
@@ -517,7 +527,7 @@ class GroupEditor(QWidget):
         gid = self.group.id
         compiled = self.document.compiled
         self.apply(
-            translate("add %1", "Undo").replace("%1", self.item_name),
+            translate("Undo", "add %1").replace("%1", self.item_name),
             lambda a: edits.add_item(compiled, a, gid),
         )
 
@@ -525,7 +535,7 @@ class GroupEditor(QWidget):
         gid = self.group.id
         compiled = self.document.compiled
         self.apply(
-            translate("remove %1 %2", "Undo").replace("%1", self.item_name).replace("%2", str(index + 1)),
+            translate("Undo", "remove %1 %2").replace("%1", self.item_name).replace("%2", str(index + 1)),
             lambda a: edits.remove_item(compiled, a, gid, index),
         )
 
@@ -537,7 +547,7 @@ class GroupEditor(QWidget):
         compiled = self.document.compiled
         label = self.texts(self.entries[question_id].question.label)
         self.apply(
-            translate("answer “%1”", "Undo").replace("%1", label),
+            translate("Undo", "answer “%1”").replace("%1", label),
             lambda a: edits.set_item_value(compiled, a, gid, index, question_id, value, unknown=unknown),
             merge_key=f"item:{gid}:{index}:{question_id}" if merge else "",
         )
@@ -551,7 +561,7 @@ class GroupEditor(QWidget):
             label = self.texts(self.entries[question_id].question.label)
             where = f"{self.item_name} {index + 1}: {label}"
             self.document.answer_removed.emit(
-                translate("“%1” is no longer marked unknown: it has no answer now.", "Card").replace(
+                translate("Card", "“%1” is no longer marked unknown: it has no answer now.").replace(
                     "%1", where
                 )
             )
@@ -570,7 +580,7 @@ class GroupEditor(QWidget):
             name = in_sentence[:1].upper() + in_sentence[1:]  # "Site 2", "CCTV camera 3"
             title = plain_label(name, frame)
             title.setFont(scaled_font(title, 1.0, bold=True))
-            remove_text = translate("Remove %1", "Group").replace("%1", in_sentence)
+            remove_text = translate("Group", "Remove %1").replace("%1", in_sentence)
             remove = QPushButton(mnemonic_safe(remove_text), frame)
             remove.setObjectName(f"removeItem:{self.group.id}:{index}")
             remove.setAccessibleName(remove_text)
@@ -592,11 +602,11 @@ class GroupEditor(QWidget):
                 label.setBuddy(answer_input.buddy())
                 answer_input.committed.connect(lambda v, i=index, q=qid: self.set_item(i, q, v))
                 answer_input.problem.connect(self.apply.show_problem)
-                unknown = QPushButton(translate("Unknown", "Group"), frame)
+                unknown = QPushButton(translate("Group", "Unknown"), frame)
                 unknown.setCheckable(True)
                 unknown.setObjectName(f"unknown:{qid}:{index}")
-                unknown.setAccessibleName(f"{name}: {label_text}: " + translate("Unknown", "Group"))
-                unknown.setToolTip(translate(UNKNOWN_TEXT, "Card"))
+                unknown.setAccessibleName(f"{name}: {label_text}: " + translate("Group", "Unknown"))
+                unknown.setToolTip(translate("Card", UNKNOWN_TEXT))
                 unknown.clicked.connect(
                     lambda checked, i=index, q=qid, b=unknown: self._unknown_clicked(i, q, b, checked)
                 )
@@ -606,7 +616,7 @@ class GroupEditor(QWidget):
                     frame,
                 )
                 panel.built.connect(self.structure_changed)
-                note_button = DisclosureButton(translate("Note and evidence", "Card"), panel, frame)
+                note_button = DisclosureButton(translate("Card", "Note and evidence"), panel, frame)
                 note_button.setObjectName(f"noteButton:{qid}:{index}")
                 note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # on the Note key, as on a card
                 note_button.setAccessibleDescription(with_key("", QUESTION_KEYS["note"]))
@@ -648,7 +658,7 @@ class GroupEditor(QWidget):
                 unknown.setVisible(visible)
                 is_unknown = bool(item_answer and item_answer.unknown)
                 unknown.setChecked(is_unknown)
-                unknown.setToolTip(translate(UNKNOWN_PRESSED_TIP if is_unknown else UNKNOWN_TEXT, "Card"))
+                unknown.setToolTip(translate("Card", UNKNOWN_PRESSED_TIP if is_unknown else UNKNOWN_TEXT))
                 answer_input.show_value(item_answer.value if item_answer else None)
                 answer_input.show_unknown(is_unknown)
                 note_button, panel = self.notes[index][qid]
@@ -728,7 +738,7 @@ class QuestionCard(QFrame):
         self.heading.setFont(scaled_font(self.heading, 1.05, bold=True))
         # "Required" never changes its text: a label that changed width made the heading re-wrap and
         # the page jump. Whether the question is answered is said on the state line below the input.
-        self.required = muted(plain_label(translate("Required", "Card"), self, wrap=False))
+        self.required = muted(plain_label(translate("Card", "Required"), self, wrap=False))
         self.required.setObjectName(f"required:{self.question_id}")
         self.required.setVisible(question.required)
         top = QHBoxLayout()
@@ -738,7 +748,7 @@ class QuestionCard(QFrame):
         help_text = texts(question.help)
         description = help_text
         if question.required:
-            description = translate("Required.", "Card") + (" " + help_text if help_text else "")
+            description = translate("Card", "Required.") + (" " + help_text if help_text else "")
 
         self.input: AnswerInput | None = None
         self.group_editor: GroupEditor | None = None
@@ -755,34 +765,34 @@ class QuestionCard(QFrame):
             self.heading.setBuddy(self.input.buddy())
             body = self.input
 
-        self.unknown = QPushButton(translate(UNKNOWN_TEXT, "Card"), self)
+        self.unknown = QPushButton(translate("Card", UNKNOWN_TEXT), self)
         self.unknown.setCheckable(True)
         self.unknown.setObjectName(f"unknown:{self.question_id}")
-        self.unknown.setAccessibleName(translate(UNKNOWN_TEXT, "Card") + f" — {self.label_text}")
-        self.unknown.setToolTip(translate(UNKNOWN_TIP, "Card"))
+        self.unknown.setAccessibleName(translate("Card", UNKNOWN_TEXT) + f" — {self.label_text}")
+        self.unknown.setToolTip(translate("Card", UNKNOWN_TIP))
         self.unknown.clicked.connect(self._unknown_clicked)
         self.state = muted(plain_label("", self, wrap=False))
         self.state.setObjectName(f"state:{self.question_id}")
-        self.clear = QPushButton(translate("Clear answer", "Card"), self)
+        self.clear = QPushButton(translate("Card", "Clear answer"), self)
         self.clear.setObjectName(f"clear:{self.question_id}")
-        self.clear.setAccessibleName(translate("Clear answer", "Card") + f" — {self.label_text}")
+        self.clear.setAccessibleName(translate("Card", "Clear answer") + f" — {self.label_text}")
         self.clear.clicked.connect(self._clear_clicked)
         self.clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # rare: out of the Tab chain, on a key
-        self.clear.setToolTip(with_key(translate("Remove this answer", "Card"), QUESTION_KEYS["clear"]))
+        self.clear.setToolTip(with_key(translate("Card", "Remove this answer"), QUESTION_KEYS["clear"]))
         self.clear.setAccessibleDescription(self.clear.toolTip())
-        self.unknown.setToolTip(with_key(translate(UNKNOWN_TIP, "Card"), QUESTION_KEYS["unknown"]))
+        self.unknown.setToolTip(with_key(translate("Card", UNKNOWN_TIP), QUESTION_KEYS["unknown"]))
 
         self.problem = problem_label(self)
 
         self.help_label = plain_label(help_text, self, selectable=True)
         self.help_label.setObjectName(f"help:{self.question_id}")
-        self.help_button = DisclosureButton(translate("Help", "Card"), self.help_label, self)
+        self.help_button = DisclosureButton(translate("Card", "Help"), self.help_label, self)
         self.help_button.setObjectName(f"helpButton:{self.question_id}")
-        self.help_button.setAccessibleName(translate("Help", "Card") + f" — {self.label_text}")
+        self.help_button.setAccessibleName(translate("Card", "Help") + f" — {self.label_text}")
         self.help_button.setVisible(bool(help_text))
         self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.help_button.setToolTip(
-            with_key(translate("Show or hide the help", "Card"), QUESTION_KEYS["help"])
+            with_key(translate("Card", "Show or hide the help"), QUESTION_KEYS["help"])
         )
         self.help_button.setAccessibleDescription(self.help_button.toolTip())
 
@@ -791,7 +801,7 @@ class QuestionCard(QFrame):
         )
         self.note_slot = NoteSlot(question_target(self.question_id, self.label_text, options), document, self)
         self.note_slot.built.connect(self.structure_changed)
-        self.note_button = DisclosureButton(translate("Note and evidence", "Card"), self.note_slot, self)
+        self.note_button = DisclosureButton(translate("Card", "Note and evidence"), self.note_slot, self)
         self.note_button.setObjectName(f"noteButton:{self.question_id}")
         self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.note_button.setAccessibleDescription(with_key("", QUESTION_KEYS["note"]))
@@ -817,13 +827,13 @@ class QuestionCard(QFrame):
             # Sources by their readable names, packed into lines that fit the card (a name never cut):
             # one row of names made the card wider than the page, and squeezing them cut each name.
             line = QHBoxLayout()
-            line.addWidget(muted(plain_label(translate("Sources:", "Card"), self, wrap=False)))
+            line.addWidget(muted(plain_label(translate("Card", "Sources:"), self, wrap=False)))
             used = line.itemAt(0).widget().sizeHint().width()
             for ref in question.refs:
                 name = texts.source(ref)
                 button = LinkButton(name, self)
                 button.setObjectName(f"source:{self.question_id}:{ref}")
-                button.setAccessibleName(translate("Source %1", "Card").replace("%1", name))
+                button.setAccessibleName(translate("Card", "Source %1").replace("%1", name))
                 button.clicked.connect(lambda _checked=False, r=ref: open_source(r))
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setToolTip(with_key(name, QUESTION_KEYS["sources"]))
@@ -884,7 +894,7 @@ class QuestionCard(QFrame):
     def _value_committed(self, value: Any) -> None:
         compiled, qid = self.document.compiled, self.question_id
         typed = isinstance(self.input, _TypedInput)
-        text = translate("answer “%1”", "Undo").replace("%1", self.label_text)
+        text = translate("Undo", "answer “%1”").replace("%1", self.label_text)
         if value is None:
             self.apply(text, lambda a: edits.clear_answer(compiled, a, qid), f"value:{qid}" if typed else "")
         else:
@@ -896,19 +906,19 @@ class QuestionCard(QFrame):
         compiled, qid = self.document.compiled, self.question_id
         if checked:
             self.apply(
-                translate("“%1”: unknown", "Undo").replace("%1", self.label_text),
+                translate("Undo", "“%1”: unknown").replace("%1", self.label_text),
                 lambda a: edits.set_unknown(compiled, a, qid),
             )
         else:  # unticked: "unknown" was an answer, and it goes; say so, with Undo
-            self._remove(translate("“%1” is no longer marked unknown: it has no answer now.", "Card"))
+            self._remove(translate("Card", "“%1” is no longer marked unknown: it has no answer now."))
 
     def _clear_clicked(self) -> None:
-        self._remove(translate("The answer to “%1” was cleared.", "Card"))
+        self._remove(translate("Card", "The answer to “%1” was cleared."))
 
     def _remove(self, message: str) -> None:
         compiled, qid = self.document.compiled, self.question_id
         if self.apply(
-            translate("clear “%1”", "Undo").replace("%1", self.label_text),
+            translate("Undo", "clear “%1”").replace("%1", self.label_text),
             lambda a: edits.clear_answer(compiled, a, qid),
         ):
             self.document.answer_removed.emit(message.replace("%1", self.label_text))
@@ -924,7 +934,7 @@ class QuestionCard(QFrame):
             self.group_editor.sync(answer, view)
         self.unknown.setChecked(unknown)
         tip = with_key(
-            translate(UNKNOWN_PRESSED_TIP if unknown else UNKNOWN_TIP, "Card"), QUESTION_KEYS["unknown"]
+            translate("Card", UNKNOWN_PRESSED_TIP if unknown else UNKNOWN_TIP), QUESTION_KEYS["unknown"]
         )
         if self.unknown.toolTip() != tip:
             self.unknown.setToolTip(tip)
@@ -943,7 +953,7 @@ class QuestionCard(QFrame):
         if several:
             name = use_names(document.compiled, document.assessment)[document.use_index]
             self.use_label.setText(
-                translate("Asked for each use — this answer is for “%1”", "Card").replace("%1", name)
+                translate("Card", "Asked for each use — this answer is for “%1”").replace("%1", name)
             )
         self.use_label.setVisible(several)
 

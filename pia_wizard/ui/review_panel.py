@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,15 +32,16 @@ from pia_wizard.core.answers.review import (
     review_state,
     set_comment_resolved,
 )
-from pia_wizard.core.models.base import long_date
 from pia_wizard.core.rules.visibility import AnswerView
 from pia_wizard.report.approval_signing import check_step
 from pia_wizard.ui.document import AssessmentDocument
+from pia_wizard.ui.language import long_date
 from pia_wizard.ui.text import (
     REVIEW_FORGEABLE,
     Texts,
     review_line,
     review_signature_line,
+    review_status_in_sentence,
     review_status_name,
     translate,
 )
@@ -50,11 +51,11 @@ QUESTION_ROLE = Qt.ItemDataRole.UserRole
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 # The buttons that record a step: object name, status, label.
 STEP_BUTTONS = (
-    ("submitButton", "in_review", "Send for review"),
-    ("requestChangesButton", "changes_requested", "Request changes"),
-    ("approveButton", "approved", "Approve"),
-    ("rejectButton", "rejected", "Reject"),
-    ("draftButton", "draft", "Back to draft"),
+    ("submitButton", "in_review", QT_TRANSLATE_NOOP("Review", "Send for review")),
+    ("requestChangesButton", "changes_requested", QT_TRANSLATE_NOOP("Review", "Request changes")),
+    ("approveButton", "approved", QT_TRANSLATE_NOOP("Review", "Approve")),
+    ("rejectButton", "rejected", QT_TRANSLATE_NOOP("Review", "Reject")),
+    ("draftButton", "draft", QT_TRANSLATE_NOOP("Review", "Back to draft")),
 )
 
 
@@ -79,7 +80,7 @@ class ReviewPanel(QDialog):
 
         self.status = plain_label("", self, selectable=True)
         self.status.setObjectName("reviewStatus")
-        self.forgeable = muted(plain_label(translate(REVIEW_FORGEABLE, "Review"), self))
+        self.forgeable = muted(plain_label(translate("Review", REVIEW_FORGEABLE), self))
         self.forgeable.setObjectName("reviewForgeable")
         self.signature = plain_label("", self, selectable=True)
         self.signature.setObjectName("reviewSignature")
@@ -134,7 +135,7 @@ class ReviewPanel(QDialog):
         self.step_buttons: dict[str, QPushButton] = {}
         step_row = QHBoxLayout()
         for name, status, label in STEP_BUTTONS:
-            button = QPushButton(translate(label, "Review"), self)
+            button = QPushButton(translate("Review", label), self)
             button.setObjectName(name)
             button.clicked.connect(lambda _checked=False, s=status: self.record(s))
             self.step_buttons[status] = button
@@ -246,7 +247,7 @@ class ReviewPanel(QDialog):
             self.problem.show()
             return False
         self.problem.hide()
-        text = self.tr("Review: %1").replace("%1", review_status_name(status).lower())
+        text = self.tr("Review: %1").replace("%1", review_status_in_sentence(status))
         self.document.edit(text, lambda _a: change)
         self.step_comment.clear()
         return True

@@ -1,9 +1,13 @@
-"""`python -m pia_wizard.ui.screenshots [FOLDER]`: the window at 1280×800 for the docs.
+"""`python -m pia_wizard.ui.screenshots [FOLDER] [--language CODE [--catalogs FOLDER]]`: the window
+at 1280×800 for the docs.
 
 Renders the start screen and three shipped examples (offscreen, with settings and recovery files in
-a temporary folder, never the user's) into FOLDER (default docs/screenshots/), and writes
-`inputs.json` there: a SHA-256 over the window's code, the questionnaires and rulebooks, and the
-examples shown. tests/ui/test_screenshots.py reports the screenshots as stale when that changes.
+a temporary folder, never the user's) into FOLDER (default docs/screenshots/) in English, and the same
+in every other language the window has a catalog for into FOLDER/<language>/ (docs/screenshots/de/),
+and writes `inputs.json` in each: a SHA-256 over the window's code and catalogs, the questionnaires
+and rulebooks, and the examples shown. tests/ui/test_screenshots.py reports the screenshots as stale
+when that changes. With --language, only that language, into FOLDER itself; --catalogs takes its
+catalog from another folder (the pseudo-language of tools/pseudo_translate.py, to look for clipped text).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ EXAMPLES = ("police-lfr-van-football", "supermarket-shared-watchlist", "phone-fa
 def input_files(root: Path = ROOT) -> list[Path]:
     """What the screenshots show depends on: the window's code, the questionnaire files, the examples."""
     files = sorted((root / "pia_wizard" / "ui").glob("*.py"))
+    files += sorted((root / "pia_wizard" / "ui" / "i18n").glob("*.ts"))
     files += sorted((root / "questionnaires").rglob("*.yaml"))
     files += [root / "examples" / f"{name}.pia.json" for name in EXAMPLES]
     return [f for f in files if f.is_file()]
@@ -61,22 +66,44 @@ def _settle(app, seconds: float = 0.0) -> None:  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]) if args else ROOT / "docs" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m pia_wizard.ui.screenshots")
+    parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", help="only this language, into FOLDER itself")
+    parser.add_argument("--catalogs", type=Path, help="the folder holding that language's catalog")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="pia-screenshots-") as temp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(temp) / "config")
         os.environ["XDG_DATA_HOME"] = str(Path(temp) / "data")
-        return _render(folder, Path(temp))
+        from PySide6.QtWidgets import QApplication
+
+        from pia_wizard.ui.language import I18N_DIR, SOURCE_LANGUAGE, available_languages
+
+        app = QApplication.instance() or QApplication(["pia-wizard"])
+        if args.language:
+            return _render(app, args.folder, Path(temp), args.language, args.catalogs or I18N_DIR)
+        for code in available_languages():
+            folder = args.folder if code == SOURCE_LANGUAGE else args.folder / code
+            code_temp = Path(temp) / code
+            code_temp.mkdir()
+            if _render(app, folder, code_temp, code, I18N_DIR):
+                return 1
+        return 0
 
 
-def _render(folder: Path, temp: Path) -> int:
+def _render(app, folder: Path, temp: Path, language: str, catalogs: Path) -> int:  # type: ignore[no-untyped-def]
+    """The screenshots in one language (the window's words and the questionnaire's) into `folder`."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
+    from pia_wizard.ui import settings
+    from pia_wizard.ui.language import install_language
+
+    folder.mkdir(parents=True, exist_ok=True)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(temp / "config"))
-    app = QApplication.instance() or QApplication(["pia-wizard"])
+    settings.save_preferences(settings.Preferences(language=language))
+    install_language(language, catalogs)  # before the window is made: widgets take their words then
     from pia_wizard.core.load.library import shipped_library
     from pia_wizard.ui.main_window import MainWindow
 
@@ -109,6 +136,7 @@ def _render(folder: Path, temp: Path) -> int:
     if window.document is not None:
         window.document.undo_stack.setClean()
     window.close()
+    window.deleteLater()
     (folder / RECORD).write_text(json.dumps(record(), indent=2) + "\n", encoding="utf-8")
     print("wrote " + ", ".join(written) + f" and {RECORD} to {folder}")
     return 0

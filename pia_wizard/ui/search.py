@@ -65,7 +65,7 @@ def find(compiled: CompiledQuestionnaire, texts: Texts, glossary: Glossary | Non
         for term in glossary.terms:
             name = localise(term.term, language, default)
             meaning = localise(term.definition, language, default)
-            where = translate("Glossary", "Search")
+            where = translate("Search", "Glossary")
             if _matches(words, name):
                 hits.append(Hit("term", term.id, name, where, 0))
             elif _matches(words, name, meaning):
@@ -139,7 +139,7 @@ class SearchBox(QWidget):
         hits = find(self.compiled, self.texts, self.glossary, query)
         for hit in hits:
             where = (
-                translate("in %1", "Search").replace("%1", hit.where) if hit.kind == "question" else hit.where
+                translate("Search", "in %1").replace("%1", hit.where) if hit.kind == "question" else hit.where
             )
             item = QListWidgetItem(f"{hit.title}\n    {where}")
             item.setData(HIT_ROLE, (hit.kind, hit.target))

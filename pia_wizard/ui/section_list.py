@@ -13,7 +13,7 @@ from pia_wizard.core.models.assessment import Assessment
 from pia_wizard.core.models.questionnaire import GroupQuestion
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.rules.visibility import AnswerView
-from pia_wizard.ui.text import Texts, plain_tooltip, translate
+from pia_wizard.ui.text import Plural, Texts, plain_tooltip, translate
 from pia_wizard.ui.widgets import current_only_with_focus, forget_current
 
 DETAILS = "details"  # not a valid section id (ids are lower case, but the list item is ours)
@@ -86,26 +86,24 @@ class SectionList(QListWidget):
             title = self.titles[section_id]
             if not progress.visible:
                 reason = self.texts(section.skipped_reason) or translate(
-                    "Earlier answers make this section irrelevant.", "Sections"
+                    "Sections", "Earlier answers make this section irrelevant."
                 )
-                item.setText(f"{title}\n" + translate("skipped", "Sections"))
-                item.setToolTip(plain_tooltip(translate("Skipped: %1", "Sections").replace("%1", reason)))
+                item.setText(f"{title}\n" + translate("Sections", "skipped"))
+                item.setToolTip(plain_tooltip(translate("Sections", "Skipped: %1").replace("%1", reason)))
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 continue
             if progress.complete and progress.total == 1:
-                state = translate("✓ answered", "Sections")
+                state = translate("Sections", "✓ answered")
             elif progress.complete:
-                state = translate("✓ all %1 answered", "Sections").replace("%1", str(progress.total))
+                state = translate("Sections", "✓ all %1 answered").replace("%1", str(progress.total))
             else:
                 state = (
-                    translate("%1 of %2 answered", "Sections")
+                    translate("Sections", "%1 of %2 answered")
                     .replace("%1", str(progress.answered))
                     .replace("%2", str(progress.total))
                 )
             if progress.required_open:
-                state += " · " + translate("%1 required open", "Sections").replace(
-                    "%1", str(progress.required_open)
-                )
+                state += " · " + Plural().required_open(progress.required_open)
             item.setText(f"{title}\n{state}")
             item.setToolTip("")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)

@@ -44,7 +44,7 @@ class _Page(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # The scroll area is a Tab stop (arrows and PgDn scroll it): it needs a name to be announced.
-        self.setAccessibleName(translate("Questions", "Page"))
+        self.setAccessibleName(translate("Page", "Questions"))
         self.content = QWidget(self)
         self.content.setObjectName("pageContent")
         self.box = QVBoxLayout(self.content)
@@ -68,7 +68,10 @@ def review_comment_lines(assessment: Assessment) -> dict[str, list[str]]:
     if assessment.review is None:
         return found
     for comment in sorted(assessment.review.comments, key=lambda c: c.resolved):
-        state = translate("Resolved review comment" if comment.resolved else "Open review comment", "Page")
+        if comment.resolved:
+            state = translate("Page", "Resolved review comment")
+        else:
+            state = translate("Page", "Open review comment")
         who = f" ({comment.by})" if comment.by else ""
         found.setdefault(comment.question, []).append(f"{state}{who}: {comment.text}")
     return found
@@ -90,7 +93,7 @@ class SectionPage(_Page):
         self.setObjectName(f"page:{section.id}")
         title = texts(section.title)
         self.title = heading(f"{number}. {title}", self.content)
-        self.setAccessibleName(translate("Questions: %1", "Page").replace("%1", title))
+        self.setAccessibleName(translate("Page", "Questions: %1").replace("%1", title))
         self.title.setObjectName("sectionTitle")
         self.box.addWidget(self.title)
         self.skipped_banner = plain_label("", self.content)
@@ -98,7 +101,7 @@ class SectionPage(_Page):
         self.skipped_banner.setStyleSheet(BANNER_STYLE)
         self.skipped_banner.hide()
         self.skipped_reason = texts(section.skipped_reason) or translate(
-            "Earlier answers make this section irrelevant.", "Page"
+            "Page", "Earlier answers make this section irrelevant."
         )
         self.box.addWidget(self.skipped_banner)
         help_text = texts(section.help)
@@ -116,7 +119,7 @@ class SectionPage(_Page):
     def sync(self, assessment: Assessment, view: AnswerView) -> None:
         skipped = not view.section_visible(self.section_id)
         self.skipped_banner.setText(
-            translate("This section is skipped: %1 Its answers do not count.", "Page").replace(
+            translate("Page", "This section is skipped: %1 Its answers do not count.").replace(
                 "%1", self.skipped_reason.rstrip(".") + "."
             )
         )
@@ -298,7 +301,7 @@ class DetailsPage(_Page):
                     self._show_problem(self.tr("Type the date as YYYY-MM-DD, for example 2026-11-23."))
                     return
         self.apply(
-            translate("details", "Undo"),
+            translate("Undo", "details"),
             lambda a: edits.set_metadata(a, **{name: value}),
             merge_key=f"meta:{name}",
         )

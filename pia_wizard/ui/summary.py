@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from pia_wizard.core.evaluation.results import AnswerRef, Evaluation, Finding, Gap
 from pia_wizard.core.models.assessment import Assessment
-from pia_wizard.core.models.base import long_date
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.rules.visibility import AnswerView
-from pia_wizard.ui.text import Texts, translate, verdict_meaning, verdict_name
+from pia_wizard.ui.language import long_date
+from pia_wizard.ui.text import Plural, Texts, translate, verdict_meaning, verdict_name
 
 DECISIVE = ("red_line", "fail", "undetermined", "conditional")
 REASONS_PER_RULEBOOK = 2
@@ -55,12 +55,7 @@ def _progress(compiled: CompiledQuestionnaire, assessment: Assessment, texts: Te
         if answer is not None and answer.answered:
             answered += 1
             unknown += answer.unknown
-    return (
-        translate("%1 of %2 questions answered, %3 of them unknown / not disclosed.", "Summary")
-        .replace("%1", str(answered))
-        .replace("%2", str(shown))
-        .replace("%3", str(unknown))
-    )
+    return Plural().questions_answered(answered, shown, unknown)
 
 
 def summary_html(
@@ -71,14 +66,14 @@ def summary_html(
     explored: Evaluation | None,
 ) -> str:
     """The summary as HTML: every text from the questionnaire or the core escaped."""
-    title = assessment.metadata.title or translate("Untitled assessment", "Summary")
+    title = assessment.metadata.title or translate("Summary", "Untitled assessment")
     parts = [f"<h2>{_e(title)}</h2>"]
-    judged = translate("Judged as the rules stand on %1.", "Summary").replace(
+    judged = translate("Summary", "Judged as the rules stand on %1.").replace(
         "%1", long_date(evaluation.date)
     )
     parts.append(f"<p>{_e(judged)} {_e(_progress(compiled, assessment, texts))}</p>")
 
-    parts.append(f"<h3>{_e(translate('Verdicts and why', 'Summary'))}</h3><ul>")
+    parts.append(f"<h3>{_e(translate('Summary', 'Verdicts and why'))}</h3><ul>")
     rests_on: dict[str, AnswerRef] = {}
     not_applicable = [r.title for r in evaluation.rulebooks if r.verdict == "not_applicable"]
     for result in evaluation.rulebooks:
@@ -96,7 +91,7 @@ def summary_html(
                 if ref.state != "hidden":  # a question not asked is no answer to rest on
                     rests_on.setdefault(ref.question, ref)
     if not_applicable:
-        line = translate("Do not cover this deployment: %1.", "Summary").replace(
+        line = translate("Summary", "Do not cover this deployment: %1.").replace(
             "%1", "; ".join(not_applicable)
         )
         parts.append(f"<li>{_e(line)}</li>")
@@ -105,22 +100,22 @@ def summary_html(
         order = compiled.order
         refs = sorted(rests_on.values(), key=lambda r: order[r.question])
         shown = refs[:MAX_ANSWERS]
-        parts.append(f"<h3>{_e(translate('The answers they rest on', 'Summary'))}</h3><ul>")
+        parts.append(f"<h3>{_e(translate('Summary', 'The answers they rest on'))}</h3><ul>")
         parts += [f"<li>{_e(texts.answer_ref(ref))}</li>" for ref in shown]
         if len(refs) > len(shown):
-            more = translate("… and %1 more (see Why? in the verdicts pane).", "Summary")
+            more = translate("Summary", "… and %1 more (see Why? in the verdicts pane).")
             parts.append(f"<li>{_e(more.replace('%1', str(len(refs) - len(shown))))}</li>")
         parts.append("</ul>")
 
-    parts.append(f"<h3>{_e(translate('Open questions that matter most', 'Summary'))}</h3>")
+    parts.append(f"<h3>{_e(translate('Summary', 'Open questions that matter most'))}</h3>")
     if explored is None:
-        parts.append(f"<p><i>{_e(translate('Being worked out…', 'Summary'))}</i></p>")
+        parts.append(f"<p><i>{_e(translate('Summary', 'Being worked out…'))}</i></p>")
     else:
         gaps = _top_gaps(explored)
         if gaps:
             parts.append("<ol>" + "".join(f"<li>{_e(g.ask)}</li>" for g in gaps) + "</ol>")
         else:
-            parts.append(f"<p>{_e(translate('None that block a decision.', 'Summary'))}</p>")
+            parts.append(f"<p>{_e(translate('Summary', 'None that block a decision.'))}</p>")
     return "".join(parts)
 
 

@@ -13,13 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from pia_wizard.core.evaluation.results import AnswerRef, ItemAnswerRef
 from pia_wizard.core.models.base import localise
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire, QuestionEntry
-from pia_wizard.core.rules.partial import describe, partial_date_words
+from pia_wizard.core.rules.partial import describe
 from pia_wizard.report.wording import STATUS_MARK, STEP_STATUS, STEP_STATUS_MEANING
+from pia_wizard.ui.date_text import date_words
+from pia_wizard.ui.language import month_names, shown_number
 
 if TYPE_CHECKING:
     from pia_wizard.report.approval_signing import StepSignature
@@ -29,9 +31,30 @@ if TYPE_CHECKING:
 MAX_NAME_CHARS = 80
 
 
-def translate(text: str, context: str = "pia-wizard") -> str:
-    """Qt's translation for strings outside a QObject (a QObject uses `self.tr`)."""
-    return QCoreApplication.translate(context, text)
+def translate(context: str, text: str, n: int = -1) -> str:
+    """Qt's translation for strings outside a QObject (a QObject uses `self.tr`). The arguments are in
+    Qt's own order (context, text), so that `pyside6-lupdate` finds every call; with `n`, the plural
+    form for that count, `%n` in the text replaced by it ("%n document(s)" → "2 documents")."""
+    return QCoreApplication.translate(context, text, None, n)
+
+
+class Plural(QObject):
+    """Counted words built outside a widget ("1 document", "2 documents"). They live in a QObject
+    because `pyside6-lupdate` marks a plural (numerus) entry only in a `tr` call; each language's
+    catalog then holds as many forms as that language has (English's catalog holds its two)."""
+
+    def documents(self, n: int) -> str:
+        return self.tr("%n document(s)", "", n)
+
+    def required_open(self, n: int) -> str:
+        return self.tr("%n required open", "", n)
+
+    def questions_answered(self, answered: int, shown: int, unknown: int) -> str:
+        return (
+            self.tr("%1 of %n question(s) answered, %2 of them unknown / not disclosed.", "", shown)
+            .replace("%1", str(answered))
+            .replace("%2", str(unknown))
+        )
 
 
 def shown_name(path: Path) -> str:
@@ -73,26 +96,46 @@ VERDICT_COLOURS: Mapping[str, tuple[str, str]] = {
 
 def verdict_name(verdict: str) -> str:
     names = {
-        "red_line": translate("RED LINE", "Verdict"),
-        "fails": translate("FAILS", "Verdict"),
-        "insufficient_information": translate("NOT ENOUGH INFORMATION", "Verdict"),
-        "conditional": translate("CONDITIONAL", "Verdict"),
-        "passes": translate("PASSES", "Verdict"),
-        "not_applicable": translate("DOES NOT APPLY", "Verdict"),
+        "red_line": translate("Verdict", "RED LINE"),
+        "fails": translate("Verdict", "FAILS"),
+        "insufficient_information": translate("Verdict", "NOT ENOUGH INFORMATION"),
+        "conditional": translate("Verdict", "CONDITIONAL"),
+        "passes": translate("Verdict", "PASSES"),
+        "not_applicable": translate("Verdict", "DOES NOT APPLY"),
     }
     return names.get(verdict, verdict.replace("_", " ").upper())
 
 
+def verdict_word(verdict: str) -> str:
+    """A verdict's name inside a sentence ("Red line", "Zu wenig Informationen"): not the upper-case
+    badge lowered, which would lose the capitals German nouns keep."""
+    words = {
+        "red_line": translate("Verdict", "Red line"),
+        "fails": translate("Verdict", "Fails"),
+        "insufficient_information": translate("Verdict", "Not enough information"),
+        "conditional": translate("Verdict", "Conditional"),
+        "passes": translate("Verdict", "Passes"),
+        "not_applicable": translate("Verdict", "Does not apply"),
+    }
+    return words.get(verdict, verdict.replace("_", " ").capitalize())
+
+
+def upper_first(text: str) -> str:
+    """`text` with its first letter upper case and the rest as it is ("rote Linie" → "Rote Linie");
+    str.capitalize would lower the rest."""
+    return text[:1].upper() + text[1:]
+
+
 def verdict_meaning(verdict: str) -> str:
     meanings = {
-        "red_line": translate("A red line is crossed.", "Verdict"),
-        "fails": translate("A decisive test fails.", "Verdict"),
+        "red_line": translate("Verdict", "A red line is crossed."),
+        "fails": translate("Verdict", "A decisive test fails."),
         "insufficient_information": translate(
-            "Something decisive is unknown: it cannot pass on what is known.", "Verdict"
+            "Verdict", "Something decisive is unknown: it cannot pass on what is known."
         ),
-        "conditional": translate("Passes only once the planned safeguards are in place.", "Verdict"),
-        "passes": translate("Every decisive test passes on the evidence given.", "Verdict"),
-        "not_applicable": translate("This rulebook does not cover this deployment.", "Verdict"),
+        "conditional": translate("Verdict", "Passes only once the planned safeguards are in place."),
+        "passes": translate("Verdict", "Every decisive test passes on the evidence given."),
+        "not_applicable": translate("Verdict", "This rulebook does not cover this deployment."),
     }
     return meanings.get(verdict, "")
 
@@ -119,7 +162,7 @@ SEVERITY_NAMES = {
 
 
 def severity_name(severity: str) -> str:
-    return translate(SEVERITY_NAMES.get(severity, severity), "Severity")
+    return translate("Severity", SEVERITY_NAMES.get(severity, severity))
 
 
 EVIDENCE_LEVELS = (
@@ -133,7 +176,7 @@ EVIDENCE_LEVELS = (
 
 def evidence_level_name(level: int) -> str:
     if 0 <= level < len(EVIDENCE_LEVELS):
-        return translate(EVIDENCE_LEVELS[level], "Evidence")
+        return translate("Evidence", EVIDENCE_LEVELS[level])
     return str(level)
 
 
@@ -182,27 +225,27 @@ class Texts:
         """An answer value in words: choice labels, yes / no, numbers and dates as typed."""
         qtype = entry.question.type
         if value is None:
-            return translate("not answered", "Answer")
-        partial = describe(value, number_text, {c.value: self(c.label) for c in entry.choices})
+            return translate("Answer", "not answered")
+        partial = describe(value, shown_number, {c.value: self(c.label) for c in entry.choices})
         if partial is not None:
             return partial
         if qtype in ("single_choice", "multiple_choice"):
             labels = {c.value: self(c.label) for c in entry.choices}
             values = value if isinstance(value, tuple | list) else (value,)
             if not values:
-                return translate("none", "Answer")
+                return translate("Answer", "none")
             return ", ".join(labels.get(v, str(v)) for v in values)
         if qtype == "yes_no" or isinstance(value, bool):
-            return translate("yes", "Answer") if value else translate("no", "Answer")
+            return translate("Answer", "yes") if value else translate("Answer", "no")
         if qtype == "number" and isinstance(value, int | float):
-            return number_text(value)
+            return shown_number(value)
         if qtype == "group" and isinstance(value, tuple | list):
-            item = self(getattr(entry.question, "item_label", None)) or translate("item", "Answer")
-            return translate("%1 × %2", "Answer").replace("%1", str(len(value))).replace("%2", item)
+            item = self(getattr(entry.question, "item_label", None)) or translate("Answer", "item")
+            return translate("Answer", "%1 × %2").replace("%1", str(len(value))).replace("%2", item)
         if isinstance(value, dt.date):
             return value.isoformat()
         if qtype == "date" and isinstance(value, str):
-            return partial_date_words(value) or value  # "March 2027" for a date known to the month
+            return date_words(value, month_names())  # "March 2027" for a date known to the month
         return str(value)
 
     def answer_ref(self, ref: AnswerRef) -> str:
@@ -213,17 +256,17 @@ class Texts:
             return f"{label} — {self.item_answers(entry, ref.items)}"
         shown = self.state_text(entry, ref.state, ref.value)
         if ref.state == "value" and ref.evidence_level:
-            shown += " " + translate("(evidence %1)", "Answer").replace("%1", str(ref.evidence_level))
+            shown += " " + translate("Answer", "(evidence %1)").replace("%1", str(ref.evidence_level))
         return f"{label} — {shown}"
 
     def state_text(self, entry: QuestionEntry | None, state: str, value: Any) -> str:
         """An answer as it stood: its value in words, or unknown / not answered / not asked."""
         if state == "unknown":
-            return translate("unknown / not disclosed", "Answer")
+            return translate("Answer", "unknown / not disclosed")
         if state == "unanswered":
-            return translate("not answered", "Answer")
+            return translate("Answer", "not answered")
         if state == "hidden":
-            return translate("not asked", "Answer")
+            return translate("Answer", "not asked")
         return self.value(entry, value) if entry is not None else str(value)
 
     def change(self, question_id: str, value: Any, unknown: bool, evidence_level: int | None) -> str:
@@ -231,20 +274,20 @@ class Texts:
         label = self.label(question_id)
         entry = self.compiled.entries.get(question_id)
         if unknown:
-            return f"{label}: " + translate("unknown / not disclosed", "Answer")
+            return f"{label}: " + translate("Answer", "unknown / not disclosed")
         if value is not None and entry is not None:
             return f"{label}: {self.value(entry, value)}"
         if evidence_level:
-            return f"{label}: " + translate("evidence at level %1", "Answer").replace(
+            return f"{label}: " + translate("Answer", "evidence at level %1").replace(
                 "%1", str(evidence_level)
             )
         return label
 
     def item_answers(self, entry: QuestionEntry, items: tuple[ItemAnswerRef, ...]) -> str:
         """Each item's own answer ("site 1: unknown / not disclosed; site 2: no"), never one for all."""
-        item = self(getattr(entry.group, "item_label", None)) or translate("item", "Answer")
+        item = self(getattr(entry.group, "item_label", None)) or translate("Answer", "item")
         if not items:
-            return translate("no %1 given", "Answer").replace("%1", item)
+            return translate("Answer", "no %1 given").replace("%1", item)
         return "; ".join(
             f"{item} {number}: {self.state_text(entry, ref.state, ref.value)}"
             for number, ref in enumerate(items, start=1)
@@ -259,6 +302,15 @@ REVIEW_STATUSES = {
     "approved": QT_TRANSLATE_NOOP("Review", "Approved"),
     "rejected": QT_TRANSLATE_NOOP("Review", "Rejected"),
 }
+# The same inside a sentence ("Review: changes requested (by …)"): a word of its own, since lowering the
+# name would lose the capitals German nouns keep ("Änderungen angefordert").
+REVIEW_STATUSES_IN_SENTENCE = {
+    "draft": QT_TRANSLATE_NOOP("Review", "draft"),
+    "in_review": QT_TRANSLATE_NOOP("Review", "in review"),
+    "changes_requested": QT_TRANSLATE_NOOP("Review", "changes requested"),
+    "approved": QT_TRANSLATE_NOOP("Review", "approved"),
+    "rejected": QT_TRANSLATE_NOOP("Review", "rejected"),
+}
 REVIEW_FORGEABLE = QT_TRANSLATE_NOOP(
     "Review",
     "The reviewer's name is typed, not checked: anyone who can edit the assessment file can write any "
@@ -267,7 +319,11 @@ REVIEW_FORGEABLE = QT_TRANSLATE_NOOP(
 
 
 def review_status_name(status: str) -> str:
-    return translate(REVIEW_STATUSES.get(status, status), "Review")
+    return translate("Review", REVIEW_STATUSES.get(status, status))
+
+
+def review_status_in_sentence(status: str) -> str:
+    return translate("Review", REVIEW_STATUSES_IN_SENTENCE.get(status, status))
 
 
 def review_signature_line(check: StepSignature) -> str:
@@ -276,21 +332,21 @@ def review_signature_line(check: StepSignature) -> str:
     state, signer, self_signed = check.state, check.signer, check.self_signed
     if state == "invalid":
         if check.approval:
-            return translate("Signature invalid: the approval was changed after it was signed.", "Review")
-        return translate("Signature invalid: the review step was changed after it was signed.", "Review")
+            return translate("Review", "Signature invalid: the approval was changed after it was signed.")
+        return translate("Review", "Signature invalid: the review step was changed after it was signed.")
     if state != "valid":
         return ""
     if self_signed:
         text = translate(
+            "Review",
             "Signed with a key naming %1: the step is unchanged since it was signed. The key is "
             "self-signed, so this does not prove who signed it.",
-            "Review",
         )
     else:
         text = translate(
+            "Review",
             "Signed with a key naming %1: the step is unchanged since it was signed. The key's "
             "certificate is not checked against one you trust here (validate --trust does that).",
-            "Review",
         )
     return text.replace("%1", signer)
 
@@ -298,22 +354,22 @@ def review_signature_line(check: StepSignature) -> str:
 def review_line(status: str, current: bool, by: str, date: str) -> str:
     """The review in one line for the window: an approval and whether it still covers the answers."""
     if status == "approved" and current:
-        return translate("Approved by %1 on %2.", "Review").replace("%1", by).replace("%2", date)
+        return translate("Review", "Approved by %1 on %2.").replace("%1", by).replace("%2", date)
     if status == "approved":
         return (
             translate(
+                "Review",
                 "Approved by %1 on %2, but NO LONGER CURRENT: answers, notes or evidence changed since. "
                 "Undo the change or approve again.",
-                "Review",
             )
             .replace("%1", by)
             .replace("%2", date)
         )
     if not by:
-        return translate("Not reviewed yet.", "Review")
+        return translate("Review", "Not reviewed yet.")
     return (
-        translate("Review: %1 (by %2 on %3).", "Review")
-        .replace("%1", review_status_name(status).lower())
+        translate("Review", "Review: %1 (by %2 on %3).")
+        .replace("%1", review_status_in_sentence(status))
         .replace("%2", by)
         .replace("%3", date)
     )

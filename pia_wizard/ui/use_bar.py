@@ -31,27 +31,27 @@ class UseBar(QFrame):
         self.setStyleSheet(BAR_STYLE)
         self.intro = muted(plain_label("", self))
         self.intro.setObjectName("useIntro")
-        self.choose_label = QLabel(translate("Answering for the &use:", "Uses"), self)
+        self.choose_label = QLabel(translate("Uses", "Answering for the &use:"), self)
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("useChooser")
-        self.chooser.setAccessibleName(translate("Use of the system shown", "Uses"))
+        self.chooser.setAccessibleName(translate("Uses", "Use of the system shown"))
         self.choose_label.setBuddy(self.chooser)
         self.chooser.activated.connect(self.use_chosen)
-        self.add_button = QPushButton(translate("Add another use…", "Uses"), self)
+        self.add_button = QPushButton(translate("Uses", "Add another use…"), self)
         self.add_button.setObjectName("addUse")
         self.add_button.setToolTip(
             translate(
+                "Uses",
                 "Describe another way the same system is used, such as searching recorded footage "
                 "beside live alerts: the questions asked for each use are then answered for it.",
-                "Uses",
             )
         )
-        self.rename_button = QPushButton(translate("Rename…", "Uses"), self)
+        self.rename_button = QPushButton(translate("Uses", "Rename…"), self)
         self.rename_button.setObjectName("renameUse")
-        self.rename_button.setAccessibleName(translate("Rename this use", "Uses"))
-        self.remove_button = QPushButton(translate("Remove", "Uses"), self)
+        self.rename_button.setAccessibleName(translate("Uses", "Rename this use"))
+        self.remove_button = QPushButton(translate("Uses", "Remove"), self)
         self.remove_button.setObjectName("removeUse")
-        self.remove_button.setAccessibleName(translate("Remove this use and its answers", "Uses"))
+        self.remove_button.setAccessibleName(translate("Uses", "Remove this use and its answers"))
         self.add_button.clicked.connect(self.add_requested)
         self.rename_button.clicked.connect(self.rename_requested)
         self.remove_button.clicked.connect(self.remove_requested)
@@ -84,15 +84,15 @@ class UseBar(QFrame):
         self.chooser.setCurrentIndex(document.use_index)
         self.intro.setText(
             translate(
+                "Uses",
                 "Questions marked “asked for each use” are answered for the use chosen here; the "
                 "others once for all uses.",
-                "Uses",
             )
             if several
             else translate(
+                "Uses",
                 "Is the system used in more than one way (for example live alerts and searches of "
                 "recordings)? Each way can be described as a use of its own.",
-                "Uses",
             )
         )
         for widget in (self.choose_label, self.chooser, self.rename_button, self.remove_button):

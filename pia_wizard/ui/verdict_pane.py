@@ -33,8 +33,10 @@ from pia_wizard.ui.text import (
     severity_name,
     test_status_line,
     translate,
+    upper_first,
     verdict_meaning,
     verdict_name,
+    verdict_word,
 )
 from pia_wizard.ui.widgets import (
     DisclosureButton,
@@ -184,7 +186,7 @@ class RulebookView(QFrame):
         self.badge.set_verdict(result.verdict)
         self._use_total = len(uses)
         if uses:
-            each = "; ".join(f"“{u.name}” — {verdict_name(u.verdicts[result.id]).capitalize()}" for u in uses)
+            each = "; ".join(f"“{u.name}” — {verdict_word(u.verdicts[result.id])}" for u in uses)
             self.use_line.setText(
                 self.tr("From the use “%1”. Each use: %2.").replace("%1", result.use).replace("%2", each)
             )
@@ -195,7 +197,7 @@ class RulebookView(QFrame):
             reason = VERDICT_REASONS[result.verdict]
             if first.kind == "red_line" and first.severity == "undetermined":
                 reason = MAY_APPLY
-            line = translate(reason, "RulebookView").replace("%1", first.title.rstrip("."))
+            line = translate("RulebookView", reason).replace("%1", first.title.rstrip("."))
         self.summary.setText(line)
         later = "\n".join(item.text for item in result.later)  # "From 2 December 2027, …"
         self.later.setText(later)
@@ -267,7 +269,7 @@ class RulebookView(QFrame):
     def _add_finding(self, finding: Finding) -> None:
         parent = self.findings_box
         title = plain_label(
-            f"{severity_name(finding.severity).capitalize()} — {finding.title}{self._in_uses(finding.uses)}",
+            f"{upper_first(severity_name(finding.severity))} — {finding.title}{self._in_uses(finding.uses)}",
             parent,
         )
         title.setObjectName(f"finding:{finding.rule}")
@@ -582,4 +584,4 @@ class VerdictPane(QScrollArea):
 
 
 def translate_tag(tag: str) -> str:
-    return translate(TAG_MEANINGS.get(tag, tag), "Sources")
+    return translate("Sources", TAG_MEANINGS.get(tag, tag))
