@@ -66,9 +66,10 @@ EXCLUDES = [
 ]
 
 # Qt parts the window does not use. The PySide6 hooks collect by import, but bring every plugin
-# folder of QtGui and Qt's own translations (the window is not translated through Qt).
+# folder of QtGui and all of Qt's own translations: of those the window loads only qtbase_<lang>.qm
+# (Qt's own dialogs and buttons in the window's language, pia_wizard/ui/language.py).
 DROP_PATTERNS = (
-    r"(^|/)PySide6/Qt/translations/",
+    r"(^|/)PySide6/Qt/translations/(?!qtbase_[^/]*\.qm$)",
     # No image but PNG (built into QtGui) is shown: no image-format or icon-engine plugins.
     r"(^|/)PySide6/Qt/plugins/(generic|networkinformation|tls|sqldrivers|multimedia|printsupport"
     r"|imageformats|iconengines|egldeviceintegrations)/",
@@ -176,6 +177,11 @@ def bundle_plan(root: Path, platform: str) -> BundlePlan:
         (str(root / "pia_wizard" / "ui" / "icons"), "pia_wizard/ui/icons"),
         # The engine's and the reports' message catalogs (.po, read as they are; core/models/messages.py).
         (str(root / "pia_wizard" / "locale"), "pia_wizard/locale"),
+        # The window's catalogs, built and committed (`make translations`): no build tool in the bundle.
+        *[
+            (str(qm), "pia_wizard/ui/i18n")
+            for qm in sorted((root / "pia_wizard" / "ui" / "i18n").glob("*.qm"))
+        ],
         (str(root / "installer" / "fonts.conf"), "fonts"),
         *[(str(fonts / name), "fonts") for name in FONT_FILES],
     ]

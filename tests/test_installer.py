@@ -150,6 +150,8 @@ def test_bundle_puts_the_data_where_the_wheel_does(monkeypatch: pytest.MonkeyPat
     for dropped in ("sw", "dua", "zh_Hant_HK"):
         assert not plan.keep(f"babel/locale-data/{dropped}.dat"), dropped
     assert plan.keep("babel/global.dat")
+    catalogs = {Path(s).name for s, t in plan.datas if t == "pia_wizard/ui/i18n"}
+    assert {"pia_wizard_de.qm", "pia_wizard_en.qm"} <= catalogs  # the window's languages, built
     assert sorted(Path(s).name for s, t in plan.datas if t == "fonts") == sorted(
         [*bundle_plan.FONT_FILES, "fonts.conf"]
     )
@@ -173,7 +175,9 @@ def test_fonts_the_bundle_ships_are_the_families_the_reports_name() -> None:
         ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
         ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
         ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),
-        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qtbase_de.qm", True),
+        ("PySide6/Qt/translations/qt_help_de.qm", False),
+        ("PySide6/Qt/translations/designer_de.qm", False),
         ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
         ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),

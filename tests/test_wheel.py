@@ -31,6 +31,7 @@ def test_wheel_installs_and_validates_shipped_questionnaires_outside_the_checkou
     assert "pia_wizard/_data/report_templates/briefing/template.html.j2" in names
     assert "pia_wizard/ui/icons/pia-wizard-16.png" in names  # the window's icon (ui/app_icon.py)
     assert "pia_wizard/locale/de/LC_MESSAGES/engine.po" in names  # read as it is (core/models/messages.py)
+    assert "pia_wizard/ui/i18n/pia_wizard_de.qm" in names  # the window in German (ui/language.py)
     assert not any(name.startswith(("tests/", "questionnaires/")) for name in names)
 
     # A fresh venv that sees this interpreter's dependencies (no network) but not the checkout.
