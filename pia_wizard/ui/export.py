@@ -53,6 +53,7 @@ from pia_wizard.core.answers import edits
 from pia_wizard.core.files.resources import data_dir
 from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.ui.export_worker import ExportRequest, serve
+from pia_wizard.ui.language import native_name
 from pia_wizard.ui.text import plain_tooltip
 from pia_wizard.ui.widgets import muted, path_field, plain_label
 
@@ -151,12 +152,12 @@ def without_private_notes(assessment: Assessment) -> Assessment:
 
 
 def language_name(code: str) -> str:
-    """A language as people name it ("English" for en), in the window's language; the code itself
-    only when Qt does not know it."""
+    """A language named in itself ("English", "Deutsch"), as the Preferences name it: a reader finds
+    their own language whatever the window's; the code itself only when Qt does not know it."""
     language = QLocale(code).language()
     if language == QLocale.Language.C or not code[:2].isalpha():
         return code
-    return QLocale.languageToString(language)
+    return native_name(code)
 
 
 class ExportDialog(QDialog):

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from pia_wizard.ui import screenshots
+from pia_wizard.ui.language import available_languages
 
 FOLDER = screenshots.ROOT / "docs" / "screenshots"
+LANGUAGES = [code for code in available_languages() if code != "en"]
 
 
 def test_screenshots_are_up_to_date() -> None:
@@ -28,6 +30,11 @@ def test_screenshots_are_up_to_date() -> None:
         "review-panel",
     ]:
         assert (FOLDER / f"{name}.png").exists(), f"{name}.png is missing"
+        for language in LANGUAGES:  # the window in each other language, beside the English
+            assert (FOLDER / language / f"{name}.png").exists(), f"{language}/{name}.png is missing"
+    for language in LANGUAGES:
+        record = json.loads((FOLDER / language / screenshots.RECORD).read_text(encoding="utf-8"))
+        assert record["sha256"] == screenshots.inputs_digest(), f"docs/screenshots/{language}/ are stale"
     assert made["sha256"] == screenshots.inputs_digest(), (
         "docs/screenshots/ are stale: the window's code, a questionnaire or rulebook, or an example changed "
         "since they were made. Run `python -m pia_wizard.ui.screenshots` (make screenshots), look at them, "
@@ -38,6 +45,7 @@ def test_screenshots_are_up_to_date() -> None:
 def test_the_record_names_what_the_screenshots_depend_on(tmp_path: Path) -> None:
     files = screenshots.record()["files"]
     assert "pia_wizard/ui/main_window.py" in files
+    assert "pia_wizard/ui/i18n/pia_wizard_de.ts" in files  # the window's words in German
     assert any(f.startswith("questionnaires/rulebooks/") for f in files) or not list(
         (screenshots.ROOT / "questionnaires" / "rulebooks").glob("*.yaml")
     )

@@ -136,6 +136,9 @@ def test_qts_own_buttons_are_german_too(german, qtbot) -> None:  # type: ignore[
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel.text().replace("&", "") == "Abbrechen"
     assert dialog.windowTitle() == "Einstellungen"
+    from pia_wizard.ui.export import language_name
+
+    assert [language_name(code) for code in ("en", "de")] == ["English", "Deutsch"]  # report languages
 
 
 def test_plurals_take_the_german_forms(german) -> None:  # type: ignore[no-untyped-def]

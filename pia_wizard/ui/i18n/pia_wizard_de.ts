@@ -1488,7 +1488,7 @@
     </message>
     <message>
         <source>Default &amp;audience</source>
-        <translation>Standard-&amp;Empfänger</translation>
+        <translation>Standard-&amp;Zielgruppe</translation>
     </message>
     <message>
         <source>Report &amp;folder</source>
