@@ -235,3 +235,25 @@ def test_choosing_german_in_preferences_applies_at_the_next_start(qtbot, library
         assert window.menuBar().actions()[0].text() == "&Datei"
     finally:
         install_language("en")
+
+
+def test_start_up_installs_the_language_of_the_preferences(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`pia-wizard gui` (launch.run_gui) reads the language from Preferences before any window."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from pia_wizard.ui import launch
+
+    settings.save_preferences(settings.Preferences(language="de"))
+    monkeypatch.setenv(launch.EXIT_AFTER_SHOW_VAR, "1")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    install_language("en")
+    try:
+        assert launch.run_gui(None) == 0
+        assert language.installed_language() == "de"
+        assert QCoreApplication.translate("MainWindow", "&File") == "&Datei"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"  # qtbase_de
+    finally:
+        install_language("en")
+        loop = QEventLoop()  # after quit(), one more turn of an event loop (see test_launch.py)
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()

@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>no %1 given</source>
-        <translation>kein(e) %1 angegeben</translation>
+        <translation>%1: keine Angabe</translation>
     </message>
 </context>
 <context>
@@ -811,7 +811,7 @@
     </message>
     <message>
         <source>No %1 yet.</source>
-        <translation>Noch kein(e) %1.</translation>
+        <translation>%1: noch keine Angabe.</translation>
     </message>
     <message>
         <source>Add %1</source>
@@ -1324,7 +1324,7 @@
     </message>
     <message>
         <source>Exporting</source>
-        <translation>Export</translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>The report is open in your PDF viewer: print it from there.</source>
