@@ -29,7 +29,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -53,7 +53,7 @@ from pia_wizard.core.answers import edits
 from pia_wizard.core.files.resources import data_dir
 from pia_wizard.core.models.assessment import Answer, Assessment
 from pia_wizard.ui.export_worker import ExportRequest, serve
-from pia_wizard.ui.language import native_name
+from pia_wizard.ui.language import named_in, window_language
 from pia_wizard.ui.text import plain_tooltip
 from pia_wizard.ui.widgets import muted, path_field, plain_label
 
@@ -152,12 +152,9 @@ def without_private_notes(assessment: Assessment) -> Assessment:
 
 
 def language_name(code: str) -> str:
-    """A language named in itself ("English", "Deutsch"), as the Preferences name it: a reader finds
-    their own language whatever the window's; the code itself only when Qt does not know it."""
-    language = QLocale(code).language()
-    if language == QLocale.Language.C or not code[:2].isalpha():
-        return code
-    return native_name(code)
+    """A report language named in the window's language ("French" in English, "Französisch" in
+    German; Babel has the names in every language); the code itself when it names no language."""
+    return named_in(code, window_language())
 
 
 class ExportDialog(QDialog):

@@ -11,11 +11,14 @@ they are made, so a change in Preferences applies at the next start (the dialog 
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+
+if TYPE_CHECKING:  # imported at start-up, before the first paint: nothing it does not need then
+    import datetime as dt
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 CATALOG_PREFIX = "pia_wizard_"
@@ -26,22 +29,37 @@ _installed: list[QTranslator] = []
 _current: list[str] = []  # the language installed, once install_language has run
 
 
+def language_codes(folder: Path = I18N_DIR) -> list[str]:
+    """The languages the window has a catalog for, English first."""
+    codes = {p.stem.removeprefix(CATALOG_PREFIX) for p in folder.glob(CATALOG_PREFIX + "*.qm")}
+    return [SOURCE_LANGUAGE, *sorted(codes - {SOURCE_LANGUAGE})]
+
+
 def available_languages(folder: Path = I18N_DIR) -> dict[str, str]:
     """Language code → its name in its own language ("de" → "Deutsch"), English first."""
-    codes = {
-        SOURCE_LANGUAGE,
-        *(p.stem.removeprefix(CATALOG_PREFIX) for p in folder.glob(CATALOG_PREFIX + "*.qm")),
-    }
-    ordered = [SOURCE_LANGUAGE, *sorted(codes - {SOURCE_LANGUAGE})]
-    return {code: native_name(code) for code in ordered}
+    return {code: native_name(code) for code in language_codes(folder)}
 
 
 def native_name(code: str) -> str:
     """A language named in itself, capitalised as a menu item: "English", "Deutsch", "Français"."""
-    if code == SOURCE_LANGUAGE:
-        return "English"  # QLocale names it "American English"
-    name = QLocale(code).nativeLanguageName()
+    return named_in(code, code)
+
+
+def named_in(code: str, language: str) -> str:
+    """Language `code` named in `language` ("fr" in "de": "Französisch"), capitalised as a menu item;
+    the code itself when it names no language Babel knows."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_language_name(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return code
     return (name[:1].upper() + name[1:]) if name else code
+
+
+def window_language() -> str:
+    """The window's language: the one installed, else QLocale's default."""
+    return installed_language() or QLocale().name().split("_")[0]
 
 
 def qt_catalog_folders() -> list[Path]:
@@ -61,7 +79,7 @@ def install_language(code: str, folder: Path = I18N_DIR) -> list[Path]:
         if app is not None:
             QCoreApplication.removeTranslator(translator)
     _installed.clear()
-    if code not in available_languages(folder):
+    if code not in language_codes(folder):
         code = SOURCE_LANGUAGE
     _current[:] = [code]
     QLocale.setDefault(QLocale(code))

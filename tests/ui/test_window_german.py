@@ -138,7 +138,13 @@ def test_qts_own_buttons_are_german_too(german, qtbot) -> None:  # type: ignore[
     assert dialog.windowTitle() == "Einstellungen"
     from pia_wizard.ui.export import language_name
 
-    assert [language_name(code) for code in ("en", "de")] == ["English", "Deutsch"]  # report languages
+    # Report languages are named in the window's language.
+    assert [language_name(code) for code in ("en", "de", "fr", "xx")] == [
+        "Englisch",
+        "Deutsch",
+        "Französisch",
+        "xx",
+    ]
 
 
 def test_plurals_take_the_german_forms(german) -> None:  # type: ignore[no-untyped-def]
