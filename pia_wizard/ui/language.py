@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, Qt, QTranslator
 
 if TYPE_CHECKING:  # imported at start-up, before the first paint: nothing it does not need then
     import datetime as dt
@@ -115,6 +115,15 @@ def long_date(day: dt.date) -> str:
     itself translated (Qt's date format letters), and QLocale names the month."""
     pattern = QCoreApplication.translate("Date", "d MMMM yyyy")
     return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def date_time_text(iso: str) -> str:
+    """A moment stored as ISO text ("2026-12-05T17:20:31") in words of the window's language:
+    "5 December 2026, 17:20", "5. Dezember 2026 um 17:20 Uhr"; the text as it is when it is no moment."""
+    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return iso.replace("T", " ")
+    return QLocale().toString(moment, QCoreApplication.translate("Date", "d MMMM yyyy, HH:mm"))
 
 
 def month_names() -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from pia_wizard.ui.language import date_time_text
 from pia_wizard.ui.text import shown_name, translate
 
 ASSESSMENT_FILTER = QT_TRANSLATE_NOOP("Prompts", "pia-wizard assessments (*.pia.json)")
@@ -117,9 +118,7 @@ class Prompts(QObject):
                 "pia-wizard did not close properly last time. Restore the unsaved changes to “%1”?"
             ).replace("%1", title)
         )
-        box.setInformativeText(
-            self.tr("Copied automatically at %1.").replace("%1", saved_at.replace("T", " "))
-        )
+        box.setInformativeText(self.tr("Copied automatically on %1.").replace("%1", date_time_text(saved_at)))
         restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
         restore.setObjectName("restoreButton")
         discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)

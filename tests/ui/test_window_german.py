@@ -199,12 +199,15 @@ def test_dates_and_numbers_read_german(german) -> None:  # type: ignore[no-untyp
     assert shown_number(1234.5) == "1.234,5"
     assert shown_number(25000) == "25.000"
     assert language.month_names()[2] == "März"
+    assert language.date_time_text("2026-12-05T17:20:31") == "5. Dezember 2026 um 17:20 Uhr"  # recovery
 
 
 def test_dates_and_numbers_in_english_are_as_before(qapp) -> None:  # type: ignore[no-untyped-def]
     install_language("en")
     assert long_date(dt.date(2026, 12, 5)) == "5 December 2026"
     assert shown_number(1234.5) == "1234.5"
+    assert language.date_time_text("2026-12-05T17:20:31") == "5 December 2026, 17:20"
+    assert language.date_time_text("not a moment") == "not a moment"
 
 
 def test_the_date_input_reads_and_shows_german_months(german, make_window, library, qtbot) -> None:  # type: ignore[no-untyped-def]

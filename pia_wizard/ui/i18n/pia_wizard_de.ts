@@ -282,6 +282,10 @@
         <source>d MMMM yyyy</source>
         <translation>d. MMMM yyyy</translation>
     </message>
+    <message>
+        <source>d MMMM yyyy, HH:mm</source>
+        <translation>d. MMMM yyyy &apos;um&apos; HH:mm &apos;Uhr&apos;</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPage</name>
@@ -1570,8 +1574,8 @@
         <translation>pia-wizard wurde beim letzten Mal nicht ordnungsgemäß beendet. Die ungespeicherten Änderungen an „%1“ wiederherstellen?</translation>
     </message>
     <message>
-        <source>Copied automatically at %1.</source>
-        <translation>Automatisch gesichert um %1.</translation>
+        <source>Copied automatically on %1.</source>
+        <translation>Automatisch gesichert am %1.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
