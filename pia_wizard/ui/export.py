@@ -313,7 +313,8 @@ class ExportDialog(QDialog):
         letter_form.addRow(self.reply_wanted, self.reply_by)
         self.legal_basis = QPlainTextEdit(self.letter)
         self.legal_basis.setTabChangesFocus(True)
-        self.legal_basis.setFixedHeight(self.legal_basis.fontMetrics().lineSpacing() * 3 + 12)
+        # Four lines: the hint below takes four in German (and in the pseudo-language, ~40 % longer).
+        self.legal_basis.setFixedHeight(self.legal_basis.fontMetrics().lineSpacing() * 4 + 12)
         self.legal_basis.setPlaceholderText(
             self.tr(
                 "The law under which you ask, if any (for instance a freedom-of-information act). "

@@ -51,9 +51,13 @@ def named_in(code: str, language: str) -> str:
     from babel import Locale, UnknownLocaleError
 
     try:
-        name = Locale.parse(code.replace("-", "_")).get_language_name(language.replace("-", "_"))
+        named = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return code
+    try:
+        name = named.get_language_name(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):  # a window language Babel does not know: English names
+        name = named.get_language_name(SOURCE_LANGUAGE)
     return (name[:1].upper() + name[1:]) if name else code
 
 

@@ -73,7 +73,8 @@ def summary_html(
     )
     parts.append(f"<p>{_e(judged)} {_e(_progress(compiled, assessment, texts))}</p>")
 
-    parts.append(f"<h3>{_e(translate('Summary', 'Verdicts and why'))}</h3><ul>")
+    words = translate("Summary", "Verdicts and why")
+    parts.append(f"<h3>{_e(words)}</h3><ul>")
     rests_on: dict[str, AnswerRef] = {}
     not_applicable = [r.title for r in evaluation.rulebooks if r.verdict == "not_applicable"]
     for result in evaluation.rulebooks:
@@ -100,22 +101,26 @@ def summary_html(
         order = compiled.order
         refs = sorted(rests_on.values(), key=lambda r: order[r.question])
         shown = refs[:MAX_ANSWERS]
-        parts.append(f"<h3>{_e(translate('Summary', 'The answers they rest on'))}</h3><ul>")
+        words = translate("Summary", "The answers they rest on")
+        parts.append(f"<h3>{_e(words)}</h3><ul>")
         parts += [f"<li>{_e(texts.answer_ref(ref))}</li>" for ref in shown]
         if len(refs) > len(shown):
             more = translate("Summary", "… and %1 more (see Why? in the verdicts pane).")
             parts.append(f"<li>{_e(more.replace('%1', str(len(refs) - len(shown))))}</li>")
         parts.append("</ul>")
 
-    parts.append(f"<h3>{_e(translate('Summary', 'Open questions that matter most'))}</h3>")
+    words = translate("Summary", "Open questions that matter most")
+    parts.append(f"<h3>{_e(words)}</h3>")
     if explored is None:
-        parts.append(f"<p><i>{_e(translate('Summary', 'Being worked out…'))}</i></p>")
+        words = translate("Summary", "Being worked out…")
+        parts.append(f"<p><i>{_e(words)}</i></p>")
     else:
         gaps = _top_gaps(explored)
         if gaps:
             parts.append("<ol>" + "".join(f"<li>{_e(g.ask)}</li>" for g in gaps) + "</ol>")
         else:
-            parts.append(f"<p>{_e(translate('Summary', 'None that block a decision.'))}</p>")
+            words = translate("Summary", "None that block a decision.")
+            parts.append(f"<p>{_e(words)}</p>")
     return "".join(parts)
 
 

@@ -7,6 +7,7 @@ loads), made by `make translations` with the PySide6 tools; pia_wizard/ui/langua
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QTextBrowser
 
 from pia_wizard.ui import date_text, language, settings
 from pia_wizard.ui.language import available_languages, install_language, long_date, shown_number
@@ -88,6 +89,43 @@ def test_the_catalogs_hold_exactly_the_strings_of_the_source(tmp_path: Path) -> 
     assert _messages(plurals), "English's catalog holds the plural forms"
 
 
+def _marked_in_code() -> set[tuple[str, str, str]]:
+    """(context, text, where) of every tr / translate / QT_TRANSLATE_NOOP call with literal words,
+    read from the code's syntax tree (a widget's `self.tr` has its class as context)."""
+    found: set[tuple[str, str, str]] = set()
+
+    def literal(node: ast.expr) -> str | None:
+        return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+    def visit(node: ast.AST, cls: str, path: Path) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Call):
+                func = child.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+                args = [literal(a) for a in child.args]
+                where = f"{path.name}:{child.lineno}"
+                if name == "tr" and args and args[0] is not None:
+                    found.add((cls, args[0], where))
+                elif name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2 and None not in args[:2]:
+                    found.add((args[0], args[1], where))  # type: ignore[arg-type]
+            visit(child, child.name if isinstance(child, ast.ClassDef) else cls, path)
+
+    for path in SOURCES:
+        visit(ast.parse(path.read_text(encoding="utf-8")), "", path)
+    return found
+
+
+def test_every_marked_string_reaches_the_catalog() -> None:
+    """lupdate reads no call inside an f-string: such words would stay English in every language."""
+    catalog = set(_messages(I18N / "pia_wizard_de.ts"))
+    missed = sorted(
+        f"{where}: {context} / {text!r}"
+        for context, text, where in _marked_in_code()
+        if (context, text) not in catalog
+    )
+    assert not missed, "not extracted (move the call out of the f-string):\n" + "\n".join(missed)
+
+
 def test_the_built_catalogs_are_those_of_the_translations(tmp_path: Path) -> None:
     """lrelease writes the same bytes for the same .ts (checked: two builds compare equal), so a .qm
     that differs from a fresh build is stale."""
@@ -125,6 +163,9 @@ def test_the_window_in_german_shows_german_menus_buttons_and_words(german, make_
     # The verdict pane's date, German in words and order (the fixture's today is 23 November 2026).
     date_note = window.editor.verdicts.date_label.text()
     assert "23. November 2026" in date_note and date_note.startswith("Beurteilt nach den Regeln")
+    window.show_summary()  # its headings are built in f-strings: lupdate must still find them
+    summary = window._summary_dialog.findChild(QTextBrowser).toPlainText()
+    assert "Ergebnisse und Gründe" in summary and "Die wichtigsten offenen Fragen" in summary
 
 
 def test_qts_own_buttons_are_german_too(german, qtbot) -> None:  # type: ignore[no-untyped-def]

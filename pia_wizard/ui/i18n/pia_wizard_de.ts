@@ -2211,12 +2211,32 @@
         <translation>Beurteilt nach den Regeln, wie sie am %1 gelten.</translation>
     </message>
     <message>
+        <source>Verdicts and why</source>
+        <translation>Ergebnisse und Gründe</translation>
+    </message>
+    <message>
         <source>Do not cover this deployment: %1.</source>
-        <translation>Erfassen diesen Einsatz nicht: %1.</translation>
+        <translation>Nicht anwendbar auf diesen Einsatz: %1.</translation>
+    </message>
+    <message>
+        <source>The answers they rest on</source>
+        <translation>Die Antworten, auf denen sie beruhen</translation>
     </message>
     <message>
         <source>… and %1 more (see Why? in the verdicts pane).</source>
         <translation>… und %1 weitere (siehe „Warum?“ im Ergebnisbereich).</translation>
+    </message>
+    <message>
+        <source>Open questions that matter most</source>
+        <translation>Die wichtigsten offenen Fragen</translation>
+    </message>
+    <message>
+        <source>Being worked out…</source>
+        <translation>Wird ermittelt …</translation>
+    </message>
+    <message>
+        <source>None that block a decision.</source>
+        <translation>Keine, die eine Entscheidung verhindern.</translation>
     </message>
 </context>
 <context>
