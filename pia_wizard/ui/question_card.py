@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -439,7 +439,8 @@ class NoteSlot(QWidget):
 
 def with_key(text: str, key: str) -> str:
     """A control's tooltip or description with the key that reaches it: "Show the help (Shift+F1)"."""
-    hint = translate("Card", "key: %1").replace("%1", key)
+    shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)  # "Strg+Umschalt+K"
+    hint = translate("Card", "key: %1").replace("%1", shown)
     return f"{text} ({hint})" if text else hint
 
 

@@ -398,7 +398,7 @@
     </message>
     <message>
         <source>Previous section (Ctrl+PgUp)</source>
-        <translation>Vorheriger Abschnitt (Strg+Bild auf)</translation>
+        <translation>Vorheriger Abschnitt (Strg+Bild aufwärts)</translation>
     </message>
     <message>
         <source>&amp;Next</source>
@@ -410,7 +410,7 @@
     </message>
     <message>
         <source>Next section (Ctrl+PgDn)</source>
-        <translation>Nächster Abschnitt (Strg+Bild ab)</translation>
+        <translation>Nächster Abschnitt (Strg+Bild abwärts)</translation>
     </message>
     <message>
         <source>This is an example, opened read-only: its file never changes. You can try other answers here; to keep them, save them as a new file of your own.</source>
