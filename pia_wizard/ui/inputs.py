@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -542,6 +542,10 @@ class NumberInput(_LineInput):
             if not self.share:
                 raise ValueError(translate("Input", "Type the number itself, without %."))
             cleaned = cleaned.removesuffix("%")
+        if "," in cleaned and QLocale().decimalPoint() == ",":
+            # A language writing decimals with a comma ("0,5", "1.234,5"): the comma is the decimal
+            # point and points group the thousands. Without a comma, a point is a decimal point.
+            cleaned = cleaned.replace(".", "").replace(",", ".")
         if "," in cleaned:
             raise ValueError(
                 translate("Input", "Type digits, with a point for decimals (for example 0.0001), no commas.")

@@ -308,3 +308,17 @@ def test_start_up_installs_the_language_of_the_preferences(qapp, monkeypatch) ->
         loop = QEventLoop()  # after quit(), one more turn of an event loop (see test_launch.py)
         QTimer.singleShot(0, loop.quit)
         loop.exec()
+
+
+def test_numbers_are_typed_with_a_decimal_comma_in_german(german, make_window, library, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from .helpers_ui import answers, type_into
+
+    window = make_window(library)
+    window.new_assessment("mini")
+    window.go_to_section("s_d")
+    type_into(qtbot, window, "q_people", "1.234,5")
+    type_into(qtbot, window, "q_rate", "0,5 %")
+    assert answers(window)["q_people"] == 1234.5
+    assert answers(window)["q_rate"] == 0.005
+    type_into(qtbot, window, "q_watch", "250")  # no comma: as before
+    assert answers(window)["q_watch"] == 250

@@ -889,7 +889,7 @@
     </message>
     <message>
         <source>0 – 1, or a percentage: 0.1 %</source>
-        <translation>0 – 1 oder ein Prozentsatz: 0.1 %</translation>
+        <translation>0 – 1 oder ein Prozentsatz: 0,1 %</translation>
     </message>
     <message>
         <source>A number, or a range such as 1000–9999 when a document gives only a rough figure</source>
