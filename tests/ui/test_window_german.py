@@ -322,3 +322,33 @@ def test_numbers_are_typed_with_a_decimal_comma_in_german(german, make_window, l
     assert answers(window)["q_rate"] == 0.005
     type_into(qtbot, window, "q_watch", "250")  # no comma: as before
     assert answers(window)["q_watch"] == 250
+
+
+def _alt_letters(texts: list[str]) -> list[str]:
+    letters = []
+    for text in texts:
+        plain = text.replace("&&", "")
+        if "&" in plain:
+            letters.append(plain[plain.index("&") + 1].lower())
+    return letters
+
+
+def test_alt_letters_stay_unique_in_german(german, make_window, library) -> None:  # type: ignore[no-untyped-def]
+    """German words move the mnemonics: none may then reach two things at once (as test_access checks
+    for English), in the menu bar, in each menu, or on the start screen and the page."""
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    window = make_window(library)
+    menus = [action.menu() for action in window.menuBar().actions()]
+    for menu in [m for m in menus if m is not None]:
+        letters = _alt_letters([a.text() for a in menu.actions() if not a.isSeparator()])
+        assert sorted(letters) == sorted(set(letters)), f"{menu.title()}: {sorted(letters)}"
+    for show in (window.show_start, lambda: window.new_assessment("mini")):
+        show()
+        texts = [action.text() for action in window.menuBar().actions()]
+        for widget in window.findChildren(QWidget):
+            if isinstance(widget, QAbstractButton | QLabel) and widget.isVisibleTo(window):
+                if not (isinstance(widget, QLabel) and widget.buddy() is None):
+                    texts.append(widget.text())
+        letters = _alt_letters(texts)
+        assert len(letters) >= 4 and sorted(letters) == sorted(set(letters)), sorted(letters)

@@ -1088,7 +1088,7 @@
     </message>
     <message>
         <source>Re&amp;view and sign-off…</source>
-        <translation>Prüfung und &amp;Freigabe …</translation>
+        <translation>Prüfung und Frei&amp;gabe …</translation>
     </message>
     <message>
         <source>&amp;Clear recent files</source>
@@ -2142,7 +2142,7 @@
     </message>
     <message>
         <source>&amp;Open a file…</source>
-        <translation>Datei ö&amp;ffnen …</translation>
+        <translation>Datei &amp;öffnen …</translation>
     </message>
     <message>
         <source>Open a file…</source>
@@ -2174,7 +2174,7 @@
     </message>
     <message>
         <source>E&amp;xamples (fictional; they open read-only)</source>
-        <translation>&amp;Beispiele (erfunden; sie öffnen sich schreibgeschützt)</translation>
+        <translation>B&amp;eispiele (erfunden; sie öffnen sich schreibgeschützt)</translation>
     </message>
     <message>
         <source>Examples (fictional; they open read-only)</source>
