@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QTextBrows
 
 from pia_wizard.ui import date_text, language, settings
 from pia_wizard.ui.language import available_languages, install_language, long_date, shown_number
+from pia_wizard.ui.section_list import DETAILS
 from pia_wizard.ui.text import Plural, verdict_name, verdict_word
 
 from .helpers_ui import card
@@ -343,12 +344,44 @@ def test_alt_letters_stay_unique_in_german(german, make_window, library) -> None
     for menu in [m for m in menus if m is not None]:
         letters = _alt_letters([a.text() for a in menu.actions() if not a.isSeparator()])
         assert sorted(letters) == sorted(set(letters)), f"{menu.title()}: {sorted(letters)}"
-    for show in (window.show_start, lambda: window.new_assessment("mini")):
-        show()
-        texts = [action.text() for action in window.menuBar().actions()]
-        for widget in window.findChildren(QWidget):
-            if isinstance(widget, QAbstractButton | QLabel) and widget.isVisibleTo(window):
+
+    def shown_letters(top: QWidget, extra: list[str]) -> list[str]:
+        texts = list(extra)
+        for widget in top.findChildren(QWidget):
+            if isinstance(widget, QAbstractButton | QLabel) and widget.isVisibleTo(top):
                 if not (isinstance(widget, QLabel) and widget.buddy() is None):
                     texts.append(widget.text())
-        letters = _alt_letters(texts)
+        return _alt_letters(texts)
+
+    menu_titles = [action.text() for action in window.menuBar().actions()]
+    for show in (
+        window.show_start,
+        lambda: window.new_assessment("mini"),
+        lambda: window.go_to_section(DETAILS),
+    ):
+        show()
+        letters = shown_letters(window, menu_titles)
         assert len(letters) >= 4 and sorted(letters) == sorted(set(letters)), sorted(letters)
+    from pia_wizard.ui.evidence_dialog import EvidenceDialog
+    from pia_wizard.ui.export import ExportDialog
+    from pia_wizard.ui.preferences_dialog import PreferencesDialog
+
+    for dialog in (
+        ExportDialog(
+            {"briefing": "B", "information-request": "I"},
+            ["en", "de"],
+            [],
+            Path("r.pdf"),
+            "information-request",
+            window,
+        ),
+        PreferencesDialog(settings.Preferences(), window),
+        EvidenceDialog("Q", None, {}, window),
+    ):
+        dialog.show()
+        letters = shown_letters(dialog, [])
+        dialog.close()
+        assert len(letters) >= 4 and sorted(letters) == sorted(set(letters)), (
+            dialog.windowTitle(),
+            sorted(letters),
+        )

@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>&amp;Operator</source>
-        <translation>&amp;Betreiber</translation>
+        <translation>Betreibe&amp;r</translation>
     </message>
     <message>
         <source>P&amp;lace</source>
@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>Assesso&amp;r</source>
-        <translation>Be&amp;wertet von</translation>
+        <translation>Bewertet &amp;von</translation>
     </message>
     <message>
         <source>Organ&amp;isation</source>
@@ -371,7 +371,7 @@
     </message>
     <message>
         <source>Assess&amp;ment date</source>
-        <translation>Bewertungs&amp;datum</translation>
+        <translation>Bewert&amp;ungsdatum</translation>
     </message>
     <message>
         <source>Rules are judged as they stand on the assessment date. Without one, today&apos;s date is used, so a verdict can change when a rule comes into force.</source>
@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>&amp;Date (published or accessed)</source>
-        <translation>Da&amp;tum (veröffentlicht oder abgerufen)</translation>
+        <translation>Dat&amp;um (veröffentlicht oder abgerufen)</translation>
     </message>
     <message>
         <source>&amp;Quote</source>
@@ -646,7 +646,7 @@
     </message>
     <message>
         <source>&amp;Prepared for</source>
-        <translation>&amp;Erstellt für</translation>
+        <translation>Erstell&amp;t für</translation>
     </message>
     <message>
         <source>Prepared for</source>
@@ -701,7 +701,7 @@
     </message>
     <message>
         <source>Si&amp;gn the PDF</source>
-        <translation>PDF si&amp;gnieren</translation>
+        <translation>PDF signie&amp;ren</translation>
     </message>
     <message>
         <source>&amp;Key file</source>
@@ -713,7 +713,7 @@
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation>Durch&amp;suchen …</translation>
+        <translation>Durchsuc&amp;hen …</translation>
     </message>
     <message>
         <source>a .p12 file made with “pia-wizard keys new”, or your own</source>
@@ -761,7 +761,7 @@
     </message>
     <message>
         <source>Legal bas&amp;is</source>
-        <translation>&amp;Rechtsgrundlage</translation>
+        <translation>Re&amp;chtsgrundlage</translation>
     </message>
     <message>
         <source>&amp;Make it and open it to print</source>
