@@ -61,7 +61,7 @@ from pia_wizard.ui.document import AssessmentDocument
 from pia_wizard.ui.edges import edge_style
 from pia_wizard.ui.evaluator import Evaluator
 from pia_wizard.ui.focus_ring import FocusRing
-from pia_wizard.ui.language import ensure_language, long_date
+from pia_wizard.ui.language import ensure_language, installed_language, long_date
 from pia_wizard.ui.migration_notice import MigrationNotice
 from pia_wizard.ui.prompts import MAX_PROBLEMS_SHOWN, Prompts, back_to, problems_text
 from pia_wizard.ui.question_card import QUESTION_KEYS, QuestionCard
@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
         # Start-up (launch.py) installs the language before the first window; a window made otherwise
         # (a test, the screenshots) gets the preferred one here, so that even English has its plurals.
         ensure_language(self.preferences.language)
+        # The questionnaire's words follow the window's: both change when the program next starts.
+        self.language = installed_language() or self.preferences.language
         self.prompts = Prompts(self)
         self.document: AssessmentDocument | None = None
         self.editor: Editor | None = None
@@ -263,8 +265,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.stack = QStackedWidget(self)
         titles = {
-            qid: Texts(c, self.preferences.language)(c.questionnaire.title)
-            for qid, c in library.questionnaires.items()
+            qid: Texts(c, self.language)(c.questionnaire.title) for qid, c in library.questionnaires.items()
         }
         self.start_screen = StartScreen(titles, self.stack)
         self.start_screen.new_requested.connect(self.new_assessment)
@@ -583,7 +584,7 @@ class MainWindow(QMainWindow):
                 questionnaire_id = ids[0]
             else:
                 titles = {
-                    qid: Texts(c, self.preferences.language)(c.questionnaire.title)
+                    qid: Texts(c, self.language)(c.questionnaire.title)
                     for qid, c in self.library.questionnaires.items()
                 }
                 questionnaire_id = self.prompts.choose_questionnaire(titles)
@@ -759,15 +760,13 @@ class MainWindow(QMainWindow):
         compiled = document.compiled
         texts = Texts(
             compiled,
-            self.preferences.language,
-            {s.id: s.name(self.preferences.language) for s in self.library.sources.sources if s.short},
+            self.language,
+            {s.id: s.name(self.language) for s in self.library.sources.sources if s.short},
         )
         self.texts = texts
         rulebooks = [b for b in self.library.rulebooks.values() if b.questionnaire == compiled.id]
         self.rulebooks = rulebooks
-        self.evaluator = Evaluator(
-            compiled, rulebooks, self.library.sources, self.today, self.preferences.language, self
-        )
+        self.evaluator = Evaluator(compiled, rulebooks, self.library.sources, self.today, self.language, self)
         self.evaluator.evaluated.connect(self._show_evaluation)
         self.evaluator.exploring.connect(lambda: self.editor and self.editor.verdicts.show_updating())
         self.evaluator.explored.connect(self._show_explored)
@@ -1529,7 +1528,7 @@ class MainWindow(QMainWindow):
             from pia_wizard.ui.sources_dialog import SourcesDialog
 
             self._sources_dialog = SourcesDialog(
-                self.library.sources, self.library.glossary, self.preferences.language, self
+                self.library.sources, self.library.glossary, self.language, self
             )
         if source_id:
             self._sources_dialog.show_source(source_id)

@@ -160,6 +160,9 @@ def test_the_window_in_german_shows_german_menus_buttons_and_words(german, make_
     assert titles == ["&Datei", "&Bearbeiten", "&Gehe zu", "&Frage", "&Hilfe"]
     assert card(window, "q_yes").unknown.text() == "Unbekannt / nicht offengelegt"
     assert "(Taste: Strg+Umschalt+K)" in card(window, "q_yes").unknown.toolTip()  # keys named by Qt
+    # The questionnaire's words follow the window's language (the preferences still say English):
+    # the fixture has no German, so its English shows, marked.
+    assert window.language == "de" and "[EN] Pick" in card(window, "q_choice").heading.text()
     assert window.editor.section_list.item(0).text() == "Angaben zur Bewertung"
     assert "beantwortet" in window.editor.section_list.item(1).text()
     # The verdict pane's date, German in words and order (the fixture's today is 23 November 2026).
