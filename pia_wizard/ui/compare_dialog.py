@@ -185,9 +185,10 @@ def comparison_for(
     name: str,
     path: Path,
     date: dt.date | None,
+    language: str = "en",
 ) -> dict[str, Any] | str:
     """The comparison's words for the open assessment (A) and the file or report at `path` (B), or
-    why there is none, in plain words."""
+    why there is none, in plain words, in `language` (the window's)."""
     from pia_wizard.commands.compare import BadInput, load_side
     from pia_wizard.core.evaluation.evaluate import evaluate
     from pia_wizard.core.work.compare import ComparisonError, compare
@@ -203,11 +204,13 @@ def comparison_for(
         ).replace("%1", path.name)
     books = [r for r in library.rulebooks.values() if r.questionnaire == compiled.id]
     try:
-        eval_a = evaluate(compiled, books, assessment, date, sources=library.sources)
-        eval_b = evaluate(compiled, books, other.loaded.assessment, other.date, sources=library.sources)
+        eval_a = evaluate(compiled, books, assessment, date, sources=library.sources, language=language)
+        eval_b = evaluate(
+            compiled, books, other.loaded.assessment, other.date, sources=library.sources, language=language
+        )
         comparison = compare(compiled, assessment, other.loaded.assessment, eval_a, eval_b)
     except (ComparisonError, ValueError) as exc:
         return f"{path.name}: {exc}"
     a = Input(name, assessment, eval_a)
     b = Input(path.name, other.loaded.assessment, eval_b, other.origin)
-    return comparison_context(comparison, compiled, a, b)
+    return comparison_context(comparison, compiled, a, b, language)

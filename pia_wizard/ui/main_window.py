@@ -1309,7 +1309,13 @@ class MainWindow(QMainWindow):
             return False
         date, _own = self.evaluator.evaluation_date(document.assessment) if self.evaluator else (None, False)
         result = comparison_for(
-            self.library, document.compiled, document.assessment, self.document_name(), path, date
+            self.library,
+            document.compiled,
+            document.assessment,
+            self.document_name(),
+            path,
+            date,
+            self.language,
         )
         if isinstance(result, str):
             self.prompts.error(self.tr("Cannot compare"), result)

@@ -160,7 +160,7 @@ def _compare_and_review(window, app, folder: Path, temp: Path) -> list[str]:  # 
     other = temp / f"{COMPARED_EXAMPLE}--scenario.pia.json"
     save_assessment(other, scenario)
     result = comparison_for(
-        library, document.compiled, document.assessment, window.document_name(), other, None
+        library, document.compiled, document.assessment, window.document_name(), other, None, window.language
     )
     written = []
     if isinstance(result, dict):
