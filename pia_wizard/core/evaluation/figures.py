@@ -10,8 +10,6 @@ from __future__ import annotations
 import itertools
 import math
 
-from babel.numbers import get_decimal_symbol, get_group_symbol
-
 from pia_wizard.core.evaluation.results import DpiaIndicator, Figure, FigureInput, Figures, Inconsistency
 from pia_wizard.core.models.base import localise, trusted
 from pia_wizard.core.models.conditions import All, AnyOf, ConditionNode
@@ -121,8 +119,8 @@ def _fmt(value: float, m: Messages) -> str:
         shown = f"{value:.3g}"
     if m.language == SOURCE_LANGUAGE:
         return shown
-    locale = m.language.replace("-", "_")
-    marks = {",": get_group_symbol(locale), ".": get_decimal_symbol(locale)}
+    group, decimal = m.separators()  # English's for a language Babel does not know (a pseudo-language)
+    marks = {",": group, ".": decimal}
     return "".join(marks.get(char, char) for char in shown)
 
 

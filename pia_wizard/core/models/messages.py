@@ -23,7 +23,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 
 from pia_wizard.core.models.base import long_date
 
@@ -95,6 +95,10 @@ class Messages:
             last = pattern.rindex("0") + 1
             pattern = pattern[:last] + "." + "0" * digits + pattern[last:]
         return format_percent(fraction, format=pattern, locale=self._locale)
+
+    def separators(self) -> tuple[str, str]:
+        """The language's group and decimal marks: (",", ".") in English, (".", ",") in German."""
+        return get_group_symbol(self._locale), get_decimal_symbol(self._locale)
 
     @functools.cached_property
     def _locale(self) -> Locale:
