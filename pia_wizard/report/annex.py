@@ -20,7 +20,9 @@ from pia_wizard.report.formatting import Formatter, date_text
 from pia_wizard.report.wording import ANSWER_STATES, EVIDENCE_LEVELS
 
 
-def evidence_item(item: Evidence, assessment: Assessment, shows: str = "") -> dict[str, Any]:
+def evidence_item(
+    item: Evidence, assessment: Assessment, shows: str = "", fmt: Formatter | None = None
+) -> dict[str, Any]:
     """One document in the report; `shows`: the chosen options it shows, in words, when it names them."""
     address = item.address or ""
     if not address.startswith(("https://", "http://")):  # the model allows nothing else; be sure
@@ -29,10 +31,12 @@ def evidence_item(item: Evidence, assessment: Assessment, shows: str = "") -> di
     return {
         "title": item.title,
         "address": address,
-        "accessed": date_text(item.accessed) if item.accessed else "",
+        "accessed": date_text(item.accessed, fmt) if item.accessed else "",
         "quote": item.quote,
         "confidence": item.confidence,
-        "confidence_label": EVIDENCE_LEVELS[item.confidence],
+        "confidence_label": fmt.t(EVIDENCE_LEVELS[item.confidence])
+        if fmt
+        else EVIDENCE_LEVELS[item.confidence],
         "file": {"name": attached.file_name, "sha256": attached.sha256} if attached else None,
         "shows": shows,
     }
@@ -42,13 +46,13 @@ def evidence_items(
     fmt: Formatter, assessment: Assessment, question_id: str, answer: Answer
 ) -> list[dict[str, Any]]:
     """An answer's documents; one that shows only some chosen options names them."""
-    return [evidence_item(e, assessment, _options(fmt, question_id, e.choices)) for e in answer.evidence]
+    return [evidence_item(e, assessment, _options(fmt, question_id, e.choices), fmt) for e in answer.evidence]
 
 
 def _options(fmt: Formatter, question_id: str, values: tuple[str, ...]) -> str:
     """“Wanted persons” and “Suspects”: chosen options in words, for "for … only"."""
     named = [f"“{fmt.value(question_id, (v,))}”" for v in values]
-    return " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+    return fmt.t(" and ").join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
 
 
 def _note(answer: Answer | None) -> str:
@@ -65,7 +69,9 @@ def _answer_row(
         "id": question_id,
         "label": fmt.label(question_id),
         "state": state,
-        "value": fmt.value(question_id, value) if state == "value" else ANSWER_STATES.get(state, state),
+        "value": fmt.value(question_id, value)
+        if state == "value"
+        else fmt.t(ANSWER_STATES.get(state, state)),
         "note": _note(answer),
         "evidence": evidence_items(fmt, assessment, question_id, answer) if answer else [],
         "group_items": [],
@@ -128,7 +134,7 @@ def _answers_by_section(
                 continue
             row = _answer_row(fmt, assessment, question.id, answer, state)
             if use and question.id in compiled.per_use:
-                row["label"] = f"{row['label']} (for the use “{use}”)"
+                row["label"] = fmt.t("{label} (for the use “{use}”)").format(label=row["label"], use=use)
             if isinstance(question, GroupQuestion) and state == "value" and answer is not None:
                 row["value"] = f"{len(answer.value or ())} × {fmt.text(question.item_label)}"
                 row["group_items"] = _items(fmt, view, assessment, question, answer.value or ())
@@ -145,7 +151,9 @@ def _answers_by_section(
                 )
             rows.append(row)
         if rows:
-            title = fmt.text(section.title) + (f" — the use “{use}”" if only is not None else "")
+            title = fmt.text(section.title) + (
+                fmt.t(" — the use “{use}”").format(use=use) if only is not None else ""
+            )
             sections.append({"id": section.id, "title": title, "answers": rows})
     return sections, unknowns, unanswered
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pia_wizard.report.wording import STATUS_MARK, STEP_STATUS, VERDICTS
+from pia_wizard.core.models.messages import SOURCE_LANGUAGE, Messages
+from pia_wizard.report.wording import NP_, STATUS_MARK, STEP_STATUS, VERDICTS, words
 
 WIDTH = 600
 FONT = 11
@@ -38,15 +39,21 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "not_reached": ("#eeeeee", "#555555"),
 }
 IDLE = ("#f2f2f2", "#6b6b6b")
-# Short enough to fit a sixth of the strip; the full words are in the text beside it.
-STRIP_LABELS: dict[str, tuple[str, ...]] = {
-    "red_line": ("Red line",),
-    "fails": ("Fails",),
-    "insufficient_information": ("Insufficient", "information"),
-    "conditional": ("Conditional",),
-    "passes": ("Passes",),
-    "not_applicable": ("Not", "applicable"),
+# Short enough to fit a sixth of the strip, a line break where one is needed; the full words are in the
+# text beside it. Their own context ("verdict strip") keeps them apart from the verdict names in running text.
+STRIP_LABELS: dict[str, tuple[str, str]] = {
+    "red_line": NP_("verdict strip", "Red line"),
+    "fails": NP_("verdict strip", "Fails"),
+    "insufficient_information": NP_("verdict strip", "Insufficient\ninformation"),
+    "conditional": NP_("verdict strip", "Conditional"),
+    "passes": NP_("verdict strip", "Passes"),
+    "not_applicable": NP_("verdict strip", "Not\napplicable"),
 }
+ENGLISH = SOURCE_LANGUAGE
+
+
+def _strip_label(said: Messages, rung: str) -> tuple[str, ...]:
+    return tuple(said.pgettext(*STRIP_LABELS[rung]).split("\n"))
 
 
 def _rect(
@@ -86,8 +93,9 @@ def _text(
     }
 
 
-def verdict_strip(title: str, verdict: str) -> dict[str, Any]:
+def verdict_strip(title: str, verdict: str, language: str = ENGLISH) -> dict[str, Any]:
     """The verdict ladder from red line to passes (and not applicable), this rulebook's rung filled."""
+    said = words(language)
     order = tuple(VERDICTS)
     cell = WIDTH / len(order)
     height, size = 32, 12
@@ -100,58 +108,64 @@ def verdict_strip(title: str, verdict: str) -> dict[str, Any]:
             shapes.append(_rect(x + 2, 2, cell - 4, height - 4, fill, "#000000", 3))
         else:
             shapes.append(_rect(x + 2, 2, cell - 4, height - 4, fill, "#cfcfcf"))
-        lines = STRIP_LABELS[rung]
+        lines = _strip_label(said, rung)
         first = height / 2 + size * 0.36 - (len(lines) - 1) * (size + 1) / 2
         for number, line in enumerate(lines):
             shapes.append(
                 _text(x + cell / 2, first + number * (size + 1), line, ink, size=size, bold=current)
             )
-    label = VERDICTS.get(verdict, (verdict, ""))[0]
-    return {"title": f"Verdict under {title}: {label}", "width": WIDTH, "height": height, "shapes": shapes}
+    label = said.gettext(VERDICTS.get(verdict, (verdict, ""))[0])
+    shown = said.gettext("Verdict under {title}: {label}").format(title=title, label=label)
+    return {"title": shown, "width": WIDTH, "height": height, "shapes": shapes}
 
 
-def _status_cell(status: str) -> dict[str, Any]:
+def _status_cell(status: str, said: Messages | None = None) -> dict[str, Any]:
     fill, ink = STATUS_COLOURS.get(status, IDLE)
+    label = STEP_STATUS.get(status, status)
     return {
         "status": status,
         "mark": STATUS_MARK.get(status, ""),
-        "label": STEP_STATUS.get(status, status),
+        "label": said.gettext(label) if said else label,
         "fill": fill,
         "ink": ink,
     }
 
 
-def step_chart(title: str, tests: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
+def step_chart(
+    title: str, tests: Sequence[Mapping[str, Any]], language: str = ENGLISH
+) -> dict[str, Any] | None:
     """One column per test (legality, necessity, proportionality …), one cell per step, in order: a
     table, so that every test's title is printed whole however many columns there are."""
     if not tests:
         return None
+    said = words(language)
     columns = []
     summary: list[str] = []
     for test in tests:
         steps = [
-            {**_status_cell(step["status"]), "id": step["id"], "decisive": step["decisive"]}
+            {**_status_cell(step["status"], said), "id": step["id"], "decisive": step["decisive"]}
             for step in test["steps"]
         ]
-        columns.append({**_status_cell(test["status"]), "title": test["title"], "steps": steps})
-        words = STEP_STATUS.get(test["status"], test["status"])
+        columns.append({**_status_cell(test["status"], said), "title": test["title"], "steps": steps})
+        status = said.gettext(STEP_STATUS.get(test["status"], test["status"]))
         listed = ", ".join(f"{s['id']} {s['label']}" for s in steps)
-        summary.append(f"{test['title']}: {words}" + (f" ({listed})" if listed else ""))
+        summary.append(f"{test['title']}: {status}" + (f" ({listed})" if listed else ""))
     return {
-        "title": f"Test steps under {title}. " + "; ".join(summary),
+        "title": said.gettext("Test steps under {title}.").format(title=title) + " " + "; ".join(summary),
         "columns": columns,
         "rows": max(len(t["steps"]) for t in tests),
     }
 
 
-def tests_overview(rulebooks: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
+def tests_overview(rulebooks: Sequence[Mapping[str, Any]], language: str = ENGLISH) -> dict[str, Any] | None:
     """The tests under each rulebook at a glance, as rows of a table (not an SVG: a table wraps every
     title whole, where boxes of a fixed size had to cut them). Each result carries its colour and a
     mark and word, so it reads in black and white too."""
+    said = words(language)
     rows = []
     for rulebook in rulebooks:
         if not rulebook["tests"]:
             continue
-        tests = [{**_status_cell(test["status"]), "title": test["title"]} for test in rulebook["tests"]]
+        tests = [{**_status_cell(test["status"], said), "title": test["title"]} for test in rulebook["tests"]]
         rows.append({"rulebook": rulebook["title"], "tests": tests})
     return {"rows": rows} if rows else None

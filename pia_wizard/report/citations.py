@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from pia_wizard.core.models.messages import SOURCE_LANGUAGE
 from pia_wizard.core.models.sources import SourcesFile
-from pia_wizard.report.wording import TAGS
+from pia_wizard.report.wording import TAGS, words
 
 
 class Citations:
     """Looks sources up and remembers which were cited, for the source table in the annex."""
 
-    def __init__(self, sources: SourcesFile | None, language: str = "en") -> None:
+    def __init__(self, sources: SourcesFile | None, language: str = SOURCE_LANGUAGE) -> None:
+        self._t = words(language).gettext
         self._table = {s.id: s for s in sources.sources} if sources else {}
         self.language = language
         self.cited: list[str] = []
@@ -35,7 +37,7 @@ class Citations:
                 "pinpoint": "",
                 "address": "",
                 "tag": "?",
-                "tag_label": TAGS["?"],
+                "tag_label": self._t(TAGS["?"]),
                 "short": source_id,
                 "brief": source_id,
                 "name": source_id,
@@ -57,7 +59,7 @@ class Citations:
             "pinpoint": source.pinpoint,
             "address": address,
             "tag": source.tag,
-            "tag_label": TAGS[source.tag],
+            "tag_label": self._t(TAGS[source.tag]),
             "short": short,
             "note": source.note,
         }

@@ -15,12 +15,13 @@ from pia_wizard.core.answers.review import ReviewState
 from pia_wizard.core.evaluation.results import Change, Evaluation, Figure, Finding, RulebookResult
 from pia_wizard.core.load.library import Library
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.messages import N_, SOURCE_LANGUAGE
 from pia_wizard.core.models.rulebook import Rulebook
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.report import charts
 from pia_wizard.report.annex import answers_by_section, evidence_items, glossary_used
 from pia_wizard.report.citations import Citations
-from pia_wizard.report.formatting import Formatter, number
+from pia_wizard.report.formatting import Formatter
 from pia_wizard.report.headlines import headline
 from pia_wizard.report.letter import request_groups
 from pia_wizard.report.options import ReportOptions, recipient_of
@@ -36,23 +37,30 @@ from pia_wizard.report.wording import (
     STEP_STATUS,
     TAGS,
     VERDICTS,
-    long_date,
+    translation_notes,
+    words,
 )
 
 # The date of the domain brief (legal research) the shipped rulebooks rest on. The rulebook format has
 # no field for it yet; it belongs there (one date per rulebook), and this constant goes when it is.
-PDFA_STATEMENT = "PDF/A-3b identification, conformance not externally validated."
+PDFA_STATEMENT = N_("PDF/A-3b identification, conformance not externally validated.")
 SEVERITY_RANK = {"red_line": 0, "fail": 1, "undetermined": 2, "conditional": 3, "warning": 4, "info": 5}
 MAX_REASONS = 5
 
 
-def scenario_line(assessment: Assessment) -> str:
+def scenario_line(assessment: Assessment, fmt: Formatter) -> str:
     """'What it tries — a variant of “origin”' for a scenario, else empty."""
     link = assessment.scenario
     if link is None:
         return ""
-    origin = f"a variant of “{link.origin_title}”" if link.origin_title else "a variant of another assessment"
-    return f"{link.name} — {origin}. The answers changed to try this are not the proposal's own."
+    t = fmt.t
+    if link.origin_title:
+        origin = t("a variant of “{origin}”").format(origin=link.origin_title)
+    else:
+        origin = t("a variant of another assessment")
+    return t("{name} — {origin}. The answers changed to try this are not the proposal's own.").format(
+        name=link.name, origin=origin
+    )
 
 
 def build_report_context(
@@ -72,6 +80,7 @@ def build_report_context(
     from the full assessment (`full`, before redaction) and its state."""
     fmt = Formatter(compiled, options.language)
     citations = Citations(library.sources, options.language)
+    t = fmt.t
     books = {b.id: b for b in rulebooks}
     meta = assessment.metadata
     spec = options.spec
@@ -86,17 +95,24 @@ def build_report_context(
         if result.id in books
     ]
     title = meta.title or (
-        f"Assessment: {meta.deployment}" if meta.deployment else fmt.text(compiled.questionnaire.title)
+        t("Assessment: {deployment}").format(deployment=meta.deployment)
+        if meta.deployment
+        else fmt.text(compiled.questionnaire.title)
     )
     context: dict[str, Any] = {
-        "template": {"name": spec.name, "title": spec.title, "purpose": spec.purpose, "letter": spec.letter},
+        "template": {
+            "name": spec.name,
+            "title": t(spec.title),
+            "purpose": t(spec.purpose),
+            "letter": spec.letter,
+        },
         "language": options.language,
         "draft": options.draft,
         "compact": 0,  # raised by the printer when a template must be shortened to fit its page budget
         "document": {
             "title": title,
-            "kind": spec.title,
-            "date": long_date(evaluation.date),
+            "kind": t(spec.title),
+            "date": fmt.date(evaluation.date),
             "date_iso": evaluation.date.isoformat(),
             # Every date in the PDF comes from the assessment, never from the clock.
             "timestamp": f"{evaluation.date.isoformat()}T00:00:00Z",
@@ -112,7 +128,7 @@ def build_report_context(
             "prepared_for": options.prepared_for.strip() or recipient_of(meta.audience),
             "identity_omitted": options.leaves_out("identity"),
             # A scenario is a hypothetical variant: a reader must never take it for the proposal itself.
-            "scenario": scenario_line(assessment),
+            "scenario": scenario_line(assessment, fmt),
             # Several uses of the system, each judged; empty for one use.
             "uses": uses,
         },
@@ -124,11 +140,13 @@ def build_report_context(
         "verdicts": [r["summary"] for r in results],
         "headlines": [r["headline"] for r in results],
         "verdict_meanings": [
-            {"verdict": v, "label": label, "meaning": meaning}
+            {"verdict": v, "label": t(label), "meaning": t(meaning)}
             for v, (label, meaning) in VERDICTS.items()
             if any(r["verdict"] == v for r in results)
         ],
-        "tests_overview": charts.tests_overview([r for r in results if r["verdict"] != "not_applicable"]),
+        "tests_overview": charts.tests_overview(
+            [r for r in results if r["verdict"] != "not_applicable"], options.language
+        ),
         "rulebooks": results,
         "reasons": _reasons(results),
         "safeguards": _safeguards(evaluation.rulebooks, books, citations),
@@ -140,17 +158,17 @@ def build_report_context(
             {"id": i.id, "text": i.text, "questions": [fmt.label(q) for q in i.questions]}
             for i in evaluation.inconsistencies
         ],
-        "omitted": [OMITTED[name] for name in options.effective_omissions if name in options.omit],
+        "omitted": [t(OMITTED[name]) for name in options.effective_omissions if name in options.omit],
         # An approval only while it covers the assessment this report is made from (report/review.py).
         "review": review_context(review, full or assessment, options, private_notes),
-        "letter": _letter(options, meta) if spec.letter else None,
+        "letter": _letter(options, meta, fmt) if spec.letter else None,
         "method": _method(evaluation, rulebooks, compiled, fmt, fingerprint, embedded, citations),
         "legend": {
-            "evidence": [{"level": k, "label": v} for k, v in EVIDENCE_LEVELS.items()],
-            "tags": [{"tag": k, "label": v} for k, v in TAGS.items() if k != "?"],
+            "evidence": [{"level": k, "label": t(v)} for k, v in EVIDENCE_LEVELS.items()],
+            "tags": [{"tag": k, "label": t(v)} for k, v in TAGS.items() if k != "?"],
         },
     }
-    context["summary"] = _summary(results)
+    context["summary"] = _summary(results, fmt)
     context["requests"] = request_groups(context["gaps"], compiled, fmt) if spec.letter else []
     sections, unknowns, unanswered = answers_by_section(compiled, assessment, fmt)
     context["unknowns"] = [] if spec.letter else unknowns
@@ -182,7 +200,7 @@ def short_name(book: Rulebook, fmt: Formatter) -> str:
 
 def _rule_titles(book: Rulebook, fmt: Formatter) -> dict[str, dict[str, Any]]:
     """What a rule id in a gap's `blocks` means: red lines, their gates, steps, and applicability."""
-    applies = f"Whether {fmt.text(book.title)} applies"
+    applies = fmt.t("Whether {title} applies").format(title=fmt.text(book.title))
     rules: dict[str, dict[str, Any]] = {
         "applies_when": {"title": applies, "short": applies, "point": applies, "refs": book.refs}
     }
@@ -191,7 +209,9 @@ def _rule_titles(book: Rulebook, fmt: Formatter) -> dict[str, dict[str, Any]]:
         rules[line.id] = {"title": line_title, "short": line_title, "point": line_title, "refs": line.refs}
         for gate in line.exceptions:
             rules[f"{line.id}/{gate.id}"] = {
-                "title": f"{fmt.text(line.title)} — exception condition: {fmt.text(gate.title)}",
+                "title": fmt.t("{title} — exception condition: {gate}").format(
+                    title=fmt.text(line.title), gate=fmt.text(gate.title)
+                ),
                 "short": line_title,
                 "point": line_title,
                 "refs": gate.refs or line.refs,
@@ -218,18 +238,23 @@ def _answers(fmt: Formatter, refs: Sequence[Any]) -> list[dict[str, Any]]:
             "state": a.state,
             "value": fmt.state_or_value(a.question, a.state, a.value),
             "evidence_level": a.evidence_level,
-            "evidence_label": EVIDENCE_LEVELS.get(a.evidence_level, ""),
+            "evidence_label": fmt.t(EVIDENCE_LEVELS[a.evidence_level])
+            if a.evidence_level in EVIDENCE_LEVELS
+            else "",
         }
         for a in refs
     ]
 
 
-def for_uses(names: Sequence[str], uses: Sequence[str]) -> str:
-    """ "For the use “X”: " before a finding, gap or change that not every use of several gives."""
+def for_uses(names: Sequence[str], uses: Sequence[str], fmt: Formatter | None = None) -> str:
+    """ "For the use “X”: " before a finding, gap or change that not every use of several gives (in
+    `fmt`'s language; English without one)."""
     if not names or len(names) >= len(uses):
         return ""
-    listed = " and ".join(f"“{n}”" for n in names)
-    return f"For the use {listed}: " if len(names) == 1 else f"For the uses {listed}: "
+    t = fmt.t if fmt is not None else words(SOURCE_LANGUAGE).gettext
+    listed = t(" and ").join(f"“{n}”" for n in names)
+    form = "For the use {listed}: " if len(names) == 1 else "For the uses {listed}: "
+    return t(form).format(listed=listed)
 
 
 def _finding(
@@ -245,15 +270,15 @@ def _finding(
         "rule": finding.rule,
         "kind": finding.kind,
         "severity": finding.severity,
-        "severity_label": SEVERITY.get(finding.severity, finding.severity),
+        "severity_label": fmt.t(SEVERITY.get(finding.severity, finding.severity)),
         "title": finding.title,
-        "text": for_uses(finding.uses, uses) + sentence(finding.text),
-        "gist": for_uses(finding.uses, uses) + sentence(finding.short or finding.text),
+        "text": for_uses(finding.uses, uses, fmt) + sentence(finding.text),
+        "gist": for_uses(finding.uses, uses, fmt) + sentence(finding.short or finding.text),
         "uses": list(finding.uses),
         "answers": _answers(fmt, finding.answers),
         "sources": citations.cite(s.id for s in finding.sources),
         "missing_gates": [gates.get(g, g) for g in finding.missing_gates],
-        "applies_from": long_date(finding.applies_from) if finding.applies_from else "",
+        "applies_from": fmt.date(finding.applies_from) if finding.applies_from else "",
         "evidence": _evidence_for(finding.answers, fmt, assessment),
     }
 
@@ -274,22 +299,30 @@ def _evidence_for(refs: Sequence[Any], fmt: Formatter, assessment: Assessment | 
 
 
 def _change_text(fmt: Formatter, change: Change) -> str:
-    if change.unknown:
-        shown = "unknown"
-    else:
-        shown = fmt.value(change.question, change.value)
-    text = f"“{change.label or fmt.label(change.question)}” were answered “{shown}”"
+    t = fmt.t
+    shown = t("unknown") if change.unknown else fmt.value(change.question, change.value)
+    text = t("“{label}” were answered “{shown}”").format(
+        label=change.label or fmt.label(change.question), shown=shown
+    )
     if change.evidence_level:
-        text += (
-            f", shown by evidence at level {change.evidence_level} ({EVIDENCE_LEVELS[change.evidence_level]})"
+        text += t(", shown by evidence at level {level} ({meaning})").format(
+            level=change.evidence_level, meaning=t(EVIDENCE_LEVELS[change.evidence_level])
         )
     return text
 
 
 KIND_WORDS = {
-    "actionable": "a decision in the operator's hands",
-    "fact": "a change of fact, not of a decision",
-    "mixed": "partly the operator's decision, partly a fact",
+    "actionable": N_("a decision in the operator's hands"),
+    "fact": N_("a change of fact, not of a decision"),
+    "mixed": N_("partly the operator's decision, partly a fact"),
+}
+# Why a gap is a gap, beside its question.
+GAP_STATES = {
+    "unknown": N_("unknown / not disclosed"),
+    "unanswered": N_("not answered"),
+    "evidence": N_("answered, but the evidence is too weak"),
+    "range": N_("known only as a range: narrow it"),
+    "one_of": N_("one of several possibilities: say which"),
 }
 
 
@@ -301,7 +334,8 @@ def _rulebook(
     assessment: Assessment | None,
     uses: Sequence[str] = (),
 ) -> dict[str, Any]:
-    label, meaning = VERDICTS[result.verdict]
+    t = fmt.t
+    label, meaning = (t(text) for text in VERDICTS[result.verdict])
     steps_by_id = {s.id: s for t in book.tests for s in t.steps}
     tests = []
     for test in result.tests:
@@ -313,7 +347,7 @@ def _rulebook(
                     "id": step.id,
                     "title": step.title,
                     "status": step.status,
-                    "status_label": STEP_STATUS.get(step.status, step.status),
+                    "status_label": t(STEP_STATUS.get(step.status, step.status)),
                     "mark": STATUS_MARK.get(step.status, ""),
                     "reason": sentence(step.reason),
                     "decisive": step.decisive,
@@ -327,7 +361,7 @@ def _rulebook(
                 "id": test.id,
                 "title": test.title,
                 "status": test.status,
-                "status_label": STEP_STATUS.get(test.status, test.status),
+                "status_label": t(STEP_STATUS.get(test.status, test.status)),
                 "mark": STATUS_MARK.get(test.status, ""),
                 "steps": steps,
             }
@@ -341,20 +375,23 @@ def _rulebook(
         "label": label,
         "meaning": meaning,
         "applies": result.applies,
-        "applies_label": APPLIES[result.applies],
+        "applies_label": t(APPLIES[result.applies]),
         "jurisdiction": fmt.text(book.jurisdiction),
         "version": book.version,
-        "strip": charts.verdict_strip(title, result.verdict),
+        "strip": charts.verdict_strip(title, result.verdict, fmt.language),
         # With several uses: which use gives this verdict (the worst of them).
-        "use": f"the worst of the {len(uses)} uses: “{result.use}”" if uses else "",
+        "use": t("the worst of the {count} uses: “{use}”").format(count=len(uses), use=result.use)
+        if uses
+        else "",
         # Duties that start later inside the planned period; the verdict above is the one on the date.
         "later": [
             {
                 "date": later.date.isoformat(),
-                "label": VERDICTS[later.verdict][0],
+                "label": t(VERDICTS[later.verdict][0]),
                 "text": later.text,
-                "short": f"From {long_date(later.date)}, more rules bind this deployment; the verdict on "
-                f"that date is “{VERDICTS[later.verdict][0]}”.",
+                "short": t(
+                    "From {date}, more rules bind this deployment; the verdict on that date is “{verdict}”."
+                ).format(date=fmt.date(later.date), verdict=t(VERDICTS[later.verdict][0])),
             }
             for later in result.later
         ],
@@ -362,12 +399,13 @@ def _rulebook(
     counterfactuals = [
         {
             "rulebook": title,
-            "text": (f"For the use “{cf.use}”: if " if cf.use else "If ")
-            + " and ".join(_change_text(fmt, c) for c in cf.changes)
-            + f", the verdict under {title} would move from “{VERDICTS[cf.from_verdict][0]}” to "
-            f"“{VERDICTS[cf.to_verdict][0]}”.",
+            "text": (t("For the use “{use}”: if ").format(use=cf.use) if cf.use else t("If "))
+            + t(" and ").join(_change_text(fmt, c) for c in cf.changes)
+            + t(", the verdict under {title} would move from “{before}” to “{after}”.").format(
+                title=title, before=t(VERDICTS[cf.from_verdict][0]), after=t(VERDICTS[cf.to_verdict][0])
+            ),
             "kind": cf.kind,
-            "kind_label": KIND_WORDS[cf.kind],
+            "kind_label": t(KIND_WORDS[cf.kind]),
             "to": cf.to_verdict,
         }
         for cf in result.counterfactuals
@@ -377,11 +415,11 @@ def _rulebook(
         "summary": summary,
         "description": fmt.text(book.description),
         "tests": tests,
-        "steps_chart": charts.step_chart(title, tests),
+        "steps_chart": charts.step_chart(title, tests, fmt.language),
         "findings": [_finding(f, book, fmt, citations, assessment, uses) for f in result.findings],
         "counterfactuals": counterfactuals,
     }
-    summary["headline"] = entry["headline"] = headline(entry)
+    summary["headline"] = entry["headline"] = headline(entry, fmt.language)
     return entry
 
 
@@ -449,13 +487,7 @@ def _gaps(
                     "label": gap.label,
                     "ask": gap.ask,
                     "state": gap.state,
-                    "state_label": {
-                        "unknown": "unknown / not disclosed",
-                        "unanswered": "not answered",
-                        "evidence": "answered, but the evidence is too weak",
-                        "range": "known only as a range: narrow it",
-                        "one_of": "one of several possibilities: say which",
-                    }[gap.state],
+                    "state_label": fmt.t(GAP_STATES[gap.state]),
                     "impact": gap.impact,
                     "uses": [],
                     "why": [],
@@ -484,7 +516,7 @@ def _gaps(
                 )
     for entry in merged.values():
         entry["uses"] = [n for n in uses if n in entry["uses"]]
-        entry["ask"] = for_uses(entry["uses"], uses) + entry["ask"]
+        entry["ask"] = for_uses(entry["uses"], uses, fmt) + entry["ask"]
         grouped: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         for why in entry["why"]:
             titles, points = grouped.setdefault((why["rulebook"], why["short"]), ([], []))
@@ -503,17 +535,19 @@ def _gaps(
 # ---------------------------------------------------------------------------------------- figures
 
 
-def _figure_value(figure: Figure) -> str:
+def _figure_value(figure: Figure, fmt: Formatter) -> str:
     """The number, or "A–B" for a figure known only between two bounds."""
 
     def shown(value: float) -> str:
-        return "no limit" if value == float("inf") else number(round(value, 3 if value < 10 else 0))
+        return (
+            fmt.t("no limit") if value == float("inf") else fmt.number(round(value, 3 if value < 10 else 0))
+        )
 
     if figure.value is not None:
         return shown(figure.value)
     if figure.low is not None and figure.high is not None:
         return f"{shown(figure.low)}–{shown(figure.high)}"
-    return "unknown"
+    return fmt.t("unknown")
 
 
 def _figure(figure: Figure | None, fmt: Formatter) -> dict[str, Any] | None:
@@ -523,7 +557,7 @@ def _figure(figure: Figure | None, fmt: Formatter) -> dict[str, Any] | None:
         "id": figure.id,
         "label": figure.label,
         "known": figure.value is not None or figure.low is not None,
-        "value": _figure_value(figure),
+        "value": _figure_value(figure, fmt),
         "unit": figure.unit,
         "formula": figure.formula,
         "text": figure.text,
@@ -565,31 +599,34 @@ def _dpia(evaluation: Evaluation) -> dict[str, Any] | None:
 # ---------------------------------------------------------------------------------------- the rest
 
 
-def _summary(results: Sequence[Mapping[str, Any]]) -> list[str]:
+def _summary(results: Sequence[Mapping[str, Any]], fmt: Formatter) -> list[str]:
     """One plain sentence per rulebook, for readers who read nothing else. Rulebook titles hold colons
     and dashes of their own, so they are quoted; a verdict's meaning is said the first time only."""
+    t = fmt.t
     sentences = []
     explained: set[str] = set()
     for result in results:
-        sentence = f"Under “{result['title']}” the verdict is “{result['label']}”."
+        sentence = t("Under “{title}” the verdict is “{label}”.").format(
+            title=result["title"], label=result["label"]
+        )
         if result["verdict"] not in explained:
             sentence += f" {result['meaning']}"
             explained.add(result["verdict"])
         decisive = [f for f in result["findings"] if f["severity"] in ("red_line", "fail")]
         if decisive and result["verdict"] != "not_applicable":
-            sentence += f" The main reason: {decisive[0]['title']}."
+            sentence += " " + t("The main reason: {title}.").format(title=decisive[0]["title"])
         for later in result["later"]:
             sentence += f" {later['text']}"
         sentences.append(sentence)
     return sentences
 
 
-def _letter(options: ReportOptions, meta: Any) -> dict[str, Any]:
+def _letter(options: ReportOptions, meta: Any, fmt: Formatter) -> dict[str, Any]:
     details = options.letter
     return {
         "recipient": details.recipient or meta.operator_name,
         "reference": details.reference,
-        "reply_by": long_date(details.reply_by) if details.reply_by else "",
+        "reply_by": fmt.date(details.reply_by) if details.reply_by else "",
         "legal_basis": details.legal_basis,
     }
 
@@ -613,13 +650,13 @@ def _method(
             for item in book.applicability:
                 day = item.from_.get(chosen.id)
                 if day is not None:
-                    dates.append({"title": fmt.text(item.title), "date": long_date(day)})
+                    dates.append({"title": fmt.text(item.title), "date": fmt.date(day)})
         timelines.append(
             {
                 "rulebook": fmt.text(book.title),
                 "timeline": fmt.text(chosen.title) if chosen else "",
                 "tag": chosen.tag if chosen else "",
-                "tag_label": TAGS[chosen.tag] if chosen else "",
+                "tag_label": fmt.t(TAGS[chosen.tag]) if chosen else "",
                 "sources": citations.cite(chosen.refs) if chosen else [],
                 "dates": dates,
             }
@@ -633,17 +670,22 @@ def _method(
             )
             entry["rulebooks"].append(item["rulebook"])
     return {
-        "disclaimer": DISCLAIMER,
+        "disclaimer": fmt.t(DISCLAIMER),
+        # Not in English: that this is a translation, which text prevails, and which law is not assessed.
+        "translation": translation_notes(fmt.language),
         "currency": list(currency.values()),
         "fingerprint": fingerprint,
-        "fingerprint_meaning": FINGERPRINT_MEANING,
+        "fingerprint_meaning": fmt.t(FINGERPRINT_MEANING),
         "embedded": embedded,
-        "pdfa": PDFA_STATEMENT,
-        "evaluated_on": long_date(evaluation.date),
-        "rules_as_of": long_date(min((b.rules_as_of for b in rulebooks), default=evaluation.date)),
+        "pdfa": fmt.t(PDFA_STATEMENT),
+        "evaluated_on": fmt.date(evaluation.date),
+        "rules_as_of": fmt.date(min((b.rules_as_of for b in rulebooks), default=evaluation.date)),
         "timelines": timelines,
-        "questionnaire": f"{fmt.text(compiled.questionnaire.title)} ({compiled.id}), version "
-        f"{compiled.questionnaire.version}",
+        "questionnaire": fmt.t("{title} ({id}), version {version}").format(
+            title=fmt.text(compiled.questionnaire.title),
+            id=compiled.id,
+            version=compiled.questionnaire.version,
+        ),
         "rulebooks": [{"title": fmt.text(b.title), "id": b.id, "version": b.version} for b in rulebooks],
         "generator": f"pia-wizard {__version__}",
     }

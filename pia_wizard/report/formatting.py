@@ -1,14 +1,18 @@
-"""Answers as a reader reads them: choice labels, yes or no, numbers with units, dates in words."""
+"""Answers as a reader reads them: choice labels, yes or no, numbers with units, dates in words, in the
+report's language (English keeps "10,000" and "5 December 2026"; German "10.000", "5. Dezember 2026")."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from pia_wizard.core.models.base import localise
+from pia_wizard.core.models.messages import SOURCE_LANGUAGE
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.rules.partial import describe, partial_date_words
-from pia_wizard.report.wording import ANSWER_STATES, long_date
+from pia_wizard.report.wording import ANSWER_STATES, long_date, words
 
 
 class Formatter:
@@ -18,6 +22,21 @@ class Formatter:
         self.compiled = compiled
         self.language = language
         self.default = compiled.questionnaire.default_language
+        self.words = words(language)
+
+    def t(self, message: str) -> str:
+        """One of the report's own sentences in the report's language."""
+        return self.words.gettext(message)
+
+    def date(self, day: dt.date) -> str:
+        """A long date in the report's language."""
+        return self.words.date(day)
+
+    def number(self, value: float) -> str:
+        """A number with the language's separators, never in scientific notation."""
+        if self.language == SOURCE_LANGUAGE or isinstance(value, bool):
+            return number(value)
+        return format_decimal(value, format="#,##0.##########", locale=self.words.language.replace("-", "_"))
 
     def text(self, value: Any) -> str:
         """A localised text from the questionnaire or a rulebook; '' for None."""
@@ -37,28 +56,37 @@ class Formatter:
         if value is None:
             return ""
         if entry is None:
-            return plain(value)
+            return self.plain(value)
         kind = entry.question.type
         labels = {c.value: self.text(c.label) for c in entry.choices}
         unit = self.text(getattr(entry.question, "unit", None))
-        partial = describe(value, number, labels, unit)
+        partial = describe(value, self.number, labels, unit)
         if partial is not None:
             return partial
         if kind in ("single_choice", "multiple_choice"):
             values = value if isinstance(value, tuple | list) else (value,)
-            return "; ".join(labels.get(v, str(v)) for v in values) or "none"
+            return "; ".join(labels.get(v, str(v)) for v in values) or self.t("none")
         if kind == "yes_no" and isinstance(value, bool):
-            return "Yes" if value else "No"
+            return self.t("Yes") if value else self.t("No")
         if kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
-            return f"{number(value)} {unit}".strip()
+            return f"{self.number(value)} {unit}".strip()
         if kind == "date":
-            return date_text(value)
-        return plain(value)
+            return date_text(value, self)
+        return self.plain(value)
+
+    def plain(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return self.t("Yes") if value else self.t("No")
+        if isinstance(value, int | float):
+            return self.number(value)
+        if isinstance(value, tuple | list):
+            return "; ".join(self.plain(v) for v in value)
+        return str(value)
 
     def state_or_value(self, question_id: str, state: str, value: Any) -> str:
         if state == "value":
             return self.value(question_id, value)
-        return ANSWER_STATES.get(state, state)
+        return self.t(ANSWER_STATES.get(state, state))
 
 
 def number(value: float) -> str:
@@ -71,12 +99,14 @@ def number(value: float) -> str:
     return text
 
 
-def date_text(value: Any) -> str:
+def date_text(value: Any, fmt: Formatter | None = None) -> str:
+    """A date in words (in `fmt`'s language; English without one)."""
+    as_words = fmt.date if fmt is not None else long_date
     if isinstance(value, dt.date):
-        return long_date(value)
+        return as_words(value)
     if isinstance(value, str):
         try:
-            return long_date(dt.date.fromisoformat(value))
+            return as_words(dt.date.fromisoformat(value))
         except ValueError:
             return partial_date_words(value) or value  # "March 2027": known to the month
     return plain(value)

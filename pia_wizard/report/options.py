@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from pia_wizard.core.models.messages import N_
+
 # Each can be left out on its own (`--omit NAME`, repeatable).
 OMIT_CHOICES: dict[str, str] = {
     "notes": "the notes on answers (private notes are never exported)",
@@ -46,24 +48,24 @@ TEMPLATES: dict[str, TemplateSpec] = {
     for spec in (
         TemplateSpec(
             "briefing",
-            "Council briefing",
-            "verdict per rulebook on page 1, decisive reasons, safeguards, key gaps",
+            N_("Council briefing"),
+            N_("verdict per rulebook on page 1, decisive reasons, safeguards, key gaps"),
             page_budget=3,
         ),
         TemplateSpec(
             "submission",
-            "Formal submission",
-            "numbered paragraphs, the analysis per rulebook and test step, footnoted citations",
+            N_("Formal submission"),
+            N_("numbered paragraphs, the analysis per rulebook and test step, footnoted citations"),
         ),
         TemplateSpec(
             "factsheet",
-            "Fact sheet",
-            "plain-language summary, the figures with their inputs, what is unknown, questions to ask",
+            N_("Fact sheet"),
+            N_("plain-language summary, the figures with their inputs, what is unknown, questions to ask"),
         ),
         TemplateSpec(
             "information-request",
-            "Request for information",
-            "a letter to the operator asking for the missing information, one request per gap",
+            N_("Request for information"),
+            N_("a letter to the operator asking for the missing information, one request per gap"),
             annex=False,
             embedded=False,
             notes=False,

@@ -11,6 +11,7 @@ from typing import Any
 
 from pia_wizard.core.answers.review import ReviewState
 from pia_wizard.core.models.assessment import Answer, Assessment
+from pia_wizard.core.models.messages import N_
 from pia_wizard.report.approval_signing import check_step
 from pia_wizard.report.formatting import Formatter
 from pia_wizard.report.options import ReportOptions
@@ -20,11 +21,11 @@ from pia_wizard.report.wording import (
     REVIEW_COMMENT_RESOLVED,
     REVIEW_FORGEABLE,
     REVIEW_OMISSIONS,
-    long_date,
     review_status_line,
+    words,
 )
 
-PRIVATE_NOTES = "private notes"
+PRIVATE_NOTES = N_("private notes")
 
 
 def has_private_note(assessment: Assessment) -> bool:
@@ -54,19 +55,23 @@ def review_context(
         return {"shown": False, "line": "", "approved": False, "notes": [], "comments": []}
     last = state.last
     approved = state.approved_and_current
-    line = review_status_line(state.status, state.current, last.by, long_date(last.date), in_report=True)
+    said = words(options.language)
+    t = said.gettext
+    line = review_status_line(
+        state.status, state.current, last.by, said.date(last.date), in_report=True, language=options.language
+    )
     if approved and last.comment:
         line += f" “{last.comment}”"
-    notes = [REVIEW_FORGEABLE]
+    notes = [t(REVIEW_FORGEABLE)]
     signature = check_step(last)
     if signature.state != "none" and (approved or last.status != "approved"):  # never a stale approval's
         notes.insert(0, signature.line())
     if approved:
-        left_out = [OMITTED[n] for n in options.effective_omissions if n in OMITTED]
+        left_out = [t(OMITTED[n]) for n in options.effective_omissions if n in OMITTED]
         if private_notes if private_notes is not None else has_private_note(full):
-            left_out.insert(0, PRIVATE_NOTES)
+            left_out.insert(0, t(PRIVATE_NOTES))
         if left_out:
-            notes.insert(0, REVIEW_OMISSIONS.format(omitted=", ".join(left_out)))
+            notes.insert(0, t(REVIEW_OMISSIONS).format(omitted=", ".join(left_out)))
     return {"shown": True, "line": line, "approved": approved, "notes": notes, "comments": []}
 
 
@@ -82,8 +87,8 @@ def review_comments(full: Assessment, options: ReportOptions, fmt: Formatter) ->
             "question": fmt.label(c.question),
             "text": c.text,
             "by": c.by,
-            "date": long_date(c.date) if c.date else "",
-            "state": REVIEW_COMMENT_RESOLVED if c.resolved else REVIEW_COMMENT_OPEN,
+            "date": fmt.date(c.date) if c.date else "",
+            "state": fmt.t(REVIEW_COMMENT_RESOLVED if c.resolved else REVIEW_COMMENT_OPEN),
         }
         for c in comments
     ]

@@ -15,6 +15,7 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pia_wizard.core.files.resources import data_dir
+from pia_wizard.core.models.messages import SOURCE_LANGUAGE, messages
 from pia_wizard.report.context import ensure_plain
 
 TEMPLATE_FILE = "template.html.j2"
@@ -41,21 +42,33 @@ def _template_folders(root: Path | None = None) -> list[str]:
     )
 
 
-def environment(root: Path | None = None) -> ImmutableSandboxedEnvironment:
-    return _environment(root or templates_dir())
+def environment(root: Path | None = None, language: str = SOURCE_LANGUAGE) -> ImmutableSandboxedEnvironment:
+    return _environment(root or templates_dir(), language or SOURCE_LANGUAGE)
 
 
 @functools.cache
-def _environment(root: Path) -> ImmutableSandboxedEnvironment:
-    """One environment per templates folder, so each template is compiled once per process."""
-    return ImmutableSandboxedEnvironment(
+def _environment(root: Path, language: str) -> ImmutableSandboxedEnvironment:
+    """One environment per templates folder and language, so each template is compiled once per process
+    and language, with that language's "reports" catalog behind `_()` and `{% trans %}` (English: the
+    template's own text)."""
+    env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(str(root)),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    catalog = messages(language, "reports").translations
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
+        catalog.gettext,
+        catalog.ngettext,
+        newstyle=True,
+        pgettext=catalog.pgettext,
+        npgettext=catalog.npgettext,
+    )
+    return env
 
 
 def compile_templates(root: Path | None = None) -> None:
@@ -68,5 +81,5 @@ def compile_templates(root: Path | None = None) -> None:
 def render_html(name: str, context: dict[str, Any], root: Path | None = None) -> str:
     """The report's HTML: the template `name` rendered with `context` (which must be plain data)."""
     ensure_plain(context)
-    env = environment(root)
+    env = environment(root, context.get("language", SOURCE_LANGUAGE))
     return env.get_template(f"{name}/{TEMPLATE_FILE}").render(context)

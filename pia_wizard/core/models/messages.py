@@ -65,6 +65,11 @@ class Messages:
         self.domain = domain
         self._catalog = _translations(self.language, domain)
 
+    @property
+    def translations(self) -> gettext.NullTranslations:
+        """The gettext object itself, for callers that fill placeholders their own way (Jinja2's i18n)."""
+        return self._catalog
+
     def gettext(self, message: str) -> str:
         return self._catalog.gettext(message)
 
