@@ -38,6 +38,21 @@ METHODS = [
     ("**.py", "python"),
     ("**.j2", "jinja2.ext:babel_extract"),
 ]
+# The report templates are read as the report layer compiles them (report/templates.py).
+OPTIONS = {"**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+# The reports' own markers besides gettext's: NP_ (a message with a context, report/wording.py) and a
+# Formatter's `tr` (report/formatting.py).
+KEYWORDS: dict[str, dict] = {
+    "engine": DEFAULT_KEYWORDS,
+    "reports": {**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2), "tr": None},
+}
+COMMENT_TAGS = ("Translators:",)  # a note to translators above a message reaches the .po
+
+
+def _wanted_folder(path: str) -> bool:
+    """Babel's own filter skips every folder starting with "_", which would skip report_templates/_base."""
+    name = Path(path).name
+    return not name.startswith(".") and name != "__pycache__"
 
 
 def extract(domain: str) -> Catalog:
@@ -48,11 +63,26 @@ def extract(domain: str) -> Catalog:
         if path.is_dir():
             found: Iterable[tuple] = (
                 (str(Path(relative) / name), *rest)
-                for name, *rest in extract_from_dir(path, method_map=METHODS, keywords=DEFAULT_KEYWORDS)
+                for name, *rest in extract_from_dir(
+                    path,
+                    method_map=METHODS,
+                    options_map=OPTIONS,
+                    keywords=KEYWORDS[domain],
+                    comment_tags=COMMENT_TAGS,
+                    strip_comment_tags=True,
+                    directory_filter=_wanted_folder,
+                )
             )
         else:
             found = (
-                (relative, *rest) for rest in extract_from_file("python", path, keywords=DEFAULT_KEYWORDS)
+                (relative, *rest)
+                for rest in extract_from_file(
+                    "python",
+                    path,
+                    keywords=KEYWORDS[domain],
+                    comment_tags=COMMENT_TAGS,
+                    strip_comment_tags=True,
+                )
             )
         for filename, lineno, message, comments, context in found:
             catalog.add(

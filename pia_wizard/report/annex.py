@@ -34,7 +34,7 @@ def evidence_item(
         "accessed": date_text(item.accessed, fmt) if item.accessed else "",
         "quote": item.quote,
         "confidence": item.confidence,
-        "confidence_label": fmt.t(EVIDENCE_LEVELS[item.confidence])
+        "confidence_label": fmt.tr(EVIDENCE_LEVELS[item.confidence])
         if fmt
         else EVIDENCE_LEVELS[item.confidence],
         "file": {"name": attached.file_name, "sha256": attached.sha256} if attached else None,
@@ -52,7 +52,7 @@ def evidence_items(
 def _options(fmt: Formatter, question_id: str, values: tuple[str, ...]) -> str:
     """“Wanted persons” and “Suspects”: chosen options in words, for "for … only"."""
     named = [f"“{fmt.value(question_id, (v,))}”" for v in values]
-    return fmt.t(" and ").join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+    return fmt.tr(" and ").join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
 
 
 def _note(answer: Answer | None) -> str:
@@ -71,7 +71,7 @@ def _answer_row(
         "state": state,
         "value": fmt.value(question_id, value)
         if state == "value"
-        else fmt.t(ANSWER_STATES.get(state, state)),
+        else fmt.tr(ANSWER_STATES.get(state, state)),
         "note": _note(answer),
         "evidence": evidence_items(fmt, assessment, question_id, answer) if answer else [],
         "group_items": [],
@@ -134,7 +134,7 @@ def _answers_by_section(
                 continue
             row = _answer_row(fmt, assessment, question.id, answer, state)
             if use and question.id in compiled.per_use:
-                row["label"] = fmt.t("{label} (for the use “{use}”)").format(label=row["label"], use=use)
+                row["label"] = fmt.tr("{label} (for the use “{use}”)").format(label=row["label"], use=use)
             if isinstance(question, GroupQuestion) and state == "value" and answer is not None:
                 row["value"] = f"{len(answer.value or ())} × {fmt.text(question.item_label)}"
                 row["group_items"] = _items(fmt, view, assessment, question, answer.value or ())
@@ -152,7 +152,7 @@ def _answers_by_section(
             rows.append(row)
         if rows:
             title = fmt.text(section.title) + (
-                fmt.t(" — the use “{use}”").format(use=use) if only is not None else ""
+                fmt.tr(" — the use “{use}”").format(use=use) if only is not None else ""
             )
             sections.append({"id": section.id, "title": title, "answers": rows})
     return sections, unknowns, unanswered

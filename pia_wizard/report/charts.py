@@ -50,6 +50,7 @@ STRIP_LABELS: dict[str, tuple[str, str]] = {
     "not_applicable": NP_("verdict strip", "Not\napplicable"),
 }
 ENGLISH = SOURCE_LANGUAGE
+STRIP_FIT = 12  # characters per line that fit a rung at 12 px
 
 
 def _strip_label(said: Messages, rung: str) -> tuple[str, ...]:
@@ -98,7 +99,7 @@ def verdict_strip(title: str, verdict: str, language: str = ENGLISH) -> dict[str
     said = words(language)
     order = tuple(VERDICTS)
     cell = WIDTH / len(order)
-    height, size = 32, 12
+    height = 32
     shapes: list[dict[str, Any]] = []
     for index, rung in enumerate(order):
         current = rung == verdict
@@ -109,6 +110,8 @@ def verdict_strip(title: str, verdict: str, language: str = ENGLISH) -> dict[str
         else:
             shapes.append(_rect(x + 2, 2, cell - 4, height - 4, fill, "#cfcfcf"))
         lines = _strip_label(said, rung)
+        # A word longer than English's longest ("Insufficient") gets a smaller size to stay in its box.
+        size = 12 if max(len(line) for line in lines) <= STRIP_FIT else 10
         first = height / 2 + size * 0.36 - (len(lines) - 1) * (size + 1) / 2
         for number, line in enumerate(lines):
             shapes.append(

@@ -53,12 +53,12 @@ def scenario_line(assessment: Assessment, fmt: Formatter) -> str:
     link = assessment.scenario
     if link is None:
         return ""
-    t = fmt.t
+    tr = fmt.tr
     if link.origin_title:
-        origin = t("a variant of “{origin}”").format(origin=link.origin_title)
+        origin = tr("a variant of “{origin}”").format(origin=link.origin_title)
     else:
-        origin = t("a variant of another assessment")
-    return t("{name} — {origin}. The answers changed to try this are not the proposal's own.").format(
+        origin = tr("a variant of another assessment")
+    return tr("{name} — {origin}. The answers changed to try this are not the proposal's own.").format(
         name=link.name, origin=origin
     )
 
@@ -80,7 +80,7 @@ def build_report_context(
     from the full assessment (`full`, before redaction) and its state."""
     fmt = Formatter(compiled, options.language)
     citations = Citations(library.sources, options.language)
-    t = fmt.t
+    tr = fmt.tr
     books = {b.id: b for b in rulebooks}
     meta = assessment.metadata
     spec = options.spec
@@ -95,15 +95,15 @@ def build_report_context(
         if result.id in books
     ]
     title = meta.title or (
-        t("Assessment: {deployment}").format(deployment=meta.deployment)
+        tr("Assessment: {deployment}").format(deployment=meta.deployment)
         if meta.deployment
         else fmt.text(compiled.questionnaire.title)
     )
     context: dict[str, Any] = {
         "template": {
             "name": spec.name,
-            "title": t(spec.title),
-            "purpose": t(spec.purpose),
+            "title": tr(spec.title),
+            "purpose": tr(spec.purpose),
             "letter": spec.letter,
         },
         "language": options.language,
@@ -111,7 +111,7 @@ def build_report_context(
         "compact": 0,  # raised by the printer when a template must be shortened to fit its page budget
         "document": {
             "title": title,
-            "kind": t(spec.title),
+            "kind": tr(spec.title),
             "date": fmt.date(evaluation.date),
             "date_iso": evaluation.date.isoformat(),
             # Every date in the PDF comes from the assessment, never from the clock.
@@ -140,7 +140,7 @@ def build_report_context(
         "verdicts": [r["summary"] for r in results],
         "headlines": [r["headline"] for r in results],
         "verdict_meanings": [
-            {"verdict": v, "label": t(label), "meaning": t(meaning)}
+            {"verdict": v, "label": tr(label), "meaning": tr(meaning)}
             for v, (label, meaning) in VERDICTS.items()
             if any(r["verdict"] == v for r in results)
         ],
@@ -158,14 +158,14 @@ def build_report_context(
             {"id": i.id, "text": i.text, "questions": [fmt.label(q) for q in i.questions]}
             for i in evaluation.inconsistencies
         ],
-        "omitted": [t(OMITTED[name]) for name in options.effective_omissions if name in options.omit],
+        "omitted": [tr(OMITTED[name]) for name in options.effective_omissions if name in options.omit],
         # An approval only while it covers the assessment this report is made from (report/review.py).
         "review": review_context(review, full or assessment, options, private_notes),
         "letter": _letter(options, meta, fmt) if spec.letter else None,
         "method": _method(evaluation, rulebooks, compiled, fmt, fingerprint, embedded, citations),
         "legend": {
-            "evidence": [{"level": k, "label": t(v)} for k, v in EVIDENCE_LEVELS.items()],
-            "tags": [{"tag": k, "label": t(v)} for k, v in TAGS.items() if k != "?"],
+            "evidence": [{"level": k, "label": tr(v)} for k, v in EVIDENCE_LEVELS.items()],
+            "tags": [{"tag": k, "label": tr(v)} for k, v in TAGS.items() if k != "?"],
         },
     }
     context["summary"] = _summary(results, fmt)
@@ -200,7 +200,7 @@ def short_name(book: Rulebook, fmt: Formatter) -> str:
 
 def _rule_titles(book: Rulebook, fmt: Formatter) -> dict[str, dict[str, Any]]:
     """What a rule id in a gap's `blocks` means: red lines, their gates, steps, and applicability."""
-    applies = fmt.t("Whether {title} applies").format(title=fmt.text(book.title))
+    applies = fmt.tr("Whether {title} applies").format(title=fmt.text(book.title))
     rules: dict[str, dict[str, Any]] = {
         "applies_when": {"title": applies, "short": applies, "point": applies, "refs": book.refs}
     }
@@ -209,7 +209,7 @@ def _rule_titles(book: Rulebook, fmt: Formatter) -> dict[str, dict[str, Any]]:
         rules[line.id] = {"title": line_title, "short": line_title, "point": line_title, "refs": line.refs}
         for gate in line.exceptions:
             rules[f"{line.id}/{gate.id}"] = {
-                "title": fmt.t("{title} — exception condition: {gate}").format(
+                "title": fmt.tr("{title} — exception condition: {gate}").format(
                     title=fmt.text(line.title), gate=fmt.text(gate.title)
                 ),
                 "short": line_title,
@@ -238,7 +238,7 @@ def _answers(fmt: Formatter, refs: Sequence[Any]) -> list[dict[str, Any]]:
             "state": a.state,
             "value": fmt.state_or_value(a.question, a.state, a.value),
             "evidence_level": a.evidence_level,
-            "evidence_label": fmt.t(EVIDENCE_LEVELS[a.evidence_level])
+            "evidence_label": fmt.tr(EVIDENCE_LEVELS[a.evidence_level])
             if a.evidence_level in EVIDENCE_LEVELS
             else "",
         }
@@ -251,10 +251,10 @@ def for_uses(names: Sequence[str], uses: Sequence[str], fmt: Formatter | None = 
     `fmt`'s language; English without one)."""
     if not names or len(names) >= len(uses):
         return ""
-    t = fmt.t if fmt is not None else words(SOURCE_LANGUAGE).gettext
-    listed = t(" and ").join(f"“{n}”" for n in names)
-    form = "For the use {listed}: " if len(names) == 1 else "For the uses {listed}: "
-    return t(form).format(listed=listed)
+    tr = fmt.tr if fmt is not None else words(SOURCE_LANGUAGE).gettext
+    listed = tr(" and ").join(f"“{n}”" for n in names)
+    form = N_("For the use {listed}: ") if len(names) == 1 else N_("For the uses {listed}: ")
+    return tr(form).format(listed=listed)
 
 
 def _finding(
@@ -270,7 +270,7 @@ def _finding(
         "rule": finding.rule,
         "kind": finding.kind,
         "severity": finding.severity,
-        "severity_label": fmt.t(SEVERITY.get(finding.severity, finding.severity)),
+        "severity_label": fmt.tr(SEVERITY.get(finding.severity, finding.severity)),
         "title": finding.title,
         "text": for_uses(finding.uses, uses, fmt) + sentence(finding.text),
         "gist": for_uses(finding.uses, uses, fmt) + sentence(finding.short or finding.text),
@@ -299,14 +299,14 @@ def _evidence_for(refs: Sequence[Any], fmt: Formatter, assessment: Assessment | 
 
 
 def _change_text(fmt: Formatter, change: Change) -> str:
-    t = fmt.t
-    shown = t("unknown") if change.unknown else fmt.value(change.question, change.value)
-    text = t("“{label}” were answered “{shown}”").format(
+    tr = fmt.tr
+    shown = tr("unknown") if change.unknown else fmt.value(change.question, change.value)
+    text = tr("“{label}” were answered “{shown}”").format(
         label=change.label or fmt.label(change.question), shown=shown
     )
     if change.evidence_level:
-        text += t(", shown by evidence at level {level} ({meaning})").format(
-            level=change.evidence_level, meaning=t(EVIDENCE_LEVELS[change.evidence_level])
+        text += tr(", shown by evidence at level {level} ({meaning})").format(
+            level=change.evidence_level, meaning=tr(EVIDENCE_LEVELS[change.evidence_level])
         )
     return text
 
@@ -334,8 +334,8 @@ def _rulebook(
     assessment: Assessment | None,
     uses: Sequence[str] = (),
 ) -> dict[str, Any]:
-    t = fmt.t
-    label, meaning = (t(text) for text in VERDICTS[result.verdict])
+    tr = fmt.tr
+    label, meaning = (tr(text) for text in VERDICTS[result.verdict])
     steps_by_id = {s.id: s for t in book.tests for s in t.steps}
     tests = []
     for test in result.tests:
@@ -347,7 +347,7 @@ def _rulebook(
                     "id": step.id,
                     "title": step.title,
                     "status": step.status,
-                    "status_label": t(STEP_STATUS.get(step.status, step.status)),
+                    "status_label": tr(STEP_STATUS.get(step.status, step.status)),
                     "mark": STATUS_MARK.get(step.status, ""),
                     "reason": sentence(step.reason),
                     "decisive": step.decisive,
@@ -361,7 +361,7 @@ def _rulebook(
                 "id": test.id,
                 "title": test.title,
                 "status": test.status,
-                "status_label": t(STEP_STATUS.get(test.status, test.status)),
+                "status_label": tr(STEP_STATUS.get(test.status, test.status)),
                 "mark": STATUS_MARK.get(test.status, ""),
                 "steps": steps,
             }
@@ -375,23 +375,23 @@ def _rulebook(
         "label": label,
         "meaning": meaning,
         "applies": result.applies,
-        "applies_label": t(APPLIES[result.applies]),
+        "applies_label": tr(APPLIES[result.applies]),
         "jurisdiction": fmt.text(book.jurisdiction),
         "version": book.version,
         "strip": charts.verdict_strip(title, result.verdict, fmt.language),
         # With several uses: which use gives this verdict (the worst of them).
-        "use": t("the worst of the {count} uses: “{use}”").format(count=len(uses), use=result.use)
+        "use": tr("the worst of the {count} uses: “{use}”").format(count=len(uses), use=result.use)
         if uses
         else "",
         # Duties that start later inside the planned period; the verdict above is the one on the date.
         "later": [
             {
                 "date": later.date.isoformat(),
-                "label": t(VERDICTS[later.verdict][0]),
+                "label": tr(VERDICTS[later.verdict][0]),
                 "text": later.text,
-                "short": t(
+                "short": tr(
                     "From {date}, more rules bind this deployment; the verdict on that date is “{verdict}”."
-                ).format(date=fmt.date(later.date), verdict=t(VERDICTS[later.verdict][0])),
+                ).format(date=fmt.date(later.date), verdict=tr(VERDICTS[later.verdict][0])),
             }
             for later in result.later
         ],
@@ -399,13 +399,13 @@ def _rulebook(
     counterfactuals = [
         {
             "rulebook": title,
-            "text": (t("For the use “{use}”: if ").format(use=cf.use) if cf.use else t("If "))
-            + t(" and ").join(_change_text(fmt, c) for c in cf.changes)
-            + t(", the verdict under {title} would move from “{before}” to “{after}”.").format(
-                title=title, before=t(VERDICTS[cf.from_verdict][0]), after=t(VERDICTS[cf.to_verdict][0])
+            "text": (tr("For the use “{use}”: if ").format(use=cf.use) if cf.use else tr("If "))
+            + tr(" and ").join(_change_text(fmt, c) for c in cf.changes)
+            + tr(", the verdict under {title} would move from “{before}” to “{after}”.").format(
+                title=title, before=tr(VERDICTS[cf.from_verdict][0]), after=tr(VERDICTS[cf.to_verdict][0])
             ),
             "kind": cf.kind,
-            "kind_label": t(KIND_WORDS[cf.kind]),
+            "kind_label": tr(KIND_WORDS[cf.kind]),
             "to": cf.to_verdict,
         }
         for cf in result.counterfactuals
@@ -487,7 +487,7 @@ def _gaps(
                     "label": gap.label,
                     "ask": gap.ask,
                     "state": gap.state,
-                    "state_label": fmt.t(GAP_STATES[gap.state]),
+                    "state_label": fmt.tr(GAP_STATES[gap.state]),
                     "impact": gap.impact,
                     "uses": [],
                     "why": [],
@@ -540,14 +540,14 @@ def _figure_value(figure: Figure, fmt: Formatter) -> str:
 
     def shown(value: float) -> str:
         return (
-            fmt.t("no limit") if value == float("inf") else fmt.number(round(value, 3 if value < 10 else 0))
+            fmt.tr("no limit") if value == float("inf") else fmt.number(round(value, 3 if value < 10 else 0))
         )
 
     if figure.value is not None:
         return shown(figure.value)
     if figure.low is not None and figure.high is not None:
         return f"{shown(figure.low)}–{shown(figure.high)}"
-    return fmt.t("unknown")
+    return fmt.tr("unknown")
 
 
 def _figure(figure: Figure | None, fmt: Formatter) -> dict[str, Any] | None:
@@ -602,11 +602,11 @@ def _dpia(evaluation: Evaluation) -> dict[str, Any] | None:
 def _summary(results: Sequence[Mapping[str, Any]], fmt: Formatter) -> list[str]:
     """One plain sentence per rulebook, for readers who read nothing else. Rulebook titles hold colons
     and dashes of their own, so they are quoted; a verdict's meaning is said the first time only."""
-    t = fmt.t
+    tr = fmt.tr
     sentences = []
     explained: set[str] = set()
     for result in results:
-        sentence = t("Under “{title}” the verdict is “{label}”.").format(
+        sentence = tr("Under “{title}” the verdict is “{label}”.").format(
             title=result["title"], label=result["label"]
         )
         if result["verdict"] not in explained:
@@ -614,7 +614,7 @@ def _summary(results: Sequence[Mapping[str, Any]], fmt: Formatter) -> list[str]:
             explained.add(result["verdict"])
         decisive = [f for f in result["findings"] if f["severity"] in ("red_line", "fail")]
         if decisive and result["verdict"] != "not_applicable":
-            sentence += " " + t("The main reason: {title}.").format(title=decisive[0]["title"])
+            sentence += " " + tr("The main reason: {title}.").format(title=decisive[0]["title"])
         for later in result["later"]:
             sentence += f" {later['text']}"
         sentences.append(sentence)
@@ -656,7 +656,7 @@ def _method(
                 "rulebook": fmt.text(book.title),
                 "timeline": fmt.text(chosen.title) if chosen else "",
                 "tag": chosen.tag if chosen else "",
-                "tag_label": fmt.t(TAGS[chosen.tag]) if chosen else "",
+                "tag_label": fmt.tr(TAGS[chosen.tag]) if chosen else "",
                 "sources": citations.cite(chosen.refs) if chosen else [],
                 "dates": dates,
             }
@@ -670,18 +670,18 @@ def _method(
             )
             entry["rulebooks"].append(item["rulebook"])
     return {
-        "disclaimer": fmt.t(DISCLAIMER),
+        "disclaimer": fmt.tr(DISCLAIMER),
         # Not in English: that this is a translation, which text prevails, and which law is not assessed.
         "translation": translation_notes(fmt.language),
         "currency": list(currency.values()),
         "fingerprint": fingerprint,
-        "fingerprint_meaning": fmt.t(FINGERPRINT_MEANING),
+        "fingerprint_meaning": fmt.tr(FINGERPRINT_MEANING),
         "embedded": embedded,
-        "pdfa": fmt.t(PDFA_STATEMENT),
+        "pdfa": fmt.tr(PDFA_STATEMENT),
         "evaluated_on": fmt.date(evaluation.date),
         "rules_as_of": fmt.date(min((b.rules_as_of for b in rulebooks), default=evaluation.date)),
         "timelines": timelines,
-        "questionnaire": fmt.t("{title} ({id}), version {version}").format(
+        "questionnaire": fmt.tr("{title} ({id}), version {version}").format(
             title=fmt.text(compiled.questionnaire.title),
             id=compiled.id,
             version=compiled.questionnaire.version,

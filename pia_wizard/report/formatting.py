@@ -24,7 +24,7 @@ class Formatter:
         self.default = compiled.questionnaire.default_language
         self.words = words(language)
 
-    def t(self, message: str) -> str:
+    def tr(self, message: str) -> str:
         """One of the report's own sentences in the report's language."""
         return self.words.gettext(message)
 
@@ -65,9 +65,9 @@ class Formatter:
             return partial
         if kind in ("single_choice", "multiple_choice"):
             values = value if isinstance(value, tuple | list) else (value,)
-            return "; ".join(labels.get(v, str(v)) for v in values) or self.t("none")
+            return "; ".join(labels.get(v, str(v)) for v in values) or self.tr("none")
         if kind == "yes_no" and isinstance(value, bool):
-            return self.t("Yes") if value else self.t("No")
+            return self.tr("Yes") if value else self.tr("No")
         if kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
             return f"{self.number(value)} {unit}".strip()
         if kind == "date":
@@ -76,7 +76,7 @@ class Formatter:
 
     def plain(self, value: Any) -> str:
         if isinstance(value, bool):
-            return self.t("Yes") if value else self.t("No")
+            return self.tr("Yes") if value else self.tr("No")
         if isinstance(value, int | float):
             return self.number(value)
         if isinstance(value, tuple | list):
@@ -86,7 +86,7 @@ class Formatter:
     def state_or_value(self, question_id: str, state: str, value: Any) -> str:
         if state == "value":
             return self.value(question_id, value)
-        return self.t(ANSWER_STATES.get(state, state))
+        return self.tr(ANSWER_STATES.get(state, state))
 
 
 def number(value: float) -> str:

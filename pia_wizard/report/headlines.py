@@ -25,9 +25,9 @@ from pia_wizard.report.wording import (
 
 def headline(rulebook: Mapping[str, Any], language: str = SOURCE_LANGUAGE) -> str:
     """The sentence for one rulebook entry of the context (its verdict, short name and findings)."""
-    t = words(language).gettext
+    tr = words(language).gettext
     name = rulebook["short"]
-    with_point, without_point = (t(form) for form in HEADLINES[rulebook["verdict"]])
+    with_point, without_point = (tr(form) for form in HEADLINES[rulebook["verdict"]])
     severity = HEADLINE_SEVERITY.get(rulebook["verdict"])
     points: list[str] = []
     for finding in rulebook["findings"]:
@@ -35,15 +35,15 @@ def headline(rulebook: Mapping[str, Any], language: str = SOURCE_LANGUAGE) -> st
             form = HEADLINE_POINT
             if finding["kind"] == "red_line" and severity == "undetermined":
                 form = HEADLINE_POINT_POSSIBLE_RED_LINE
-            point = t(form).format(title=finding["title"])
+            point = tr(form).format(title=finding["title"])
             if point not in points:
                 points.append(point)
     if points:
         others = len(points) - 1
-        more = t(HEADLINE_MORE.get(others, HEADLINE_MORE_MANY)).format(count=others) if others else ""
+        more = tr(HEADLINE_MORE.get(others, HEADLINE_MORE_MANY)).format(count=others) if others else ""
         text = with_point.format(name=name, point=points[0], more=more)
     else:
         text = without_point.format(name=name)
     if rulebook["applies"] == "unknown" and rulebook["verdict"] != "not_applicable":
-        text += " " + t(HEADLINE_APPLIES_UNKNOWN).format(name=name)
+        text += " " + tr(HEADLINE_APPLIES_UNKNOWN).format(name=name)
     return text[0].upper() + text[1:]

@@ -39,7 +39,7 @@ def request_groups(
         groups.append((True, "", decisive))
     for section_id in [s for s in compiled.sections if s in by_section] + ([""] if "" in by_section else []):
         section = compiled.sections.get(section_id)
-        heading = fmt.text(section.title) if section is not None else fmt.t("Other questions")
+        heading = fmt.text(section.title) if section is not None else fmt.tr("Other questions")
         groups.append((False, heading, by_section[section_id]))
     result = []
     number = 1

@@ -56,22 +56,22 @@ def review_context(
     last = state.last
     approved = state.approved_and_current
     said = words(options.language)
-    t = said.gettext
+    tr = said.gettext
     line = review_status_line(
         state.status, state.current, last.by, said.date(last.date), in_report=True, language=options.language
     )
     if approved and last.comment:
         line += f" “{last.comment}”"
-    notes = [t(REVIEW_FORGEABLE)]
+    notes = [tr(REVIEW_FORGEABLE)]
     signature = check_step(last)
     if signature.state != "none" and (approved or last.status != "approved"):  # never a stale approval's
         notes.insert(0, signature.line())
     if approved:
-        left_out = [t(OMITTED[n]) for n in options.effective_omissions if n in OMITTED]
+        left_out = [tr(OMITTED[n]) for n in options.effective_omissions if n in OMITTED]
         if private_notes if private_notes is not None else has_private_note(full):
-            left_out.insert(0, t(PRIVATE_NOTES))
+            left_out.insert(0, tr(PRIVATE_NOTES))
         if left_out:
-            notes.insert(0, t(REVIEW_OMISSIONS).format(omitted=", ".join(left_out)))
+            notes.insert(0, tr(REVIEW_OMISSIONS).format(omitted=", ".join(left_out)))
     return {"shown": True, "line": line, "approved": approved, "notes": notes, "comments": []}
 
 
@@ -88,7 +88,7 @@ def review_comments(full: Assessment, options: ReportOptions, fmt: Formatter) ->
             "text": c.text,
             "by": c.by,
             "date": fmt.date(c.date) if c.date else "",
-            "state": fmt.t(REVIEW_COMMENT_RESOLVED if c.resolved else REVIEW_COMMENT_OPEN),
+            "state": fmt.tr(REVIEW_COMMENT_RESOLVED if c.resolved else REVIEW_COMMENT_OPEN),
         }
         for c in comments
     ]

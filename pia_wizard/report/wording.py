@@ -213,8 +213,7 @@ FINGERPRINT_MEANING_EDITABLE = N_(
 # A report in another language says it is a translation, and which text prevails; and that the law of
 # the reader's own country is not assessed (the rulebooks judge EU, human-rights, UK and US local law).
 TRANSLATION_NOTE = N_(
-    "This report is a translation of the English original. Where the two differ, the English original "
-    "prevails."
+    "This text is a translation of the English original. Where the two differ, the English original prevails."
 )
 # Translators: name your country's own law here (German: federal and state law, Bundes- und
 # Landesrecht). The rulebooks judge EU and international law, and UK and US local law only.
@@ -235,8 +234,8 @@ def translation_notes(language: str) -> list[str]:
     """What a report says when it is not in English: empty for English."""
     if (language or SOURCE_LANGUAGE) == SOURCE_LANGUAGE:
         return []
-    t = words(language).gettext
-    return [t(TRANSLATION_NOTE), t(NATIONAL_LAW_NOTE)]
+    tr = words(language).gettext
+    return [tr(TRANSLATION_NOTE), tr(NATIONAL_LAW_NOTE)]
 
 
 # Review and sign-off (core/answers/review.py): statuses in words, and what an approval does not prove.
@@ -280,14 +279,14 @@ def review_status_line(
 ) -> str:
     """The review's status in one sentence: an approval only while it is current (a report does not
     even name a stale one)."""
-    t = words(language).gettext
+    tr = words(language).gettext
     if status == "approved" and current:
-        return t(REVIEW_APPROVED).format(by=by, date=date) + "."
+        return tr(REVIEW_APPROVED).format(by=by, date=date) + "."
     if status == "approved":
-        return t(REVIEW_STALE_IN_REPORT) if in_report else t(REVIEW_NOT_CURRENT).format(by=by, date=date)
-    label = t(REVIEW_STATUSES.get(status, status))
+        return tr(REVIEW_STALE_IN_REPORT) if in_report else tr(REVIEW_NOT_CURRENT).format(by=by, date=date)
+    label = tr(REVIEW_STATUSES.get(status, status))
     if by:
-        return t("Review status: {label} (last step by {by} on {date}).").format(
+        return tr("Review status: {label} (last step by {by} on {date}).").format(
             label=label, by=by, date=date
         )
-    return t("Review status: {label}.").format(label=label)
+    return tr("Review status: {label}.").format(label=label)
