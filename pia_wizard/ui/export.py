@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import queue as queue_module
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from pia_wizard.core.answers import edits
 from pia_wizard.core.files.resources import data_dir
 from pia_wizard.core.models.assessment import Answer, Assessment
+from pia_wizard.core.models.messages import catalog_languages
 from pia_wizard.ui.export_worker import ExportRequest, serve
 from pia_wizard.ui.language import named_in, window_language
 from pia_wizard.ui.text import plain_tooltip
@@ -149,6 +150,13 @@ def without_private_notes(assessment: Assessment) -> Assessment:
             uses.append(use.model_copy(update={"answers": MappingProxyType(kept)}))
         assessment = assessment.model_copy(update={"uses": tuple(uses)})
     return assessment
+
+
+def report_languages(source: str, content: Iterable[str] = ()) -> list[str]:
+    """The languages a report can be written in, the source language (English) first: those the
+    reports' own catalog is translated into, and those the questionnaire's content has."""
+    others = {*catalog_languages(), *(code for code in content if code)} - {source}
+    return [source, *sorted(others)]
 
 
 def language_name(code: str) -> str:

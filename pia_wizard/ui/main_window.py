@@ -1668,7 +1668,7 @@ class MainWindow(QMainWindow):
         self.export_report(printing=True)
 
     def export_report(self, *, printing: bool = False) -> None:
-        from pia_wizard.ui.export import ExportDialog, available_templates
+        from pia_wizard.ui.export import ExportDialog, available_templates, report_languages
 
         document = self.document
         if document is None:
@@ -1682,9 +1682,7 @@ class MainWindow(QMainWindow):
             folder.mkdir(exist_ok=True)
         stem = (document.path.name.removesuffix(ASSESSMENT_SUFFIX) if document.path else "report") or "report"
         compiled = document.compiled
-        languages = sorted(
-            {compiled.questionnaire.default_language, *(k for k in compiled.questionnaire.title if k)}
-        )
+        languages = report_languages(compiled.questionnaire.default_language, compiled.questionnaire.title)
         dialog = ExportDialog(
             available_templates(),
             languages,
