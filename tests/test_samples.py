@@ -82,3 +82,18 @@ def test_the_comparison_sample_is_there_and_is_the_one_recorded() -> None:
         )
     assert (FOLDER / comparison["png"]).exists()
     assert f"--compare docs/samples/{comparison['scenario']}" in comparison["command"]
+
+
+def test_the_german_samples_are_there_and_are_the_ones_recorded() -> None:
+    """Issue 19: the council example's briefing and information request in German, in docs/samples/de/."""
+    german = _record().get("german") or {}
+    assert sorted(german) == sorted(s.stem for s in samples.GERMAN_SAMPLES), (
+        f"German samples differ. {REMAKE}"
+    )
+    for stem, entry in german.items():
+        pdf = FOLDER / entry["pdf"]
+        assert pdf.exists() and (FOLDER / entry["png"]).exists(), f"{stem}: a file is missing. {REMAKE}"
+        assert hashlib.sha256(pdf.read_bytes()).hexdigest() == entry["pdf_sha256"], f"{pdf.name} was changed"
+        assert entry["language"] == "de" and "--lang de" in entry["command"]
+    index = (FOLDER / samples.INDEX).read_text(encoding="utf-8")
+    assert all(f"({entry['pdf']})" in index for entry in german.values())

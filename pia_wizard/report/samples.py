@@ -9,6 +9,9 @@ the same font subsetter. WeasyPrint's two subsetters (native HarfBuzz with libha
 fontTools) write different font programs, so `inputs.json` records which one made the samples, and
 `make samples` installs libharfbuzz-subset0 as root first, as `make run` does.
 
+One council example's briefing and information request are also made in German, in `de/` (issue 19),
+recorded under "german".
+
 One example's four templates are also written as editable copies, Word (.docx) and Markdown (.md),
 reproducible like the PDFs; where LibreOffice (`soffice`) is installed, each Word file's first page is
 shown as a PNG as LibreOffice lays it out (Word's own layout differs in detail).
@@ -47,6 +50,14 @@ EDITABLE_EXAMPLE = "police-lfr-van-football"  # the editable copies: one example
 # itself made from one of its own counterfactuals (the first under this rulebook that sets this question).
 COMPARED_EXAMPLE, COMPARED_RULEBOOK, COMPARED_QUESTION = "police-lfr-van-football", "eu-law", "q803"
 SCENARIO_NAME = "with a judge's authorisation before each use"
+# The German samples (issue 19): a council's case, the briefing and the letter, in their own folder.
+GERMAN, GERMAN_FOLDER = "de", "de"
+GERMAN_EXAMPLE = "council-cctv-antisocial-behaviour"
+GERMAN_TEMPLATES = ("briefing", "information-request")
+LETTERS = {
+    **dict.fromkeys(("en",), LETTER),
+    GERMAN: {"recipient": "Die oder der Datenschutzbeauftragte des Betreibers", "reference": "PIA-SAMPLE-1"},
+}
 
 
 FONTTOOLS_WARNING = "Using fontTools instead of HarfBuzz-Subset"  # WeasyPrint 70, weasyprint/pdf/fonts.py
@@ -72,6 +83,7 @@ class SubsetterWatch(logging.Handler):
 class Sample:
     example: str
     template: str
+    language: str = "en"
 
     @property
     def stem(self) -> str:
@@ -83,8 +95,11 @@ class Sample:
             f"pia-wizard report examples/{self.example}.pia.json -o {folder}/{self.stem}{suffix}",
             f"--template {self.template}",
         ]
+        if self.language != "en":
+            parts.append(f"--lang {self.language}")
         if self.template == "information-request":
-            parts.append(f'--recipient "{LETTER["recipient"]}" --reference {LETTER["reference"]}')
+            letter = LETTERS[self.language]
+            parts.append(f'--recipient "{letter["recipient"]}" --reference {letter["reference"]}')
             if reply_by is not None:
                 parts.append(f"--reply-by {reply_by.isoformat()}")
         return " ".join(parts)
@@ -92,13 +107,21 @@ class Sample:
 
 SAMPLES = tuple(Sample(e, t) for e in EXAMPLES for t in TEMPLATES)
 EDITABLE_SAMPLES = tuple(Sample(EDITABLE_EXAMPLE, t) for t in TEMPLATES)
+GERMAN_SAMPLES = tuple(Sample(GERMAN_EXAMPLE, t, GERMAN) for t in GERMAN_TEMPLATES)
 
 
 def input_files(root: Path = ROOT) -> list[Path]:
     """What the samples depend on, in a stable order (compiled Python caches left out)."""
-    files = [root / "examples" / f"{name}.pia.json" for name in EXAMPLES]
+    files = [root / "examples" / f"{name}.pia.json" for name in (*EXAMPLES, GERMAN_EXAMPLE)]
     files.append(root / "pia_wizard" / "__init__.py")  # the version, printed in the method section
-    for folder in ("questionnaires", "report_templates", "pia_wizard/report", "pia_wizard/core"):
+    # pia_wizard/locale: the reports' own words in German.
+    for folder in (
+        "questionnaires",
+        "report_templates",
+        "pia_wizard/report",
+        "pia_wizard/core",
+        "pia_wizard/locale",
+    ):
         files += sorted(
             p
             for p in (root / folder).rglob("*")
@@ -125,6 +148,7 @@ def record(
     root: Path = ROOT,
     editable: dict[str, dict[str, object]] | None = None,
     comparison: dict[str, object] | None = None,
+    german: dict[str, dict[str, object]] | None = None,
 ) -> dict[str, object]:
     """inputs.json; `fonts` is the font subsetter that made the PDFs (their bytes depend on it)."""
     import weasyprint
@@ -141,10 +165,11 @@ def record(
         "samples": made,
         "editable": editable or {},
         "comparison": comparison or {},
+        "german": german or {},
     }
 
 
-def _sample_report(loaded, template: str, library):  # type: ignore[no-untyped-def]
+def _sample_report(loaded, template: str, library, language: str = "en"):  # type: ignore[no-untyped-def]
     """A sample's report; the letter carries the sample recipient and a reply-by date from the
     assessment's own date (never the clock), so samples are the same on every run."""
     from pia_wizard.report.options import LetterDetails, ReportOptions
@@ -154,8 +179,8 @@ def _sample_report(loaded, template: str, library):  # type: ignore[no-untyped-d
     if template == "information-request":
         date = loaded.assessment.metadata.assessment_date
         reply_by = date + dt.timedelta(days=REPLY_WITHIN_DAYS) if date else None
-        letter = LetterDetails(LETTER["recipient"], LETTER["reference"], reply_by)
-    options = ReportOptions(template=template, letter=letter)
+        letter = LetterDetails(LETTERS[language]["recipient"], LETTERS[language]["reference"], reply_by)
+    options = ReportOptions(template=template, letter=letter, language=language)
     return prepare_report(loaded.assessment, loaded.questionnaire, library, options), reply_by
 
 
@@ -192,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             "command": sample.command(reply_by),
         }
         print(f"wrote {pdf.name} ({made[sample.stem]['pages']} pages) and its first page", file=sys.stderr)
+    german = _german_samples(folder, library, pdftoppm)
     logging.getLogger("weasyprint").removeHandler(watch)
     if watch.fonttools:
         print(
@@ -201,14 +227,39 @@ def main(argv: list[str] | None = None) -> int:
         )
     editable = _editable_samples(folder, library)
     comparison = _comparison_sample(folder, library, pdftoppm)
-    (folder / RECORD).write_text(
-        json.dumps(record(made, watch.subsetter(), editable=editable, comparison=comparison), indent=2)
-        + "\n",
-        encoding="utf-8",
-    )
-    (folder / INDEX).write_text(index(made, editable, comparison), encoding="utf-8")
+    made_record = record(made, watch.subsetter(), editable=editable, comparison=comparison, german=german)
+    (folder / RECORD).write_text(json.dumps(made_record, indent=2) + "\n", encoding="utf-8")
+    (folder / INDEX).write_text(index(made, editable, comparison, german), encoding="utf-8")
     print(f"wrote {len(made)} samples, {RECORD} and {INDEX} to {folder}")
     return 0
+
+
+def _german_samples(folder: Path, library: Library, pdftoppm: str) -> dict[str, dict[str, object]]:
+    """The German briefing and information request of the council example, in `de/` beside the rest."""
+    from pia_wizard.core.load.assessment_io import load_assessment_file
+    from pia_wizard.report.render import print_report
+
+    target = folder / GERMAN_FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    loaded = load_assessment_file(ROOT / "examples" / f"{GERMAN_EXAMPLE}.pia.json", library)
+    made: dict[str, dict[str, object]] = {}
+    for sample in GERMAN_SAMPLES:
+        report, reply_by = _sample_report(loaded, sample.template, library, sample.language)
+        printed = print_report(report)
+        pdf = target / f"{sample.stem}.pdf"
+        pdf.write_bytes(printed.pdf)
+        _first_page_png(pdftoppm, pdf, target / f"{sample.stem}.png")
+        made[sample.stem] = {
+            "language": sample.language,
+            "pdf": f"{GERMAN_FOLDER}/{pdf.name}",
+            "png": f"{GERMAN_FOLDER}/{sample.stem}.png",
+            "pdf_sha256": hashlib.sha256(printed.pdf).hexdigest(),
+            "pages": _pages(printed.pdf),
+            "shortened": printed.compact,
+            "command": sample.command(reply_by, folder=f"docs/samples/{GERMAN_FOLDER}"),
+        }
+        print(f"wrote {GERMAN_FOLDER}/{pdf.name} ({made[sample.stem]['pages']} pages)", file=sys.stderr)
+    return made
 
 
 def compared_scenario(library: Library):  # type: ignore[no-untyped-def]
@@ -337,6 +388,7 @@ def index(
     made: dict[str, dict[str, object]],
     editable: dict[str, dict[str, object]] | None = None,
     comparison: dict[str, object] | None = None,
+    german: dict[str, dict[str, object]] | None = None,
 ) -> str:
     """docs/samples/README.md: every sample's first page, linking to its PDF."""
     from pia_wizard.report.options import TEMPLATES as SPECS
@@ -385,6 +437,23 @@ def index(
             f"[![First page of the comparison report]({comparison['png']})]({comparison['pdf']})",
             "",
         ]
+    if german:
+        lines += [
+            f"## In German: `examples/{GERMAN_EXAMPLE}.pia.json` (`--lang de`)",
+            "",
+            "The reports' own words in German; questions, rules and findings are German once their "
+            "translations are in `questionnaires/i18n/de/`, English until then.",
+            "",
+        ]
+        for template in GERMAN_TEMPLATES:
+            entry = german[f"{GERMAN_EXAMPLE}--{template}"]
+            spec = SPECS[template]
+            lines += [
+                f"### {spec.title} in German, {entry['pages']} pages",
+                "",
+                f"[![First page of the German {spec.title.lower()}]({entry['png']})]({entry['pdf']})",
+                "",
+            ]
     return "\n".join(lines)
 
 
