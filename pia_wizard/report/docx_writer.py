@@ -14,6 +14,7 @@ import io
 import zipfile
 from typing import Any
 
+from babel.core import get_global
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
@@ -69,6 +70,26 @@ def _properties(document: Any, outline: Outline, generator: str) -> None:
     props.created = when
     props.modified = when
     props.revision = 1
+    _language(document, outline.language)
+
+
+def _language(document: Any, language: str) -> None:
+    """The document's language for spelling and hyphenation (the default run language, w:lang): Word's
+    own template says en-US, which an English copy keeps as it is; another language replaces it, with
+    its likely region ("de" → "de-DE")."""
+    if language in ("", "en"):
+        return
+    if "-" not in language:
+        likely = get_global("likely_subtags").get(language, language).split("_")
+        language = f"{likely[0]}-{likely[-1]}" if len(likely) > 1 else likely[0]
+    run_defaults = (
+        document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    )
+    lang = run_defaults.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        run_defaults.append(lang)
+    lang.set(qn("w:val"), language)
 
 
 def _fitted(text: str, limit: int = PROPERTY_LIMIT) -> str:

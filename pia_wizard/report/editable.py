@@ -13,13 +13,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pia_wizard.report.wording import EDITABLE_NOTE, FINGERPRINT_MEANING_EDITABLE
+from pia_wizard.core.models.messages import N_, SOURCE_LANGUAGE, Messages
+from pia_wizard.report.wording import EDITABLE_NOTE, FINGERPRINT_MEANING_EDITABLE, words
 
 Context = dict[str, Any]
 
 EDITABLE_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
 BLANK = "…………………………"  # a place to fill in by hand
-STEP_MARKS = "(✓ passes, ✗ fails, ? undetermined, ~ conditional, – not reached or not applicable)"
+# The report's own words in English, for the pieces called without a context (tests, other callers).
+_SOURCE = words(SOURCE_LANGUAGE)
+_ENGLISH = _SOURCE.gettext
 
 
 @dataclass(frozen=True)
@@ -114,14 +117,25 @@ def editable_format(suffix: str) -> str | None:
 
 # ---------------------------------------------------------------------------------------- pieces
 
+Tr = Callable[[str], str]
 
-def cite(sources: Sequence[Context], most: int = 100) -> str:
+
+def _said(c: Context) -> Messages:
+    """The reports' own words in the report's language (English when the context names none)."""
+    return words(c.get("language", SOURCE_LANGUAGE))
+
+
+def _step_marks(tr: Tr) -> str:
+    return tr("(✓ passes, ✗ fails, ? undetermined, ~ conditional, – not reached or not applicable)")
+
+
+def cite(sources: Sequence[Context], most: int = 100, tr: Tr = _ENGLISH) -> str:
     """Sources inline, by their readable short names and verification tags: "(Sources: …)"."""
     if not sources:
         return ""
     named = "; ".join(f"{s['brief']} [{s['tag']}]" for s in sources[:most])
-    more = f"; and {len(sources) - most} more" if len(sources) > most else ""
-    return f"(Sources: {named}{more}.)"
+    more = tr("; and {count} more").format(count=len(sources) - most) if len(sources) > most else ""
+    return tr("(Sources: {named}{more}.)").format(named=named, more=more)
 
 
 def identity(c: Context) -> str:
@@ -132,42 +146,51 @@ def identity(c: Context) -> str:
 
 
 def cover(out: Outline, c: Context) -> None:
+    tr = _said(c).gettext
     a = c["assessment"]
     out.heading(c["document"]["title"], 0)
     out.para(c["document"]["kind"], kind="small")
     facts = [
-        ("Deployment", a["deployment"]),
-        ("Operator", a["operator"]),
-        ("Place", a["place"]),
-        ("Scenario", a["scenario"]),
+        (tr("Deployment"), a["deployment"]),
+        (tr("Operator"), a["operator"]),
+        (tr("Place"), a["place"]),
+        (tr("Scenario"), a["scenario"]),
         (
-            "Uses judged",
-            "; ".join(f"“{u}”" for u in a["uses"]) + " (each verdict is the worst of them)"
+            tr("Uses judged"),
+            "; ".join(tr("“{text}”").format(text=u) for u in a["uses"])
+            + " "
+            + tr("(each verdict is the worst of them)")
             if a["uses"]
             else "",
         ),
-        ("Prepared for", a["prepared_for"]),
-        ("Prepared by", identity(c)),
-        ("Assessed on", c["document"]["date"]),
-        ("Review", " ".join([c["review"]["line"], *c["review"]["notes"]]) if c["review"]["shown"] else ""),
-        ("Fingerprint (SHA-256)", c["method"]["fingerprint"]),
+        (tr("Prepared for"), a["prepared_for"]),
+        (tr("Prepared by"), identity(c)),
+        (tr("Assessed on"), c["document"]["date"]),
+        (
+            tr("Review"),
+            " ".join([c["review"]["line"], *c["review"]["notes"]]) if c["review"]["shown"] else "",
+        ),
+        (tr("Fingerprint (SHA-256)"), c["method"]["fingerprint"]),
     ]
     out.table(("", ""), [(k, v) for k, v in facts if v])
     draft(out, c)
-    out.para(EDITABLE_NOTE, kind="small")
+    out.para(tr(EDITABLE_NOTE), kind="small")
+    for line in c["method"].get("translation", []):
+        out.para(line, kind="small")
 
 
 def draft(out: Outline, c: Context) -> None:
     if c["draft"]:
-        out.para(bold("DRAFT — not for circulation"), kind="draft")
+        out.para(bold(_said(c).gettext("DRAFT — not for circulation")), kind="draft")
 
 
 def verdict_table(out: Outline, c: Context) -> None:
+    tr = _said(c).gettext
     if not c["verdicts"]:
-        out.para("No rulebook was evaluated.")
+        out.para(tr("No rulebook was evaluated."))
         return
     out.table(
-        ("Rulebook", "Does it apply?", "Verdict"),
+        (tr("Rulebook"), tr("Does it apply?"), tr("Verdict")),
         [
             # Each later date's short line under the verdict, as in the PDF's verdict table.
             (
@@ -191,21 +214,24 @@ def verdict_table(out: Outline, c: Context) -> None:
     out.para(*meanings, kind="small")
 
 
-def tests_table(out: Outline, rulebook: Context) -> None:
+def tests_table(out: Outline, rulebook: Context, tr: Tr = _ENGLISH) -> None:
     """One row per step: the test, the step, its result and the reason, the chart as a table."""
     rows = []
     for test in rulebook["tests"]:
         for step in test["steps"]:
             result = f"{step['mark']} {step['status_label']}".strip()
             if not step["decisive"] and step["status"] not in ("not_reached", "not_applicable"):
-                result += " (does not decide the verdict)"
+                result += " " + tr("(does not decide the verdict)")
             rows.append((test["title"], step["title"], result, step["reason"]))
     out.table(
-        ("Test", "Step", "Result", "Reason"), rows, f"{rulebook['title']}: each step in order {STEP_MARKS}."
+        (tr("Test"), tr("Step"), tr("Result"), tr("Reason")),
+        rows,
+        tr("{title}: each step in order {marks}.").format(title=rulebook["title"], marks=_step_marks(tr)),
     )
 
 
 def tests_overview(out: Outline, c: Context) -> None:
+    tr = _said(c).gettext
     rows = [
         (r["title"], t["title"], f"{t['mark']} {t['status_label']}".strip())
         for r in c["rulebooks"]
@@ -213,86 +239,124 @@ def tests_overview(out: Outline, c: Context) -> None:
         for t in r["tests"]
     ]
     if rows:
-        out.table(("Rulebook", "Test", "Result"), rows, f"Each test in the order it is run {STEP_MARKS}.")
+        out.table(
+            (tr("Rulebook"), tr("Test"), tr("Result")),
+            rows,
+            tr("Each test in the order it is run {marks}.").format(marks=_step_marks(tr)),
+        )
     else:
-        out.para("No rulebook that applies has tests to run.")
+        out.para(tr("No rulebook that applies has tests to run."))
 
 
-def answers_text(answers: Sequence[Context]) -> str:
+def answers_text(answers: Sequence[Context], said: Messages = _SOURCE) -> str:
+    tr = said.gettext
     known = [a for a in answers if a["state"] == "value"]
     missing = len(answers) - len(known)
     text = ""
     if known:
-        text = "Answers relied on: " + "; ".join(f"“{a['label']}”: {a['value']}" for a in known) + "."
+        listed = "; ".join(tr("“{label}”: {value}").format(label=a["label"], value=a["value"]) for a in known)
+        text = tr("Answers relied on: {listed}.").format(listed=listed)
     if missing:
-        verb = "are" if missing > 1 else "is"
-        text += f" {missing} answer{'s' if missing > 1 else ''} it depends on {verb} unknown or not given."
+        text += " " + said.ngettext(
+            "%(num)d answer it depends on is unknown or not given.",
+            "%(num)d answers it depends on are unknown or not given.",
+            missing,
+        )
     return text.strip()
 
 
-def evidence_text(items: Sequence[Context]) -> str:
+def evidence_text(items: Sequence[Context], tr: Tr = _ENGLISH) -> str:
     parts = []
     for e in items:
-        text = f"Evidence for “{e['question']}”: {e['title']}"
+        text = tr("Evidence for “{question}”: {title}").format(question=e["question"], title=e["title"])
         if e["accessed"]:
-            text += f", accessed {e['accessed']}"
-        text += f", confidence {e['confidence']} ({e['confidence_label']})"
+            text += tr(", accessed {date}").format(date=e["accessed"])
+        text += tr(", confidence {level} ({label})").format(
+            level=e["confidence"], label=e["confidence_label"]
+        )
         if e.get("shows"):
-            text += f", for {e['shows']} only"
+            text += tr(", for {shows} only").format(shows=e["shows"])
         if e["address"]:
             text += f", {e['address']}"
         if e["file"]:
-            text += f", embedded file {e['file']['name']}"
+            text += tr(", embedded file {name}").format(name=e["file"]["name"])
         parts.append(text)
     return "; ".join(parts) + "." if parts else ""
 
 
 def about(out: Outline, c: Context) -> None:
+    tr = _said(c).gettext
     m = c["method"]
-    out.heading("About this report", 1)
-    text = (
-        f"The rules rest on legal sources compiled up to {m['rules_as_of']} and were applied on "
-        f"{m['evaluated_on']}."
+    out.heading(tr("About this report"), 1)
+    text = tr("The rules rest on legal sources compiled up to {as_of} and were applied on {on}.").format(
+        as_of=m["rules_as_of"], on=m["evaluated_on"]
     )
     for cur in m["currency"]:
-        under = f" under {', '.join(cur['rulebooks'])}" if len(m["currency"]) > 1 else ""
-        text += f" Dates of application{under} follow the timeline “{cur['timeline']}” [{cur['tag']}]."
-    text += " Points resting on a secondary source only are marked [S], unverified points [U]."
+        if len(m["currency"]) > 1:
+            text += " " + tr(
+                "Dates of application under {books} follow the timeline “{timeline}” [{tag}]."
+            ).format(books=", ".join(cur["rulebooks"]), timeline=cur["timeline"], tag=cur["tag"])
+        else:
+            text += " " + tr("Dates of application follow the timeline “{timeline}” [{tag}].").format(
+                timeline=cur["timeline"], tag=cur["tag"]
+            )
+    text += " " + tr("Points resting on a secondary source only are marked [S], unverified points [U].")
     out.para(text)
     out.para(m["disclaimer"])
+    for line in m.get("translation", []):
+        out.para(line)
     if c["omitted"]:
-        out.para(f"Left out of this copy at the author's request: {', '.join(c['omitted'])}.")
-    out.para(f"Assessment fingerprint (SHA-256): {m['fingerprint']}. {FINGERPRINT_MEANING_EDITABLE}")
-    out.para(EDITABLE_NOTE)
+        out.para(
+            tr("Left out of this copy at the author's request: {omitted}.").format(
+                omitted=", ".join(c["omitted"])
+            )
+        )
+    out.para(
+        tr("Assessment fingerprint (SHA-256): {fingerprint}.").format(fingerprint=m["fingerprint"])
+        + " "
+        + tr(FINGERPRINT_MEANING_EDITABLE)
+    )
+    out.para(tr(EDITABLE_NOTE))
 
 
 def annex(out: Outline, c: Context) -> None:
+    said = _said(c)
+    tr = said.gettext
     x = c["annex"]
     if x is None:
         return
-    out.heading("Annex", 1)
+    out.heading(tr("Annex"), 1)
     out.para(
-        "Everything this report rests on: every answer with its notes and evidence, what is unknown, the "
-        "sources with their verification tags, the terms used, and the method.",
+        tr(
+            "Everything this report rests on: every answer with its notes and evidence, what is unknown, the "
+            "sources with their verification tags, the terms used, and the method."
+        ),
         kind="small",
     )
-    out.heading("A. Answers and evidence", 2)
+    out.heading(tr("A. Answers and evidence"), 2)
     scale = " · ".join(f"{e['level']} {e['label']}" for e in c["legend"]["evidence"])
-    n = x["unanswered"]
     out.para(
-        f"Evidence confidence follows the scale {scale}. Questions skipped by earlier answers are not shown; "
-        f"{n} shown question{'' if n == 1 else 's'} {'was' if n == 1 else 'were'} left unanswered.",
+        tr("Evidence confidence follows the scale {scale}.").format(scale=scale)
+        + " "
+        + said.ngettext(
+            "Questions skipped by earlier answers are not shown; %(num)d shown question was left unanswered.",
+            "Questions skipped by earlier answers are not shown; %(num)d shown questions were left "
+            "unanswered.",
+            x["unanswered"],
+        ),
         kind="small",
     )
     for section in x["sections"]:
         out.heading(section["title"], 3)
-        out.table(("Question", "Answer"), [(a["label"], _answer_cell(a)) for a in section["answers"]])
-    if not x["sections"]:
-        out.para("No question has been answered.")
-    if x["review_comments"]:
-        out.heading("Reviewers' comments on answers", 3)
         out.table(
-            ("Question", "Comment"),
+            (tr("Question"), tr("Answer")), [(a["label"], _answer_cell(a, tr)) for a in section["answers"]]
+        )
+    if not x["sections"]:
+        out.para(tr("No question has been answered."))
+    if x["review_comments"]:
+        out.heading(tr("Reviewers' comments on answers"), 3)
+        out.table(
+            (tr("Question"), tr("Comment")),
             [
                 (
                     r["question"],
@@ -303,22 +367,24 @@ def annex(out: Outline, c: Context) -> None:
                 for r in x["review_comments"]
             ],
         )
-    out.heading("B. Unknowns", 2)
+    out.heading(tr("B. Unknowns"), 2)
     if x["unknowns"]:
         out.items(
             [
-                u["label"] + f" ({u['section']})" + (f" To ask: {u['ask']}" if u["ask"] else "")
+                u["label"]
+                + f" ({u['section']})"
+                + (" " + tr("To ask: {ask}").format(ask=u["ask"]) if u["ask"] else "")
                 for u in x["unknowns"]
             ]
         )
     else:
-        out.para("No answer is marked unknown.")
-    out.heading("C. Sources", 2)
+        out.para(tr("No answer is marked unknown."))
+    out.heading(tr("C. Sources"), 2)
     tags = " · ".join(f"[{t['tag']}] {t['label']}" for t in c["legend"]["tags"])
-    out.para(f"Tags: {tags}.", kind="small")
+    out.para(tr("Tags: {tags}.").format(tags=tags), kind="small")
     if x["sources"]:
         out.table(
-            ("Source", "Verification", "Address and note"),
+            (tr("Source"), tr("Verification"), tr("Address and note")),
             [
                 (
                     s["short"],
@@ -329,133 +395,184 @@ def annex(out: Outline, c: Context) -> None:
             ],
         )
     else:
-        out.para("No source is cited.")
-    out.heading("D. Glossary", 2)
+        out.para(tr("No source is cited."))
+    out.heading(tr("D. Glossary"), 2)
     for term in x["glossary"]:
-        out.para(bold(f"{term['term']}."), " " + join(term["definition"], cite(term["sources"])))
+        out.para(bold(f"{term['term']}."), " " + join(term["definition"], cite(term["sources"], tr=tr)))
     if not x["glossary"]:
-        out.para("No glossary term occurs in this report.")
+        out.para(tr("No glossary term occurs in this report."))
     method(out, c)
 
 
-def _answer_cell(a: Context) -> str:
+def _answer_cell(a: Context, tr: Tr = _ENGLISH) -> str:
     lines = [a["value"]]
     if a["note"]:
-        lines.append(f"Note: {a['note']}")
-    lines.extend(_evidence_lines(a["evidence"]))
+        lines.append(tr("Note: {note}").format(note=a["note"]))
+    lines.extend(_evidence_lines(a["evidence"], tr))
     for item in a["group_items"]:
         lines.append(item["label"])
         for sub in item["answers"]:
             lines.append(f"{sub['label']}: {sub['value']}")
             if sub["note"]:
-                lines.append(f"Note: {sub['note']}")
-            lines.extend(_evidence_lines(sub["evidence"]))
+                lines.append(tr("Note: {note}").format(note=sub["note"]))
+            lines.extend(_evidence_lines(sub["evidence"], tr))
     return "\n".join(lines)
 
 
-def _evidence_lines(items: Sequence[Context]) -> list[str]:
+def _evidence_lines(items: Sequence[Context], tr: Tr = _ENGLISH) -> list[str]:
     lines = []
     for e in items:
-        shows = f", for {e['shows']} only" if e.get("shows") else ""
-        text = f"Evidence, confidence {e['confidence']} ({e['confidence_label']}){shows}: {e['title']}"
+        shows = tr(", for {shows} only").format(shows=e["shows"]) if e.get("shows") else ""
+        text = tr("Evidence, confidence {level} ({label}){shows}: {title}").format(
+            level=e["confidence"], label=e["confidence_label"], shows=shows, title=e["title"]
+        )
         if e["accessed"]:
-            text += f", accessed {e['accessed']}"
+            text += tr(", accessed {date}").format(date=e["accessed"])
         if e["address"]:
             text += f", {e['address']}"
         if e["file"]:
-            text += f", embedded file {e['file']['name']} (SHA-256 {e['file']['sha256']})"
+            text += tr(", embedded file {name} (SHA-256 {sha256})").format(
+                name=e["file"]["name"], sha256=e["file"]["sha256"]
+            )
         lines.append(text)
         if e["quote"]:
-            lines.append(f"“{e['quote']}”")
+            lines.append(tr("“{text}”").format(text=e["quote"]))
     return lines
 
 
 def method(out: Outline, c: Context) -> None:
+    tr = _said(c).gettext
     m = c["method"]
-    out.heading("E. Method and disclaimer", 2)
+    out.heading(tr("E. Method and disclaimer"), 2)
     out.para(m["disclaimer"])
-    books = "; ".join(f"{b['title']}, version {b['version']}" for b in m["rulebooks"]) or "none"
+    for line in m.get("translation", []):
+        out.para(line)
+    books = "; ".join(
+        tr("{title}, version {version}").format(title=b["title"], version=b["version"])
+        for b in m["rulebooks"]
+    ) or tr("none")
     out.para(
-        f"Questionnaire: {m['questionnaire']}. Rulebooks: {books}. Evaluated on {m['evaluated_on']} by "
-        f"{m['generator']}. The rules rest on legal sources compiled up to {m['rules_as_of']}."
+        tr(
+            "Questionnaire: {questionnaire}. Rulebooks: {books}. Evaluated on {on} by {by}. The rules rest "
+            "on legal sources compiled up to {as_of}."
+        ).format(
+            questionnaire=m["questionnaire"],
+            books=books,
+            on=m["evaluated_on"],
+            by=m["generator"],
+            as_of=m["rules_as_of"],
+        )
     )
     for t in m["timelines"]:
         if not t["timeline"]:
             continue
-        dates = "; ".join(f"{d['title']} from {d['date']}" for d in t["dates"])
+        dates = "; ".join(
+            tr("{title} from {date}").format(title=d["title"], date=d["date"]) for d in t["dates"]
+        )
         out.para(
-            f"Dates of application under {t['rulebook']}: the “{t['timeline']}” timeline [{t['tag']}] "
-            f"({t['tag_label']}){': ' + dates if dates else ''}. A rule not yet in force is reported "
-            "“applies from …” and does not count toward a verdict."
+            tr("Dates of application under {rulebook}: the “{timeline}” timeline [{tag}] ({label})").format(
+                rulebook=t["rulebook"], timeline=t["timeline"], tag=t["tag"], label=t["tag_label"]
+            )
+            + (": " + dates if dates else "")
+            + ". "
+            + tr("A rule not yet in force is reported “applies from …” and does not count toward a verdict.")
         )
     out.para(
-        "How a verdict is reached: a red line counts unless every condition of an exception is shown by "
-        "evidence at the required level; unknown never counts as a pass; a rulebook whose jurisdiction does "
-        "not cover the deployment is “not applicable”."
+        tr(
+            "How a verdict is reached: a red line counts unless every condition of an exception is shown "
+            "by evidence at the required level; unknown never counts as a pass; a rulebook whose "
+            "jurisdiction does not cover the deployment is “not applicable”."
+        )
     )
     out.para(
-        f"Fingerprint (SHA-256 of the assessment data): {m['fingerprint']}. {FINGERPRINT_MEANING_EDITABLE}"
+        tr("Fingerprint (SHA-256 of the assessment data): {fingerprint}.").format(
+            fingerprint=m["fingerprint"]
+        )
+        + " "
+        + tr(FINGERPRINT_MEANING_EDITABLE)
     )
 
 
-def why_it_matters(gap: Context, most: int) -> str:
+def why_it_matters(gap: Context, most: int, tr: Tr = _ENGLISH, decides: bool = True) -> str:
+    """Per rulebook, the points the answer decides ("under X, the answer decides …"; without `decides`,
+    "under X, for …")."""
+    form = "under {rulebook}, the answer decides {titles}" if decides else "under {rulebook}, for {titles}"
     parts = []
     for b in gap["by_rulebook"]:
-        titles = ", ".join(f"“{t}”" for t in b["titles"][:most])
+        titles = ", ".join(tr("“{text}”").format(text=t) for t in b["titles"][:most])
         more = len(b["titles"]) - most
         parts.append(
-            f"under {b['rulebook']}, the answer decides {titles}"
-            + (f" and {more} other points" if more > 0 else "")
+            tr(form).format(rulebook=b["rulebook"], titles=titles)
+            + (tr(" and {count} other points").format(count=more) if more > 0 else "")
         )
     return "; ".join(parts)
+
+
+def _why_forms() -> None:  # pragma: no cover - marks why_it_matters' two forms for extraction
+    N_("under {rulebook}, the answer decides {titles}")
+    N_("under {rulebook}, for {titles}")
 
 
 # ---------------------------------------------------------------------------------------- templates
 
 
 def briefing(out: Outline, c: Context) -> None:
+    said = _said(c)
+    tr = said.gettext
     cover(out, c)
-    out.heading("In short", 1)  # one sentence per rulebook, to be read aloud
+    out.heading(tr("In short"), 1)  # one sentence per rulebook, to be read aloud
     out.items(c["headlines"])
-    out.heading("Verdict", 1)
+    out.heading(tr("Verdict"), 1)
     verdict_table(out, c)
-    out.heading("Decisive reasons", 1)
+    out.heading(tr("Decisive reasons"), 1)
     if c["reasons"]:
         out.items(
             [
                 [
                     f"{r['rulebook']} · {r['severity_label']}: ",
                     bold(f"{r['title']}."),
-                    " " + join(r["gist"], cite(r["sources"])),
+                    " " + join(r["gist"], cite(r["sources"], tr=tr)),
                 ]
                 for r in c["reasons"][:5]
             ],
             numbered=True,
         )
     else:
-        out.para("No red line, failure or open question decides any verdict.")
-    out.heading("Safeguards that must hold before any procurement", 1)
+        out.para(tr("No red line, failure or open question decides any verdict."))
+    out.heading(tr("Safeguards that must hold before any procurement"), 1)
     safeguards = c["safeguards"][:6]
-    out.items([join(s["text"], cite(s["sources"])) for s in safeguards])
+    out.items([join(s["text"], cite(s["sources"], tr=tr)) for s in safeguards])
     if len(c["safeguards"]) > len(safeguards):
         out.para(
-            f"{len(c['safeguards']) - len(safeguards)} further safeguards are listed in the formal "
-            "submission."
+            said.ngettext(
+                "%(num)d further safeguard is listed in the formal submission.",
+                "%(num)d further safeguards are listed in the formal submission.",
+                len(c["safeguards"]) - len(safeguards),
+            )
         )
     if not safeguards:
-        out.para("The rulebooks name no safeguard for this deployment as answered.")
-    out.heading("Key information gaps", 1)
+        out.para(tr("The rulebooks name no safeguard for this deployment as answered."))
+    out.heading(tr("Key information gaps"), 1)
     gaps = c["gaps"][:5]
     if gaps:
         out.para(
-            "What the operator has not shown, most decisive first. Until it is answered, these questions "
-            "keep verdicts open.",
+            tr(
+                "What the operator has not shown, most decisive first. Until it is answered, these questions "
+                "keep verdicts open."
+            ),
             kind="small",
         )
         out.items(
             [
-                f"{g['ask']} ({g['state_label']}; it decides: {'; '.join(g['decides'][:3])}"
-                + (f"; and {len(g['decides']) - 3} more" if len(g["decides"]) > 3 else "")
+                f"{g['ask']} ("
+                + tr("{state}; it decides: {decides}").format(
+                    state=g["state_label"], decides="; ".join(g["decides"][:3])
+                )
+                + (
+                    tr("; and {count} more").format(count=len(g["decides"]) - 3)
+                    if len(g["decides"]) > 3
+                    else ""
+                )
                 + ")"
                 for g in gaps
             ],
@@ -463,51 +580,63 @@ def briefing(out: Outline, c: Context) -> None:
         )
         if len(c["gaps"]) > len(gaps):
             out.para(
-                f"{len(c['gaps']) - len(gaps)} further questions are listed in the information-request "
-                "letter."
+                said.ngettext(
+                    "%(num)d further question is listed in the information-request letter.",
+                    "%(num)d further questions are listed in the information-request letter.",
+                    len(c["gaps"]) - len(gaps),
+                )
             )
     else:
-        out.para("No missing answer blocks a verdict.")
-    out.heading("Legality, necessity and proportionality", 1)
+        out.para(tr("No missing answer blocks a verdict."))
+    out.heading(tr("Legality, necessity and proportionality"), 1)
     tests_overview(out, c)
     if c["counterfactuals"][:2]:
-        out.heading("What would change a verdict", 2)
+        out.heading(tr("What would change a verdict"), 2)
         out.items([f"{x['text']} ({x['kind_label']})" for x in c["counterfactuals"][:2]])
     about(out, c)
     annex(out, c)
 
 
 def submission(out: Outline, c: Context) -> None:
+    said = _said(c)
+    tr = said.gettext
     cover(out, c)
     a = c["assessment"]
     org = "" if a["identity_omitted"] else a["organisation"]
     out.para(
-        (f"Submitted to {a['prepared_for']}. " if a["prepared_for"] else "")
-        + (f"Submitted by {org}." if org else "")
+        (tr("Submitted to {to}.").format(to=a["prepared_for"]) + " " if a["prepared_for"] else "")
+        + (tr("Submitted by {by}.").format(by=org) if org else "")
     )
-    out.heading("1. Summary", 1)
+    out.heading(tr("1. Summary"), 1)
     for s in c["summary"]:
         out.para(s, kind="numbered")
     verdict_table(out, c)
-    out.heading("2. The deployment and its figures", 1)
+    out.heading(tr("2. The deployment and its figures"), 1)
     if a["deployment"]:
-        text = f"The deployment assessed: {a['deployment']}"
-        text += f", operated by {a['operator']}" if a["operator"] else ""
-        text += f", at {a['place']}" if a["place"] else ""
+        text = tr("The deployment assessed: {deployment}").format(deployment=a["deployment"])
+        text += tr(", operated by {operator}").format(operator=a["operator"]) if a["operator"] else ""
+        text += tr(", at {place}").format(place=a["place"]) if a["place"] else ""
         out.para(text + ".", kind="numbered")
     figures(out, c)
     if c["dpia"]:
-        out.para(bold("Data protection impact assessment: "), c["dpia"]["text"], kind="numbered")
+        out.para(bold(tr("Data protection impact assessment:") + " "), c["dpia"]["text"], kind="numbered")
     for i in c["inconsistencies"]:
         out.para(
-            bold("Inconsistent answers: "), f"{i['text']} ({'; '.join(i['questions'])})", kind="numbered"
+            bold(tr("Inconsistent answers:") + " "),
+            f"{i['text']} ({'; '.join(i['questions'])})",
+            kind="numbered",
         )
-    out.heading("3. Analysis", 1)
+    out.heading(tr("3. Analysis"), 1)
     for r in c["rulebooks"]:
         out.heading(f"{r['title']} — {r['label']}", 2)
         out.para(
-            f"{r['description']} Jurisdiction: {r['jurisdiction']}; for this deployment the rulebook "
-            f"{r['applies_label']}. Verdict: ",
+            f"{r['description']} "
+            + tr("Jurisdiction: {jurisdiction}; for this deployment the rulebook {applies}.").format(
+                jurisdiction=r["jurisdiction"], applies=r["applies_label"]
+            )
+            + " "
+            + tr("Verdict:")
+            + " ",
             bold(r["label"]),
             f" — {r['meaning']}",
             kind="numbered",
@@ -515,7 +644,7 @@ def submission(out: Outline, c: Context) -> None:
         for f in r["findings"]:
             if f["kind"] == "step":
                 continue
-            since = f", applies from {f['applies_from']}" if f["applies_from"] else ""
+            since = tr(", applies from {date}").format(date=f["applies_from"]) if f["applies_from"] else ""
             detail = f"({f['severity_label'].lower()}{since})"
             out.para(
                 bold(f["title"]),
@@ -524,16 +653,16 @@ def submission(out: Outline, c: Context) -> None:
                     for p in (
                         f" {detail}.",
                         f["text"],
-                        answers_text(f["answers"]),
-                        cite(f["sources"]),
-                        evidence_text(f["evidence"]),
+                        answers_text(f["answers"], said),
+                        cite(f["sources"], tr=tr),
+                        evidence_text(f["evidence"], tr),
                     )
                     if p
                 ),
                 kind="numbered",
             )
         if r["verdict"] != "not_applicable" and r["tests"]:
-            tests_table(out, r)
+            tests_table(out, r, tr)
             for t in r["tests"]:
                 for s in t["steps"]:
                     if s["status"] in ("not_reached", "not_applicable", "not_in_force"):
@@ -541,46 +670,55 @@ def submission(out: Outline, c: Context) -> None:
                     note = " ".join(
                         p
                         for p in (
-                            answers_text(s["answers"]),
-                            cite(s["sources"]),
-                            evidence_text(s["evidence"]),
+                            answers_text(s["answers"], said),
+                            cite(s["sources"], tr=tr),
+                            evidence_text(s["evidence"], tr),
                         )
                         if p
                     )
                     if note:
                         out.para(bold(f"{t['title']} — {s['title']}: "), note, kind="small")
-    out.heading("4. Information the operator has not provided", 1)
+    out.heading(tr("4. Information the operator has not provided"), 1)
     for g in c["gaps"]:
-        matters = why_it_matters(g, 8).replace("the answer decides", "for")
+        matters = why_it_matters(g, 8, tr, decides=False)
         out.para(
-            join(f"{g['ask']} ({g['state_label']}) It matters {matters}.", cite(g["sources"], 6)),
+            join(
+                f"{g['ask']} ({g['state_label']}) " + tr("It matters {matters}.").format(matters=matters),
+                cite(g["sources"], 6, tr),
+            ),
             kind="numbered",
         )
     if not c["gaps"]:
-        out.para("No missing answer blocks a verdict.", kind="numbered")
-    out.heading("5. Recommendations", 1)
+        out.para(tr("No missing answer blocks a verdict."), kind="numbered")
+    out.heading(tr("5. Recommendations"), 1)
     if c["gaps"]:
         out.para(
-            "The operator should answer each question in section 4, with documents, before any decision "
-            "is taken.",
+            tr(
+                "The operator should answer each question in section 4, with documents, before any decision "
+                "is taken."
+            ),
             kind="numbered",
         )
     for s in c["safeguards"]:
         out.para(
-            join(f"Require this safeguard: {s['text']} ({', '.join(s['rulebooks'])})", cite(s["sources"])),
+            join(
+                tr("Require this safeguard:") + f" {s['text']} ({', '.join(s['rulebooks'])})",
+                cite(s["sources"], tr=tr),
+            ),
             kind="numbered",
         )
     for x in c["counterfactuals"]:
         out.para(f"{x['text']} ({x['kind_label']})", kind="numbered")
     if not c["gaps"] and not c["safeguards"] and not c["counterfactuals"]:
-        out.para("The rulebooks make no recommendation for this deployment as answered.", kind="numbered")
+        out.para(tr("The rulebooks make no recommendation for this deployment as answered."), kind="numbered")
     about(out, c)
     annex(out, c)
 
 
 def figures(out: Outline, c: Context) -> None:
+    tr = _said(c).gettext
     out.table(
-        ("Figure", "Value", "How it is computed", "Inputs"),
+        (tr("Figure"), tr("Value"), tr("How it is computed"), tr("Inputs")),
         [
             (
                 f["label"],
@@ -594,104 +732,134 @@ def figures(out: Outline, c: Context) -> None:
 
 
 def factsheet(out: Outline, c: Context) -> None:
+    tr = _said(c).gettext
     cover(out, c)
-    out.heading("In short", 1)
+    out.heading(tr("In short"), 1)
     out.items(c["summary"])
     verdict_table(out, c)
-    out.heading("The figures", 1)
+    out.heading(tr("The figures"), 1)
     if c["figures"]:
         figures(out, c)
     else:
-        out.para("The questionnaire defines no figures for this deployment.")
+        out.para(tr("The questionnaire defines no figures for this deployment."))
     if c["dpia"]:
-        out.para(bold("Impact assessment: "), c["dpia"]["text"] + ".")
+        out.para(bold(tr("Impact assessment:") + " "), c["dpia"]["text"] + ".")
     for i in c["inconsistencies"]:
-        out.para(bold("Answers that do not fit together: "), f"{i['text']} ({'; '.join(i['questions'])})")
-    out.heading("What is unknown", 1)
+        out.para(
+            bold(tr("Answers that do not fit together:") + " "), f"{i['text']} ({'; '.join(i['questions'])})"
+        )
+    out.heading(tr("What is unknown"), 1)
     if c["unknowns"]:
-        out.para("The operator has not disclosed, or the assessor could not find out:")
+        out.para(tr("The operator has not disclosed, or the assessor could not find out:"))
         out.items([f"{u['label']} ({u['section']})" for u in c["unknowns"]])
     undecided = [g["label"] for g in c["gaps"] if g["state"] == "unanswered"]
     if undecided:
-        out.para("Not yet answered, though a verdict depends on it:")
+        out.para(tr("Not yet answered, though a verdict depends on it:"))
         out.items(undecided)
     weak = [g["label"] for g in c["gaps"] if g["state"] == "evidence"]
     if weak:
-        out.para("Answered, but only on evidence too weak to rely on:")
+        out.para(tr("Answered, but only on evidence too weak to rely on:"))
         out.items(weak)
     if not c["unknowns"] and not undecided and not weak:
-        out.para("Nothing decisive is unknown.")
-    out.heading("Questions to put to the operator", 1)
+        out.para(tr("Nothing decisive is unknown."))
+    out.heading(tr("Questions to put to the operator"), 1)
     if c["gaps"]:
         out.items([g["ask"] for g in c["gaps"]], numbered=True)
     else:
-        out.para("No open question decides a verdict.")
+        out.para(tr("No open question decides a verdict."))
     about(out, c)
     annex(out, c)
 
 
 def information_request(out: Outline, c: Context) -> None:
+    tr = _said(c).gettext
     a, letter = c["assessment"], c["letter"]
     sender = [] if a["identity_omitted"] else [x for x in (a["assessor"], a["organisation"]) if x]
     for line in sender or [BLANK]:
         out.para(line)
-    out.para(bold("To: "), letter["recipient"] or BLANK)
+    out.para(bold(tr("To:") + " "), letter["recipient"] or BLANK)
     out.table(
         ("", ""),
         [
-            ("Date", c["document"]["date"]),
-            ("Our reference", letter["reference"] or BLANK),
-            ("Please reply by", letter["reply_by"] or BLANK),
+            (tr("Date"), c["document"]["date"]),
+            (tr("Our reference"), letter["reference"] or BLANK),
+            (tr("Please reply by"), letter["reply_by"] or BLANK),
         ],
     )
     draft(out, c)
-    out.heading("Request for information", 0)
-    out.para("Dear Sir or Madam,")
-    out.para("We are assessing the deployment described here:")
+    out.heading(tr("Request for information"), 0)
+    out.para(tr("Dear Sir or Madam,"))
+    out.para(tr("We are assessing the deployment described here:"))
     facts = [
-        ("Deployment", c["document"]["title"] or a["deployment"]),
-        ("Place", a["place"]),
-        ("Operator", a["operator"]),
+        (tr("Deployment"), c["document"]["title"] or a["deployment"]),
+        (tr("Place"), a["place"]),
+        (tr("Operator"), a["operator"]),
     ]
     out.table(("", ""), [(k, v) for k, v in facts if v])
     out.para(
-        "Whether it meets the legal requirements that apply to it cannot be decided without the information "
-        "listed below. Please answer each numbered request. Where a document exists (a contract, an impact "
-        "assessment, an authorisation, a test report), please send a copy or tell us where it is published. "
-        "Where the information does not exist, please say so: that is an answer too."
+        tr(
+            "Whether it meets the legal requirements that apply to it cannot be decided without the "
+            "information listed below. Please answer each numbered request. Where a document exists (a "
+            "contract, an impact assessment, an authorisation, a test report), please send a copy or tell us "
+            "where it is published. Where the information does not exist, please say so: that is an answer "
+            "too."
+        )
     )
-    out.heading("Legal basis of this request", 1)
+    out.heading(tr("Legal basis of this request"), 1)
     out.para(letter["legal_basis"] or BLANK)
-    out.heading("Information requested", 1)
+    out.heading(tr("Information requested"), 1)
     if c["gaps"]:
         out.items(
             [
-                join(g["ask"], f"Why it matters: {why_it_matters(g, 2)}.", cite(g["sources"], 3))
+                join(
+                    g["ask"],
+                    tr("Why it matters: {why}.").format(why=why_it_matters(g, 2, tr)),
+                    cite(g["sources"], 3, tr),
+                )
                 for g in c["gaps"]
             ],
             numbered=True,
         )
     else:
         out.para(
-            "At present no missing information blocks the assessment; we would nonetheless welcome any "
-            "document that shows how the deployment meets its legal requirements."
+            tr(
+                "At present no missing information blocks the assessment; we would nonetheless welcome any "
+                "document that shows how the deployment meets its legal requirements."
+            )
         )
     reply = letter["reply_by"] or BLANK
-    quoting = f", quoting our reference {letter['reference']}" if letter["reference"] else ""
-    out.para(f"Please reply by {reply}{quoting}.")
-    out.para("Yours faithfully,")
+    quoting = (
+        tr(", quoting our reference {reference}").format(reference=letter["reference"])
+        if letter["reference"]
+        else ""
+    )
+    out.para(tr("Please reply by") + f" {reply}{quoting}.")
+    out.para(tr("Yours faithfully,"))
     for line in sender or [BLANK]:
         out.para(line)
     m = c["method"]
-    timelines = ", ".join(f"the timeline “{x['timeline']}” [{x['tag']}]" for x in m["currency"])
+    timelines = ", ".join(
+        tr("the timeline “{timeline}” [{tag}]").format(timeline=x["timeline"], tag=x["tag"])
+        for x in m["currency"]
+    )
     out.para(
-        f"The legal points in this letter rest on sources compiled up to {m['rules_as_of']}"
-        + (f" and on the dates of application of {timelines}" if timelines else "")
-        + ". Points resting on a secondary source only are marked [S], unverified points [U]. "
-        "This letter is not legal advice.",
+        tr("The legal points in this letter rest on sources compiled up to {as_of}").format(
+            as_of=m["rules_as_of"]
+        )
+        + (
+            " " + tr("and on the dates of application of {timelines}").format(timelines=timelines)
+            if timelines
+            else ""
+        )
+        + ". "
+        + tr("Points resting on a secondary source only are marked [S], unverified points [U].")
+        + " "
+        + tr("This letter is not legal advice."),
         kind="small",
     )
-    out.para(EDITABLE_NOTE, kind="small")
+    for line in m.get("translation", []):
+        out.para(line, kind="small")
+    out.para(tr(EDITABLE_NOTE), kind="small")
 
 
 BUILDERS: dict[str, Callable[[Outline, Context], None]] = {

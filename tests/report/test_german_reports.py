@@ -189,3 +189,27 @@ def test_translations_keep_every_placeholder() -> None:
             assert _placeholders(text) == _placeholders(ids[-1]), (message.id, text)
         # A line break the code splits on (the verdict strip) stays a line break, never more than one.
         assert all(text.count("\n") <= 1 for text in strings) or "\n" in ids[0], message.id
+
+
+def test_the_editable_copies_are_in_german_too(printed) -> None:
+    """Word and Markdown copies come from the same context: German words, and a Word file marked German."""
+    import io
+
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from pia_wizard.report.editable import editable_bytes
+
+    report, _read = printed[("briefing", "de")]
+    markdown = editable_bytes(report.context, "markdown").decode("utf-8")
+    for words in ("Kurz gesagt", "Entscheidende Gründe", TRANSLATION_LINE, GERMAN_LAW, "Zu diesem Bericht"):
+        assert words in markdown, words
+    assert "In short" not in markdown and "About this report" not in markdown
+    document = Document(io.BytesIO(editable_bytes(report.context, "docx")))
+    assert document.core_properties.language == "de"
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert defaults.find(qn("w:lang")).get(qn("w:val")) == "de-DE"
+    assert "Kurz gesagt" in [p.text for p in document.paragraphs]
+    english = Document(io.BytesIO(editable_bytes(printed[("briefing", "en")][0].context, "docx")))
+    defaults = english.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert defaults.find(qn("w:lang")).get(qn("w:val")) == "en-US"
