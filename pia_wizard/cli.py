@@ -220,7 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report" and args.compare is not None:
         from pia_wizard.commands.compare import run_compare_report
 
-        return run_compare_report(args.file, args.compare, args.output, args.html, args.date, args.draft)
+        return run_compare_report(
+            args.file, args.compare, args.output, args.html, args.date, args.draft, args.lang
+        )
     if args.command == "report":
         from pia_wizard.commands.report import run_report
 

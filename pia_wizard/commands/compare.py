@@ -111,7 +111,13 @@ def run_compare(path_a: Path, path_b: Path, date: str | None, as_json: bool) -> 
 
 
 def run_compare_report(
-    path_a: Path, path_b: Path, output: Path | None, html: Path | None, date: str | None, draft: bool
+    path_a: Path,
+    path_b: Path,
+    output: Path | None,
+    html: Path | None,
+    date: str | None,
+    draft: bool,
+    language: str = "en",
 ) -> int:
     """`report A --compare B -o OUT.pdf [--html OUT.html]`: the comparison report."""
     from pia_wizard.core.files.atomic_file import SaveError, write_atomic
@@ -122,7 +128,7 @@ def run_compare_report(
         print("report: give -o OUT.pdf, --html OUT.html, or both", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        context = report_context(build(path_a, path_b, date), draft=draft)
+        context = report_context(build(path_a, path_b, date, language), draft=draft)
     except BadInput as exc:
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -17,29 +17,38 @@ from typing import Any
 from pia_wizard import __version__
 from pia_wizard.core.evaluation.results import Evaluation
 from pia_wizard.core.models.assessment import Assessment
+from pia_wizard.core.models.messages import N_
 from pia_wizard.core.rules.compiled import CompiledQuestionnaire
 from pia_wizard.core.work.compare import AnswerDifference, Comparison, FindingEntry, GapEntry, Side
 from pia_wizard.report.context import ensure_plain, sentence
-from pia_wizard.report.formatting import Formatter, number
+from pia_wizard.report.formatting import Formatter
 from pia_wizard.report.wording import (
     ANSWER_STATES,
     DISCLAIMER,
     EVIDENCE_LEVELS,
     SEVERITY,
     VERDICTS,
-    long_date,
+    translation_notes,
+    words,
 )
 
 TEMPLATE = "comparison"
 METADATA_LABELS = {
-    "title": "title",
-    "deployment": "deployment",
-    "operator_name": "operator",
-    "place": "place",
-    "assessor": "assessor",
-    "organisation": "organisation",
-    "audience": "prepared for",
-    "assessment_date": "assessment date",
+    "title": N_("title"),
+    "deployment": N_("deployment"),
+    "operator_name": N_("operator"),
+    "place": N_("place"),
+    "assessor": N_("assessor"),
+    "organisation": N_("organisation"),
+    "audience": N_("prepared for"),
+    "assessment_date": N_("assessment date"),
+}
+# How a verdict moved from A to B, in words (the key stays the template's class and the text's mark).
+MOVEMENTS = {
+    "unchanged": N_("unchanged"),
+    "better": N_("better"),
+    "worse": N_("worse"),
+    "changed": N_("changed"),
 }
 # Worse → better, to say whether a verdict moved towards passing.
 RANK = {"red_line": 0, "fails": 1, "insufficient_information": 2, "conditional": 3, "passes": 4}
@@ -57,34 +66,41 @@ class Input:
 
 def side_words(fmt: Formatter, question: str, side: Side, evidence: bool = False) -> str:
     """The answer in words; with `evidence`, the strength of the evidence behind it too."""
-    words = _value_words(fmt, question, side)
+    tr = fmt.tr
+    said = _value_words(fmt, question, side)
     if evidence and side.choice_evidence:  # documents that show only some of the chosen options
         each = "; ".join(
-            f"{fmt.value(question, (option,))}: {EVIDENCE_LEVELS.get(level, level)}"
+            f"{fmt.value(question, (option,))}: {_level(fmt, level)}"
             for option, level in side.choice_evidence.items()
         )
-        words += f" (evidence for each choice — {each})"
+        said += tr(" (evidence for each choice — {each})").format(each=each)
     elif evidence and side.state != "unanswered":
-        level = EVIDENCE_LEVELS.get(side.evidence_level, side.evidence_level)
+        level = _level(fmt, side.evidence_level)
         if side.evidence_assumed:
-            words += f" (evidence assumed for this scenario: {level}, still to be found)"
+            said += tr(" (evidence assumed for this scenario: {level}, still to be found)").format(
+                level=level
+            )
         else:
-            words += f" (evidence: {level})"
-    return words
+            said += tr(" (evidence: {level})").format(level=level)
+    return said
+
+
+def _level(fmt: Formatter, level: int) -> str:
+    return fmt.tr(EVIDENCE_LEVELS[level]) if level in EVIDENCE_LEVELS else str(level)
 
 
 def _value_words(fmt: Formatter, question: str, side: Side) -> str:
     if side.state != "value":
-        return ANSWER_STATES[side.state]
+        return fmt.tr(ANSWER_STATES[side.state])
     entry = fmt.compiled.entries.get(question)
     if entry is not None and entry.question.type == "group" and isinstance(side.value, tuple | list):
         return _items_words(fmt, entry.question, side.value)
-    return fmt.value(question, side.value) or "(empty)"
+    return fmt.value(question, side.value) or fmt.tr("(empty)")
 
 
 def _items_words(fmt: Formatter, group: Any, items: Any) -> str:
     """A repeatable group's items in words: "Site 1: Place: Central station; Cameras: 20 …"."""
-    name = fmt.text(getattr(group, "item_label", None)) or "item"
+    name = fmt.text(getattr(group, "item_label", None)) or fmt.tr("item")
     name = name[:1].upper() + name[1:]
     parts = []
     for number_, item in enumerate(items, start=1):
@@ -93,10 +109,12 @@ def _items_words(fmt: Formatter, group: Any, items: Any) -> str:
             answer = item.get(question.id)
             if answer is None or not answer.answered:
                 continue
-            shown = ANSWER_STATES["unknown"] if answer.unknown else fmt.value(question.id, answer.value)
+            shown = (
+                fmt.tr(ANSWER_STATES["unknown"]) if answer.unknown else fmt.value(question.id, answer.value)
+            )
             answers.append(f"{fmt.text(question.label)}: {shown}")
-        parts.append(f"{name} {number_}: {', '.join(answers) or 'nothing answered'}")
-    return "; ".join(parts) or "none"
+        parts.append(f"{name} {number_}: {', '.join(answers) or fmt.tr('nothing answered')}")
+    return "; ".join(parts) or fmt.tr("none")
 
 
 def _title(item: Input, fmt: Formatter) -> str:
@@ -143,8 +161,8 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def _verdict_word(verdict: str | None) -> str:
-    return VERDICTS[verdict][0] if verdict else "not evaluated"
+def _verdict_word(verdict: str | None, fmt: Formatter) -> str:
+    return fmt.tr(VERDICTS[verdict][0]) if verdict else fmt.tr("not evaluated")
 
 
 def _movement(a: str | None, b: str | None) -> str:
@@ -155,14 +173,14 @@ def _movement(a: str | None, b: str | None) -> str:
     return "changed"
 
 
-def _finding(entry: FindingEntry, titles: dict[str, str]) -> dict[str, Any]:
+def _finding(entry: FindingEntry, titles: dict[str, str], fmt: Formatter) -> dict[str, Any]:
     f = entry.finding
     return {
         "rulebook": entry.rulebook,
         "rulebook_title": titles.get(entry.rulebook, ""),
         "rule": f.rule,
         "severity": f.severity,
-        "severity_label": SEVERITY.get(f.severity, f.severity),
+        "severity_label": fmt.tr(SEVERITY.get(f.severity, f.severity)),
         "title": f.title,
         "text": sentence(f.text),
     }
@@ -178,11 +196,11 @@ def _gap(entry: GapEntry, titles: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _figure_value(value: float | None, unit: str) -> str:
+def _figure_value(value: float | None, unit: str, fmt: Formatter) -> str:
     """As the reports round them: three decimals below 10, whole numbers above."""
     if value is None:
-        return "unknown"
-    return f"{number(round(value, 3 if value < 10 else 0))} {unit}".strip()
+        return fmt.tr("unknown")
+    return f"{fmt.number(round(value, 3 if value < 10 else 0))} {unit}".strip()
 
 
 def comparison_context(
@@ -197,10 +215,11 @@ def comparison_context(
             "title": v.title,
             "a": v.a,
             "b": v.b,
-            "a_label": _verdict_word(v.a),
-            "b_label": _verdict_word(v.b),
+            "a_label": _verdict_word(v.a, fmt),
+            "b_label": _verdict_word(v.b, fmt),
             "changed": v.changed,
             "movement": _movement(v.a, v.b),
+            "movement_label": fmt.tr(MOVEMENTS[_movement(v.a, v.b)]),
         }
         for i, v in comparison.verdicts.items()
     ]
@@ -211,8 +230,8 @@ def comparison_context(
             "unit": f.unit,
             "a": f.a,
             "b": f.b,
-            "a_text": _figure_value(f.a, f.unit),
-            "b_text": _figure_value(f.b, f.unit),
+            "a_text": _figure_value(f.a, f.unit, fmt),
+            "b_text": _figure_value(f.b, f.unit, fmt),
         }
         for f in comparison.figures
     ]
@@ -222,7 +241,7 @@ def comparison_context(
                 "file": item.name,
                 "title": _title(item, fmt),
                 "origin": item.origin,
-                "date": long_date(item.evaluation.date),
+                "date": fmt.date(item.evaluation.date),
                 "date_iso": item.evaluation.date.isoformat(),
             }
             for key, item in (("a", a), ("b", b))
@@ -230,36 +249,42 @@ def comparison_context(
         "answers": [_answer(fmt, compiled, d) for d in comparison.answers],
         "verdicts": verdicts,
         "findings": {
-            "only_a": [_finding(e, titles) for e in comparison.findings_only_a],
-            "only_b": [_finding(e, titles) for e in comparison.findings_only_b],
+            "only_a": [_finding(e, titles, fmt) for e in comparison.findings_only_a],
+            "only_b": [_finding(e, titles, fmt) for e in comparison.findings_only_b],
         },
         "gaps": {
             "closed": [_gap(e, titles) for e in comparison.gaps_closed],
             "opened": [_gap(e, titles) for e in comparison.gaps_opened],
         },
         "figures": figures,
-        "metadata": [METADATA_LABELS.get(m, m) for m in comparison.metadata],
+        "metadata": [fmt.tr(METADATA_LABELS[m]) if m in METADATA_LABELS else m for m in comparison.metadata],
+        "language": language,
     }
-    context["summary"] = _summary(context)
+    context["summary"] = _summary(context, fmt)
     ensure_plain(context)
     return context
 
 
-def _summary(context: dict[str, Any]) -> list[str]:
+def _summary(context: dict[str, Any], fmt: Formatter) -> list[str]:
     """A few sentences a councillor reads first."""
+    tr = fmt.tr
     out = []
     count = len(context["answers"])
     if count == 0:
-        out.append("The two assessments give the same answers.")
+        out.append(tr("The two assessments give the same answers."))
     else:
-        out.append(f"{count} answer{'s' if count != 1 else ''} differ{'s' if count == 1 else ''}.")
+        out.append(fmt.words.ngettext("%(num)d answer differs.", "%(num)d answers differ.", count))
     changed = [v for v in context["verdicts"] if v["changed"]]
     if not changed:
-        out.append("No verdict changes.")
+        out.append(tr("No verdict changes."))
     for v in changed:
-        out.append(f"{v['title']}: {v['a_label']} → {v['b_label']} ({v['movement']}).")
+        out.append(f"{v['title']}: {v['a_label']} → {v['b_label']} ({v['movement_label']}).")
     if context["metadata"] and count == 0:
-        out.append(f"Only the details about the assessment differ: {', '.join(context['metadata'])}.")
+        out.append(
+            tr("Only the details about the assessment differ: {details}.").format(
+                details=", ".join(context["metadata"])
+            )
+        )
     return out
 
 
@@ -353,20 +378,29 @@ def text(context: dict[str, Any]) -> str:
 def report_context(
     context: dict[str, Any], *, draft: bool = False, when: dt.date | None = None
 ) -> dict[str, Any]:
-    """The comparison report's context on the shared base template."""
+    """The comparison report's context on the shared base template, in the comparison's language."""
+    language = context.get("language", "en")
+    said = words(language)
+    tr = said.gettext
     day = when or dt.date.fromisoformat(context["sides"]["b"]["date_iso"])
-    title = f"What changed: {context['sides']['b']['title']}"
+    title = tr("What changed: {title}").format(title=context["sides"]["b"]["title"])
     full = {
         **context,
-        "template": {"name": TEMPLATE, "title": "Comparison", "purpose": "what changed", "letter": False},
-        "language": "en",
+        "template": {
+            "name": TEMPLATE,
+            "title": tr("Comparison"),
+            "purpose": tr("what changed"),
+            "letter": False,
+        },
+        "language": language,
         "draft": draft,
         "annex": None,
-        "disclaimer": DISCLAIMER,
+        "disclaimer": tr(DISCLAIMER),
+        "translation": translation_notes(language),
         "document": {
             "title": title,
-            "kind": "Comparison of two assessments",
-            "date": long_date(day),
+            "kind": tr("Comparison of two assessments"),
+            "date": said.date(day),
             "date_iso": day.isoformat(),
             "timestamp": f"{day.isoformat()}T00:00:00Z",
             "generator": f"pia-wizard {__version__}",

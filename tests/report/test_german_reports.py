@@ -213,3 +213,28 @@ def test_the_editable_copies_are_in_german_too(printed) -> None:
     english = Document(io.BytesIO(editable_bytes(printed[("briefing", "en")][0].context, "docx")))
     defaults = english.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     assert defaults.find(qn("w:lang")).get(qn("w:val")) == "en-US"
+
+
+def test_the_comparison_report_in_german(tmp_path) -> None:
+    """`report A --compare B --lang de`: the comparison's own words in German, English by default."""
+    from pia_wizard.commands.compare import build
+    from pia_wizard.core.load.assessment_io import assessment_bytes
+    from pia_wizard.report.comparison import render_html, report_context, text
+    from pia_wizard.report.samples import compared_scenario
+
+    origin, scenario = compared_scenario(shipped_library())
+    other = tmp_path / "scenario.pia.json"
+    other.write_bytes(assessment_bytes(scenario))
+    german = report_context(build(origin, other, None, "de"))
+    page = render_html(german)
+    assert '<html lang="de">' in page
+    for words in (
+        "Was sich geändert hat",
+        "Vergleich zweier Bewertungen",
+        "4 Antworten unterscheiden sich.",
+        TRANSLATION_LINE,
+        GERMAN_LAW,
+    ):
+        assert words in page, words
+    english = build(origin, other, None)
+    assert "4 answers differ." in text(english) and "Vergleich" not in render_html(report_context(english))
