@@ -59,7 +59,7 @@ docs: venv
 
 # pia_wizard/locale/: re-extract each message domain's .pot from the code and update every language's .po
 # (a changed English sentence becomes fuzzy, i.e. stale; a test fails while any is stale or missing).
-MESSAGE_DOMAINS ?= engine
+MESSAGE_DOMAINS ?= engine reports
 messages: venv
 	for domain in $(MESSAGE_DOMAINS); do $(VENV)/bin/python tools/messages.py $$domain || exit 1; done
 

@@ -238,3 +238,22 @@ def test_the_comparison_report_in_german(tmp_path) -> None:
         assert words in page, words
     english = build(origin, other, None)
     assert "4 answers differ." in text(english) and "Vergleich" not in render_html(report_context(english))
+
+
+def test_the_german_catalog_uses_the_official_terms() -> None:
+    """Every German report sentence uses the terminology table's wording of the legal terms it translates."""
+    from pia_wizard.core.files.documents import read_yaml
+    from pia_wizard.core.load.loading import load_yaml_as
+    from pia_wizard.core.load.translations import term_problems
+    from pia_wizard.core.models.translation import TermsFile
+
+    table = load_yaml_as(read_yaml(ROOT / "questionnaires" / "i18n" / "terms-de.yaml"), TermsFile)
+    pairs = []
+    for message in _catalog(catalog_path("de", "reports")):
+        if not message.id:
+            continue
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        pairs += [(ids[0], ids[min(i, len(ids) - 1)], text) for i, text in enumerate(strings)]
+    problems = term_problems(pairs, table)
+    assert problems == [], "\n".join(f"{p.where}: {p.message}" for p in problems)
