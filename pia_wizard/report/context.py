@@ -33,6 +33,7 @@ from pia_wizard.report.wording import (
     FINGERPRINT_MEANING,
     OMITTED,
     SEVERITY,
+    SEVERITY_INLINE,
     STATUS_MARK,
     STEP_STATUS,
     TAGS,
@@ -271,6 +272,9 @@ def _finding(
         "kind": finding.kind,
         "severity": finding.severity,
         "severity_label": fmt.tr(SEVERITY.get(finding.severity, finding.severity)),
+        "severity_inline": fmt.tr(SEVERITY_INLINE[finding.severity])
+        if finding.severity in SEVERITY_INLINE
+        else finding.severity,
         "title": finding.title,
         "text": for_uses(finding.uses, uses, fmt) + sentence(finding.text),
         "gist": for_uses(finding.uses, uses, fmt) + sentence(finding.short or finding.text),

@@ -645,7 +645,7 @@ def submission(out: Outline, c: Context) -> None:
             if f["kind"] == "step":
                 continue
             since = tr(", applies from {date}").format(date=f["applies_from"]) if f["applies_from"] else ""
-            detail = f"({f['severity_label'].lower()}{since})"
+            detail = f"({f['severity_inline']}{since})"
             out.para(
                 bold(f["title"]),
                 " ".join(

@@ -85,6 +85,17 @@ SEVERITY: dict[str, str] = {
     "info": N_("Note"),
 }
 
+# The same words inside a sentence, "(red line, applies from …)": lower case in English, as each
+# language writes them there (German nouns keep their capital).
+SEVERITY_INLINE: dict[str, str] = {
+    "red_line": N_("red line"),
+    "fail": N_("fails"),
+    "undetermined": N_("undetermined"),
+    "conditional": N_("conditional"),
+    "warning": N_("warning"),
+    "info": N_("note"),
+}
+
 APPLIES = {"yes": N_("applies"), "no": N_("does not apply"), "unknown": N_("may apply (not yet known)")}
 
 # The domain brief's evidence scale (§8.2).
