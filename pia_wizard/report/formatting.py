@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from babel import UnknownLocaleError
 from babel.numbers import format_decimal
 
 from pia_wizard.core.models.base import localise
@@ -36,7 +37,10 @@ class Formatter:
         """A number with the language's separators, never in scientific notation."""
         if self.language == SOURCE_LANGUAGE or isinstance(value, bool):
             return number(value)
-        return format_decimal(value, format="#,##0.##########", locale=self.words.language.replace("-", "_"))
+        try:
+            return format_decimal(value, format="#,##0.##########", locale=self.language.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):  # a language Babel does not know: as in English
+            return number(value)
 
     def text(self, value: Any) -> str:
         """A localised text from the questionnaire or a rulebook; '' for None."""

@@ -257,3 +257,14 @@ def test_the_german_catalog_uses_the_official_terms() -> None:
         pairs += [(ids[0], ids[min(i, len(ids) - 1)], text) for i, text in enumerate(strings)]
     problems = term_problems(pairs, table)
     assert problems == [], "\n".join(f"{p.where}: {p.message}" for p in problems)
+
+
+def test_numbers_in_answers_follow_the_report_language() -> None:
+    from pia_wizard.report.formatting import Formatter
+
+    compiled = load_assessment_file(EXAMPLE, shipped_library()).questionnaire
+    assert Formatter(compiled, "de").number(20000) == "20.000"
+    assert Formatter(compiled, "de").number(0.0001) == "0,0001"
+    assert Formatter(compiled, "en").number(20000.5) == "20,000.5"
+    assert Formatter(compiled, "xx").number(20000) == "20,000"  # no such locale: as in English
+    assert Formatter(compiled, "de").value("q_none", True) == "Ja"  # not a question: a plain value
