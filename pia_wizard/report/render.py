@@ -32,6 +32,7 @@ from pia_wizard.report.context import build_report_context
 from pia_wizard.report.options import ReportOptions
 from pia_wizard.report.redaction import redact
 from pia_wizard.report.templates import compile_templates, render_html, templates_dir
+from pia_wizard.report.wording import words
 
 ASSESSMENT_ATTACHMENT = "assessment.pia.json"
 VERDICTS_ATTACHMENT = "verdicts.json"
@@ -121,17 +122,20 @@ def prepare_report(
     html = render_html(options.template, context, root)
     attachments: tuple[tuple[str, bytes, str, str], ...] = ()
     if not options.leaves_out("embedded"):
+        tr = words(options.language).gettext  # a PDF viewer shows the descriptions in its attachments list
         attachments = (
             (
                 ASSESSMENT_ATTACHMENT,
                 data,
-                f"The assessment this report was made from (SHA-256 {fingerprint})",
+                tr("The assessment this report was made from (SHA-256 {fingerprint})").format(
+                    fingerprint=fingerprint
+                ),
                 "Source",
             ),
             (
                 VERDICTS_ATTACHMENT,
                 verdicts_bytes(evaluation, books, compiled, fingerprint),
-                "The verdicts as evaluated for this report",
+                tr("The verdicts as evaluated for this report"),
                 "Supplement",
             ),
         )
