@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pia_wizard.core.answers.review import signed_payload
 from pia_wizard.core.models.assessment import ReviewStep
 from pia_wizard.report.signing import SigningError
+from pia_wizard.report.wording import words
 
 SignatureState = Literal["valid", "invalid", "none"]
 KEY_PROBLEM = (
@@ -78,26 +79,30 @@ class StepSignature:
             "self_signed": self.self_signed,
         }
 
-    def line(self) -> str:
-        """The check in plain words, for validate, score, the review command and reports."""
-        what = "the approval" if self.approval else "the review step"
+    def line(self, language: str = "en") -> str:
+        """The check in plain words, for validate, score, the review command and reports (a report's in
+        its own language; the reason a signature is invalid stays as the check words it)."""
+        tr = words(language).gettext
+        what = tr("the approval") if self.approval else tr("the review step")
         if self.state == "none":
             return ""
         if self.state == "invalid":
-            return f"Signature invalid: {self.problem or what + ' was changed after it was signed'}."
-        signed = f"Signed with a key naming {self.signer}: {what} is unchanged since it was signed"
-        if self.trusted:
-            return f"{signed}, and the certificate is one you named as trusted."
-        if self.self_signed:
-            return (
-                f"{signed}. The key's certificate is self-signed, so this does not prove who signed it "
-                "(compare the certificate's SHA-256 "
-                f"{self.certificate_sha256} with one you got from the signer)."
-            )
-        return (
-            f"{signed}. The certificate is not one you named as trusted, so who signed it is not vouched "
-            f"for (certificate SHA-256 {self.certificate_sha256})."
+            why = self.problem or tr("{what} was changed after it was signed").format(what=what)
+            return tr("Signature invalid: {why}.").format(why=why)
+        signed = tr("Signed with a key naming {signer}: {what} is unchanged since it was signed").format(
+            signer=self.signer, what=what
         )
+        if self.trusted:
+            return tr("{signed}, and the certificate is one you named as trusted.").format(signed=signed)
+        if self.self_signed:
+            return tr(
+                "{signed}. The key's certificate is self-signed, so this does not prove who signed it "
+                "(compare the certificate's SHA-256 {sha256} with one you got from the signer)."
+            ).format(signed=signed, sha256=self.certificate_sha256)
+        return tr(
+            "{signed}. The certificate is not one you named as trusted, so who signed it is not vouched "
+            "for (certificate SHA-256 {sha256})."
+        ).format(signed=signed, sha256=self.certificate_sha256)
 
 
 def check_step(step: ReviewStep | None, anchors: list[Any] | None = None) -> StepSignature:

@@ -65,7 +65,7 @@ def review_context(
     notes = [tr(REVIEW_FORGEABLE)]
     signature = check_step(last)
     if signature.state != "none" and (approved or last.status != "approved"):  # never a stale approval's
-        notes.insert(0, signature.line())
+        notes.insert(0, signature.line(options.language))
     if approved:
         left_out = [tr(OMITTED[n]) for n in options.effective_omissions if n in OMITTED]
         if private_notes if private_notes is not None else has_private_note(full):
