@@ -196,7 +196,11 @@ def build_report_context(
 
 def short_name(book: Rulebook, fmt: Formatter) -> str:
     """How a sentence names a rulebook ("Under EU law …"); a title without a short form is quoted."""
-    return fmt.text(book.short_title) if book.short_title else f"“{fmt.text(book.title)}”"
+    return (
+        fmt.text(book.short_title)
+        if book.short_title
+        else fmt.tr("“{text}”").format(text=fmt.text(book.title))
+    )
 
 
 def _rule_titles(book: Rulebook, fmt: Formatter) -> dict[str, dict[str, Any]]:
