@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         from pia_wizard.commands.compare import run_compare_report
 
         return run_compare_report(
-            args.file, args.compare, args.output, args.html, args.date, args.draft, args.lang
+            args.file, args.compare, args.output, args.html, args.date, args.draft, args.language
         )
     if args.command == "report":
         from pia_wizard.commands.report import run_report

@@ -268,3 +268,19 @@ def test_numbers_in_answers_follow_the_report_language() -> None:
     assert Formatter(compiled, "en").number(20000.5) == "20,000.5"
     assert Formatter(compiled, "xx").number(20000) == "20,000"  # no such locale: as in English
     assert Formatter(compiled, "de").value("q_none", True) == "Ja"  # not a question: a plain value
+
+
+def test_report_compare_takes_the_language_on_the_command_line(tmp_path) -> None:
+    from pia_wizard.cli import main
+    from pia_wizard.core.load.assessment_io import assessment_bytes
+    from pia_wizard.report.samples import compared_scenario
+
+    origin, scenario = compared_scenario(shipped_library())
+    other = tmp_path / "scenario.pia.json"
+    other.write_bytes(assessment_bytes(scenario))
+    page = tmp_path / "comparison.html"
+    assert (
+        main(["report", str(origin), "--compare", str(other), "--html", str(page), "--language", "de"]) == 0
+    )
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="de">' in html and "Was sich geändert hat" in html
