@@ -50,6 +50,10 @@ class Citations:
         # "EU AI Act — prohibition of …" + "Art. 5(1)(h)" → "EU AI Act, Art. 5(1)(h)": for notes and inline.
         instrument = source.title.split(" — ")[0].strip()
         brief = f"{instrument}, {source.pinpoint}" if source.pinpoint else instrument
+        if source.short and self.language in source.short:
+            # In a translated report the source's translated short name ("Art. 9 Abs. 1 DSGVO") is the
+            # brief citation: the English title and pinpoint ("GDPR, Art. 9(1)") would stand in German.
+            brief = source.name(self.language)
         return {
             "brief": brief,
             # the readable short name, where a reader would see an id

@@ -439,10 +439,14 @@ def index(
         ]
     if german:
         lines += [
-            f"## In German: `examples/{GERMAN_EXAMPLE}.pia.json` (`--lang de`)",
+            f"## In German: `examples/{GERMAN_EXAMPLE}.pia.json` (`--language de`)",
             "",
-            "The reports' own words in German; questions, rules and findings are German once their "
-            "translations are in `questionnaires/i18n/de/`, English until then.",
+            "The same kind of report in German: questions, rules, findings and the report's own words come "
+            "from the German translations (`questionnaires/i18n/de/`, `pia_wizard/locale/de/`), each "
+            "recorded with the hash of the English it translates (`pia-wizard translations --language de` "
+            "lists any that are missing or stale). What the example's author typed (its title, place and "
+            "notes) stays as typed, in English. Each German report says that it is a translation, that the "
+            "English prevails, and that German federal and state law is not assessed.",
             "",
         ]
         for template in GERMAN_TEMPLATES:
