@@ -76,7 +76,7 @@ decisions: venv
 # holds only the plural forms) and builds the .qm files the window loads; both are committed, so the app
 # and its bundle need no build tool (a test says when they are stale). See docs/translating.md.
 UI_SOURCES = $(sort $(wildcard pia_wizard/ui/*.py))
-translations: venv
+translations: venv messages
 	@for ts in pia_wizard/ui/i18n/pia_wizard_*.ts; do \
 		case $$ts in *_en.ts) only=-pluralonly ;; *) only= ;; esac; \
 		$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations none $$only $(UI_SOURCES) -ts $$ts || exit 1; \
