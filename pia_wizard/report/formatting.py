@@ -112,7 +112,8 @@ def date_text(value: Any, fmt: Formatter | None = None) -> str:
         try:
             return as_words(dt.date.fromisoformat(value))
         except ValueError:
-            return partial_date_words(value) or value  # "March 2027": known to the month
+            # "March 2027", "März 2027": known to the month
+            return partial_date_words(value, fmt.language if fmt is not None else "en") or value
     return plain(value)
 
 

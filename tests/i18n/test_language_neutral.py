@@ -43,3 +43,13 @@ def test_the_same_file_gives_the_same_verdicts_in_german_and_english(name: str) 
     # …and the words differ: a rulebook's title is German in one and English in the other.
     titles = [(a["title"], b["title"]) for a, b in zip(en["rulebooks"], de["rulebooks"], strict=True)]
     assert all(a != b for a, b in titles), titles
+
+
+def test_a_date_known_to_the_month_is_worded_in_the_reader_s_language() -> None:
+    from pia_wizard.core.load.library import shipped_library
+    from pia_wizard.report.formatting import Formatter, date_text
+
+    compiled = shipped_library().questionnaires["biometric-deployment"]
+    assert date_text("2027-03", Formatter(compiled, "en")) == "March 2027"
+    assert date_text("2027-03", Formatter(compiled, "de")) == "März 2027"
+    assert date_text("2027", Formatter(compiled, "de")) == "2027"

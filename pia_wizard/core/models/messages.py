@@ -87,6 +87,12 @@ class Messages:
             return long_date(day)
         return format_date(day, format="long", locale=self._locale)
 
+    def month(self, day: dt.date) -> str:
+        """A month and year: "March 2027", "März 2027"."""
+        if self.language == SOURCE_LANGUAGE:
+            return long_date(day).split(" ", 1)[1]
+        return format_date(day, format="LLLL y", locale=self._locale)
+
     def number(self, value: float, digits: int = 0) -> str:
         """A number with the language's separators: 1,234.5 or 1.234,5."""
         pattern = "#,##0" + ("." + "0" * digits if digits else "")

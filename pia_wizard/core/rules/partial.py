@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from pia_wizard.core.models.assessment import Answer, NoLimit, NumberRange, Possibilities
-from pia_wizard.core.models.base import MONTHS
+from pia_wizard.core.models.messages import messages
 from pia_wizard.core.rules.logic import Known, Possible, Span
 
 PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(-(?P<month>\d{2}))?")
@@ -50,12 +50,16 @@ def date_span(text: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def partial_date_words(text: str) -> str | None:
-    """ "2027" or "March 2027" for a date known to the year or the month; None for anything else."""
+def partial_date_words(text: str, language: str = "en") -> str | None:
+    """ "2027" or "March 2027" ("März 2027") for a date known to the year or the month; None for
+    anything else."""
     match = PARTIAL_DATE.fullmatch(text)
     if match is None or date_span(text) is None:
         return None
-    return match["year"] if match["month"] is None else f"{MONTHS[int(match['month']) - 1]} {match['year']}"
+    if match["month"] is None:
+        return match["year"]
+    first = dt.date(int(match["year"]), int(match["month"]), 1)
+    return messages(language, "engine").month(first)
 
 
 def date_state(text: str) -> Known:
