@@ -29,6 +29,7 @@ from pia_wizard.core.load.translations import (
     term_problems,
     translation_path,
 )
+from pia_wizard.core.models.messages import language_name as named
 from pia_wizard.core.models.translation import TranslationFile
 
 EXIT_OK = 0
@@ -38,14 +39,9 @@ CONTENT_KINDS = ("questionnaire", "rulebook", "facts", "glossary", "sources", "m
 
 
 def language_name(code: str) -> str:
-    """A language by its own name ("Deutsch (de)"), the code alone when Babel does not know it."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return code
-    return f"{name} ({code})" if name else code
+    """A language by its own name and code ("Deutsch (de)"), the code alone when Babel does not know it."""
+    name = named(code, code)
+    return f"{name} ({code})" if name != code else code
 
 
 def status_lines(status: LanguageStatus, limit: int | None = None) -> list[str]:

@@ -46,19 +46,11 @@ def native_name(code: str) -> str:
 
 
 def named_in(code: str, language: str) -> str:
-    """Language `code` named in `language` ("fr" in "de": "Französisch"), capitalised as a menu item;
-    the code itself when it names no language Babel knows."""
-    from babel import Locale, UnknownLocaleError
+    """Language `code` named in `language`, as the core names languages (Babel). Imported here, not at
+    the top: this module runs before the first paint, and the core's messages bring Babel and pydantic."""
+    from pia_wizard.core.models.messages import language_name
 
-    try:
-        named = Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return code
-    try:
-        name = named.get_language_name(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):  # a window language Babel does not know: English names
-        name = named.get_language_name(SOURCE_LANGUAGE)
-    return (name[:1].upper() + name[1:]) if name else code
+    return language_name(code, language)
 
 
 def window_language() -> str:

@@ -245,8 +245,9 @@ def counterfactuals(
     needed = evidence_needed(ctx.rulebook, ctx)
     order = ctx.compiled.order
     candidates = sorted(judgement.decisive_reads, key=order.__getitem__)
+    # Candidates are worded in English, which ranks them the same way in every language; only those
+    # kept are worded again in the reader's language, at the end.
     found: dict[tuple[Any, ...], Counterfactual] = {}
-    english: dict[int, str] = {}  # the English text of each, by id: the order never depends on the language
     source = messages(SOURCE_LANGUAGE, "engine")
 
     def consider(changes: tuple[Change, ...]) -> None:
@@ -259,17 +260,13 @@ def counterfactuals(
         # Documenting an answer already given is in the operator's hands, whatever the question.
         natures = {"actionable" if _documents_only(ctx, c) else c.nature for c in changes}
         kind = "mixed" if len(natures) > 1 else natures.pop()
-        text = _counterfactual_text(ctx, changes, current, verdict, kind, ctx.msg)
         found[key] = Counterfactual(
             rulebook=ctx.rulebook.id,
             changes=changes,
             from_verdict=current,
             to_verdict=verdict,
             kind=kind,  # type: ignore[arg-type]
-            text=text,
-        )
-        english[id(found[key])] = (
-            text if ctx.msg is source else _counterfactual_text(ctx, changes, current, verdict, kind, source)
+            text=_counterfactual_text(ctx, changes, current, verdict, kind, source),
         )
 
     singles: dict[str, list[Change]] = {}
@@ -326,7 +323,7 @@ def counterfactuals(
     # One suggestion per question and outcome: "any of 50 states" is one idea, not 50.
     seen: set[tuple[str, str]] = set()
     distinct = []
-    for counterfactual in sorted(found.values(), key=lambda c: (-_gain(c), english[id(c)])):
+    for counterfactual in sorted(found.values(), key=lambda c: (-_gain(c), c.text)):
         if len(counterfactual.changes) == 1:
             key = (counterfactual.changes[0].question, counterfactual.to_verdict)
             if key in seen:
@@ -339,10 +336,17 @@ def counterfactuals(
             len(c.changes),
             {"actionable": 0, "mixed": 1, "fact": 2}[c.kind],
             -_gain(c),
-            english[id(c)],
+            c.text,
         ),
+    )[:MAX_COUNTERFACTUALS]
+    if ctx.msg is source:
+        return tuple(ranked)
+    return tuple(
+        c.model_copy(
+            update={"text": _counterfactual_text(ctx, c.changes, current, c.to_verdict, c.kind, ctx.msg)}
+        )
+        for c in ranked
     )
-    return tuple(ranked[:MAX_COUNTERFACTUALS])
 
 
 def _gain(counterfactual: Counterfactual) -> int:

@@ -19,12 +19,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from pia_wizard.core.files.problems import Problem
+from pia_wizard.core.models.base import localise
 from pia_wizard.core.models.translation import (
     TRANSLATION_SCHEMA_VERSION,
     Entry,
     TermsFile,
     TranslationFile,
-    english,
     localised_texts,
     source_hash,
     with_texts,
@@ -100,6 +100,8 @@ class Translator:
     def apply(self, model: Any, kind: str, content_id: str | None, default_language: str = "en") -> Any:
         """The model with every current translation added; the status notes what is not."""
         self._seen.add((kind, content_id))
+        if not self.languages:  # nothing to translate into (a folder of English files alone)
+            return model
         texts = localised_texts(model)
         for language in self.languages:
             status = self.status[language]
@@ -108,7 +110,7 @@ class Translator:
                 entries.update({a: (e, loaded.path) for a, e in loaded.model.texts.items()})
             current: dict[str, str] = {}
             for address, text in texts.items():
-                source = english(text, default_language)
+                source = localise(text, default_language, default_language)
                 status.total += 1
                 found = entries.get(address)
                 if found is not None and found[0].text and found[0].source == source_hash(source):
@@ -172,7 +174,7 @@ def skeleton(
         "texts:" if texts else "texts: {}",
     ]
     for address, text in texts.items():
-        source = english(text, default_language)
+        source = localise(text, default_language, default_language)
         digest = source_hash(source)
         entry = existing.get(address)
         previous = ""
@@ -245,4 +247,4 @@ def content_pairs(models: Iterable[tuple[str, Any, str]], language: str) -> Iter
     for name, model, default in models:
         for address, text in localised_texts(model).items():
             if language in text:
-                yield f"{name} {address}", english(text, default), text[language]
+                yield f"{name} {address}", localise(text, default, default), text[language]

@@ -127,6 +127,21 @@ def messages(language: str, domain: str) -> Messages:
     return Messages(language, domain)
 
 
+def language_name(code: str, language: str) -> str:
+    """Language `code` named in `language` ("fr" in "de": "Französisch"), capitalised as a menu item;
+    the code itself when it names no language Babel knows (the window, the export dialog and
+    `pia-wizard translations` all name languages this way)."""
+    try:
+        named = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return code
+    try:
+        name = named.get_language_name(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):  # a language Babel does not know to name in: English names
+        name = named.get_language_name(SOURCE_LANGUAGE)
+    return (name[:1].upper() + name[1:]) if name else code
+
+
 def N_(message: str) -> str:
     """Marks a message for extraction where it is defined; it is translated where it is shown."""
     return message

@@ -97,11 +97,6 @@ def source_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
-def english(text: Mapping[str, str], default_language: str) -> str:
-    """The source text of a localised text: its default language, or the plain string."""
-    return text.get(default_language) or text.get("") or next(iter(text.values()), "")
-
-
 def _marked(annotation: Any) -> bool:
     """Whether an annotation is localised text (or an optional one)."""
     if typing.get_origin(annotation) is Annotated:
